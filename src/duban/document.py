@@ -1,0 +1,137 @@
+"""A document: the original text, its normalized form, and the map between them.
+
+Normalization (script conversion, pinyin removal, spacing repair, spam removal) changes the text
+that extraction reads; users need every result to point into the text they gave us. Each
+normalization stage records a `Layer` (which runs of its output come from which runs of its
+input); `Document.to_original` walks the layers back, so `original[span[0]:span[1]]` is always
+the quote a person sees.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+@dataclass
+class Layer:
+    """Where each run of a stage's output came from in the stage's input.
+
+    Segment i covers output ``[starts[i], starts[i + 1])`` (the last runs to the output's end) and
+    input ``[src_starts[i], src_ends[i])``. A *positional* segment has equal lengths on both sides
+    and maps character by character; any other segment maps as a whole. Input not covered by any
+    segment was dropped by the stage.
+    """
+
+    starts: list[int] = field(default_factory=list)
+    src_starts: list[int] = field(default_factory=list)
+    src_ends: list[int] = field(default_factory=list)
+    positional: list[bool] = field(default_factory=list)
+    length: int = 0  # output length
+
+    def _seg(self, pos: int) -> int:
+        return max(bisect_right(self.starts, pos) - 1, 0)
+
+    def map_point(self, pos: int, end: bool = False) -> int:
+        """Input offset of output offset ``pos`` (``end``: of the character before ``pos``)."""
+        if not self.starts:
+            return 0
+        if end:
+            if pos <= 0:
+                return self.src_starts[0]
+            i = self._seg(pos - 1)
+            if self.positional[i]:
+                return self.src_starts[i] + (pos - 1 - self.starts[i]) + 1
+            return self.src_ends[i]
+        if pos >= self.length:
+            return self.src_ends[-1]
+        i = self._seg(pos)
+        if self.positional[i]:
+            return self.src_starts[i] + (pos - self.starts[i])
+        return self.src_starts[i]
+
+    def map_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            p = self.map_point(start)
+            return p, p
+        return self.map_point(start), self.map_point(end, end=True)
+
+
+def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, Layer]:
+    """Replace each ``text[start:end]`` by its replacement; edits are sorted and disjoint.
+
+    Returns the new text and the layer mapping it back onto ``text``. An equal-length
+    replacement maps character by character, an empty one drops its input.
+    """
+    out: list[str] = []
+    layer = Layer()
+    pos = 0  # in text
+    n = 0  # in output
+
+    def add(piece: str, src_start: int, src_end: int, positional: bool) -> None:
+        nonlocal n
+        if not piece:
+            return
+        layer.starts.append(n)
+        layer.src_starts.append(src_start)
+        layer.src_ends.append(src_end)
+        layer.positional.append(positional)
+        out.append(piece)
+        n += len(piece)
+
+    for start, end, repl in edits:
+        if start < pos or end < start:
+            raise ValueError(f"edits overlap or are unsorted at {start}:{end}")
+        add(text[pos:start], pos, start, True)
+        add(repl, start, end, len(repl) == end - start)
+        pos = end
+    add(text[pos:], pos, len(text), True)
+    layer.length = n
+    return "".join(out), layer
+
+
+def identity_layer(length: int) -> Layer:
+    return Layer([0], [0], [length], [True], length) if length else Layer()
+
+
+@dataclass
+class Document:
+    """Original text (as decoded, or the text layer of an HTML/PDF/Word file), normalized text."""
+
+    original: str
+    text: str = ""
+    layers: list[Layer] = field(default_factory=list)
+    name: str | None = None
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.layers and not self.text:
+            self.text = self.original
+
+    def apply(self, edits: Iterable[tuple[int, int, str]]) -> None:
+        """Apply one normalization stage's edits to ``text``, recording its layer."""
+        edits = list(edits)
+        if not edits:
+            return
+        self.text, layer = apply_edits(self.text, edits)
+        self.layers.append(layer)
+
+    def replace_text(self, new: str) -> None:
+        """Replace ``text`` with an equal-length conversion (e.g. a script conversion)."""
+        if new == self.text:
+            return
+        if len(new) != len(self.text):
+            raise ValueError("replace_text needs an equal-length conversion")
+        self.layers.append(identity_layer(len(new)))
+        self.text = new
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of ``text`` to the span of ``original`` it came from."""
+        for layer in reversed(self.layers):
+            start, end = layer.map_span(start, end)
+        return start, end
+
+    def quote(self, start: int, end: int) -> str:
+        s, e = self.to_original(start, end)
+        return self.original[s:e]
