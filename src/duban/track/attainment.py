@@ -47,7 +47,8 @@ class Verdict:
         return {"status": self.status, "reason": self.reason, "code": self.code}
 
 
-def _get(obj: Any, name: str) -> Any:
+def get_field(obj: Any, name: str) -> Any:
+    """``obj.name`` or ``obj[name]``: items may be dataclasses, model instances or dicts."""
     if obj is None:
         return None
     if isinstance(obj, Mapping):
@@ -84,8 +85,8 @@ def direction(indicator: str | None) -> str:
 
 def _bounds(q: Any) -> tuple[float, float]:
     """The interval an actual states: 超过5 -> [5, inf), 5-6 -> [5, 6]."""
-    cmp = _get(q, "cmp") or "="
-    low, high = _get(q, "low"), _get(q, "high")
+    cmp = get_field(q, "cmp") or "="
+    low, high = get_field(q, "low"), get_field(q, "high")
     low = float(low if low is not None else high)
     high = float(high if high is not None else low)
     if cmp == ">=":
@@ -125,9 +126,9 @@ def judge(
 ) -> Verdict:
     """The verdict of ``target`` given ``actual`` (either may be an Item, a model or a dict with
     cmp/low/high/unit). Without an actual: not_yet before ``due``, uncheckable after it."""
-    cmp = _get(target, "cmp")
-    t_low, t_high = _get(target, "low"), _get(target, "high")
-    if _get(target, "kind") == "task" or cmp is None or (t_low is None and t_high is None):
+    cmp = get_field(target, "cmp")
+    t_low, t_high = get_field(target, "low"), get_field(target, "high")
+    if get_field(target, "kind") == "task" or cmp is None or (t_low is None and t_high is None):
         return Verdict("uncheckable", "任务没有数量目标，按进展审核判断", "no_number")
     if cmp not in (">=", "<=", "=", "~", "range"):
         return Verdict("uncheckable", f"无法识别的比较方式 {cmp!r}", "bad_cmp")
@@ -136,11 +137,11 @@ def judge(
             return Verdict("uncheckable", f"期限 {due.isoformat()} 已过，尚无实际值", "no_actual_overdue")
         when = f"，期限 {due.isoformat()}" if due else ""
         return Verdict("not_yet", f"尚无实际值{when}", "no_actual")
-    if _get(actual, "low") is None and _get(actual, "high") is None:
+    if get_field(actual, "low") is None and get_field(actual, "high") is None:
         return Verdict("uncheckable", "实际值没有数字", "actual_no_number")
 
-    unit = _get(target, "unit") or ""
-    a_unit = _get(actual, "unit") or ""
+    unit = get_field(target, "unit") or ""
+    a_unit = get_field(actual, "unit") or ""
     if parse_unit(unit).base != parse_unit(a_unit).base:
         return Verdict(
             "uncheckable",
@@ -159,7 +160,7 @@ def judge(
     elif cmp == "<=":
         sense, threshold, ref = "down", t_high, t_high
     else:
-        sense = direction(indicator or _get(target, "indicator"))
+        sense = direction(indicator or get_field(target, "indicator"))
         if cmp == "range":
             lo, hi = min(t_low, t_high), max(t_low, t_high)
             threshold = lo if sense == "up" else hi
