@@ -1,0 +1,625 @@
+"""The action layer: every change of tracking state happens here, never in views or API endpoints.
+
+Each ``do_*`` function takes the acting user first, checks permission through `duban.web.access`, runs
+under ``transaction.atomic`` and appends History rows. Errors:
+  Forbidden (a PermissionDenied: HTTP 403)  the user may not do this
+  Conflict                                  the object changed since the caller read it (stale version)
+  Invalid                                   the request itself is wrong (bad value, wrong state)
+  duban.InputError                          an uploaded document cannot be read (nothing is stored)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+import duban
+from duban.errors import InputError
+from duban.web import access, tracking
+from duban.web.models import (
+    Assignment,
+    Department,
+    History,
+    Item,
+    Link,
+    Membership,
+    ProgressUpdate,
+    Region,
+    Report,
+    Section,
+    Verdict,
+)
+
+
+class ActionError(Exception):
+    """Base of the errors actions raise; ``str(e)`` is the message for the user."""
+
+
+class Forbidden(ActionError, PermissionDenied):
+    pass
+
+
+class Conflict(ActionError):
+    pass
+
+
+class Invalid(ActionError):
+    pass
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+def _require(ok: bool, what: str) -> None:
+    if not ok:
+        raise Forbidden(f"not allowed: {what}")
+
+
+def _actor_name(user) -> str:
+    return user.get_username() if user is not None and user.is_authenticated else ""
+
+
+def record(user, action: str, obj, *, before: dict | None = None, after: dict | None = None,
+           report: Report | None = None, item: Item | None = None) -> History:
+    """Append one History row."""
+    if item is None and isinstance(obj, Item):
+        item = obj
+    if report is None:
+        report = obj if isinstance(obj, Report) else (item.report if item is not None else None)
+    return History.objects.create(
+        actor=user if user is not None and user.is_authenticated else None,
+        actor_name=_actor_name(user), action=action, object_type=type(obj).__name__.lower(),
+        object_id=obj.pk, report=report, item=item, before=before, after=after,
+    )
+
+
+def item_state(item: Item) -> dict[str, Any]:
+    """The reviewable fields of an item, as History stores them."""
+    d = {f: getattr(item, f) for f in Item.EDITABLE}
+    d.update(status=item.status, version=item.version)
+    return d
+
+
+def update_state(upd: ProgressUpdate) -> dict[str, Any]:
+    return {"state": upd.state, "value": upd.value, "percent": upd.percent, "note": upd.note,
+            "evidence_url": upd.evidence_url, "evidence_file": upd.evidence_file.name or "",
+            "review_note": upd.review_note}
+
+
+def _float(value, name: str) -> float | None:
+    if value in (None, ""):
+        return None
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        raise Invalid(f"{name}: not a number: {value!r}") from None
+    if x != x or x in (float("inf"), float("-inf")):
+        raise Invalid(f"{name}: not a finite number")
+    return x
+
+
+def clean_item_fields(fields: dict[str, Any], *, partial: bool = True) -> dict[str, Any]:
+    """Validate reviewer input for an item; returns the model field values to set."""
+    unknown = set(fields) - set(Item.EDITABLE) - {"section"}
+    if unknown:
+        raise Invalid(f"unknown item fields: {', '.join(sorted(unknown))}")
+    out: dict[str, Any] = {}
+    if "kind" in fields or not partial:
+        if fields.get("kind") not in dict(Item.KINDS):
+            raise Invalid(f"kind must be one of {', '.join(dict(Item.KINDS))}")
+        out["kind"] = fields["kind"]
+    if "indicator" in fields or not partial:
+        indicator = (fields.get("indicator") or "").strip()
+        if not indicator:
+            raise Invalid("indicator is empty")
+        out["indicator"] = indicator[:500]
+    for name in ("canonical", "unit", "period"):
+        if name in fields:
+            out[name] = (fields[name] or "").strip()
+    if "cmp" in fields:
+        cmp = fields["cmp"] or ""
+        if cmp and cmp not in dict(Item.CMPS):
+            raise Invalid(f"cmp must be one of {', '.join(dict(Item.CMPS))}")
+        out["cmp"] = cmp
+    for name in ("low", "high"):
+        if name in fields:
+            out[name] = _float(fields[name], name)
+    if "section" in fields:
+        sec = fields["section"]
+        out["section_id"] = sec.pk if isinstance(sec, Section) else sec
+    elif "section_id" in fields:
+        out["section_id"] = fields["section_id"]
+    return out
+
+
+def _check_item_shape(item: Item) -> None:
+    """An item's fields must agree with its kind: tasks carry no number, quantities do."""
+    if item.kind == "task":
+        item.cmp, item.low, item.high, item.unit, item.value_base = "", None, None, "", None
+        return
+    if item.low is None:
+        raise Invalid("a target or actual needs a value (low)")
+    if not item.cmp:
+        item.cmp = "="
+    if item.cmp == "range":
+        if item.high is None:
+            raise Invalid("a range needs a high value")
+        if item.high < item.low:
+            raise Invalid("high is below low")
+    else:
+        item.high = None
+
+
+def _section_for(report: Report, section_id) -> Section | None:
+    if section_id in (None, ""):
+        return None
+    sec = Section.objects.filter(pk=section_id, report=report).first()
+    if sec is None:
+        raise Invalid("section belongs to another report")
+    return sec
+
+
+# --- reports ---------------------------------------------------------------------------------------
+
+def read_upload(*, data: bytes | None = None, name: str | None = None, text: str | None = None,
+                max_bytes: int | None = None) -> duban.Document:
+    """Read an upload (bytes of a file, or pasted text) into a Document. Raises InputError."""
+    from django.conf import settings
+
+    limit = max_bytes or settings.DUBAN_MAX_UPLOAD_BYTES
+    if data is not None:
+        name = name or "upload"
+        if len(data) > limit:
+            raise InputError(name, f"file is {len(data)} bytes, over the limit of {limit}")
+        if not name.lower().endswith(tuple(settings.DUBAN_UPLOAD_TYPES)):
+            raise InputError(name, "unsupported file type (use " + ", ".join(settings.DUBAN_UPLOAD_TYPES) + ")")
+        doc = duban.read_bytes(data, name, max_bytes=limit)
+    elif text is not None:
+        name = name or "pasted text"
+        if len(text.encode("utf-8")) > limit:
+            raise InputError(name, f"text is over the limit of {limit} bytes")
+        doc = duban.read_text(text, name)
+    else:
+        raise InputError(name, "no file and no text given")
+    if not doc.original.strip():
+        raise InputError(name, "the document is empty")
+    return doc
+
+
+def do_upload_report(user, *, region: Region, year: int | None = None, kind: str = "work_report",
+                     title: str = "", data: bytes | None = None, name: str | None = None,
+                     text: str | None = None, publish: bool = False) -> Report:
+    """Read a document, extract its items and store report + sections + items in one transaction.
+
+    A document that cannot be read raises InputError before anything is stored.
+    """
+    _require(access.can_supervise(user, region), f"upload a report for {region}")
+    if kind not in dict(Report.KINDS):
+        raise Invalid(f"unknown report kind {kind!r}")
+    doc = read_upload(data=data, name=name, text=text)
+    # extraction is CPU work: run it before the transaction so the database is not held meanwhile
+    extraction = duban.extract(doc, year=year)
+    year = year or extraction.year
+    if not year:
+        raise InputError(doc.name, "the report year was not given and is not in the text")
+    with transaction.atomic():
+        report = Report.objects.create(
+            region=region, year=year, kind=kind, title=(title or _guess_title(doc.original, name))[:300],
+            source_name=(name or "")[:300], original=doc.original, text=doc.text,
+            checksum=hashlib.sha256(doc.original.encode("utf-8")).hexdigest(),
+            created_by=user if user.is_authenticated else None, extracted_at=timezone.now(),
+        )
+        sections = _store_sections(report, extraction.sections)
+        items = [_new_item(report, it, sections, n) for n, it in enumerate(extraction.items)]
+        Item.objects.bulk_create(items)
+        record(user, "upload", report, after={"title": report.title, "year": year, "kind": kind,
+                                              "items": len(items), "checksum": report.checksum})
+        if publish:
+            _set_published(user, report, True)
+    tracking.refresh_report(report)
+    return report
+
+
+def _guess_title(original: str, name: str | None) -> str:
+    for line in original.splitlines():
+        if line.strip():
+            return line.strip()[:120]
+    return name or "report"
+
+
+def _store_sections(report: Report, found: list[duban.Section]) -> list[Section]:
+    rows: list[Section] = []
+    for n, s in enumerate(found):
+        parent = rows[s.parent] if s.parent is not None and 0 <= s.parent < len(rows) else None
+        rows.append(Section.objects.create(report=report, parent=parent, title=s.title[:300], level=s.level,
+                                           span_start=s.span[0], span_end=s.span[1], order=n))
+    return rows
+
+
+def _section_of(it: duban.Item, sections: list[Section]) -> Section | None:
+    """The section an extracted item sits in: the nearest heading before it, preferring its title."""
+    before = [s for s in sections if s.span_start <= it.span[0]]
+    if it.section:
+        named = [s for s in before if s.title == it.section] or [s for s in sections if s.title == it.section]
+        if named:
+            return named[-1]
+    return before[-1] if before else None
+
+
+def _new_item(report: Report, it: duban.Item, sections: list[Section], order: int) -> Item:
+    return Item(
+        report=report, section=_section_of(it, sections), kind=it.kind, indicator=(it.indicator or "")[:500],
+        canonical=it.canonical or "", cmp=it.cmp or "", low=it.low, high=it.high, unit=it.unit or "",
+        period=it.period or "", value_base=it.value_base, span_start=it.span[0], span_end=it.span[1],
+        quote=it.quote, order=order,
+    )
+
+
+_EXTRACTED_FIELDS = ("section", "kind", "indicator", "canonical", "cmp", "low", "high", "unit", "period",
+                     "value_base", "quote", "order")
+
+
+def do_rerun_extraction(user, report: Report) -> dict[str, int]:
+    """Extract the report again. Items a person decided on are never touched; extracted items at the
+    same place are refreshed in place (keeping ids, assignments and updates); vanished extracted items
+    go unless they are in use (assigned, reported on, linked)."""
+    _require(access.can_edit_report(user, report), "re-run extraction")
+    doc = duban.read_text(report.original, report.source_name or None)
+    extraction = duban.extract(doc, year=report.year)
+    counts = {"added": 0, "updated": 0, "removed": 0, "kept": 0}
+    with transaction.atomic():
+        Report.objects.select_for_update().filter(pk=report.pk).first()  # one re-run at a time
+        existing = list(report.items.all())
+        human_keys = {(i.kind, i.span_start, i.span_end) for i in existing if i.human}
+        machine = {(i.kind, i.span_start, i.span_end): i for i in existing if not i.human}
+        # sections are rebuilt; items keep pointing at the new ones
+        report.sections.all().delete()
+        sections = _store_sections(report, extraction.sections)
+        seen: set[tuple] = set()
+        new_rows = []
+        for n, it in enumerate(extraction.items):
+            key = (it.kind, it.span[0], it.span[1])
+            if key in human_keys or key in seen:
+                continue
+            seen.add(key)
+            fresh = _new_item(report, it, sections, n)
+            old = machine.get(key)
+            if old is None:
+                new_rows.append(fresh)
+                continue
+            for f in _EXTRACTED_FIELDS:
+                setattr(old, f, getattr(fresh, f))
+            old.version += 1
+            old.updated_at = timezone.now()
+            old.save()
+            counts["updated"] += 1
+        Item.objects.bulk_create(new_rows)
+        counts["added"] = len(new_rows)
+        for key, old in machine.items():
+            if key in seen:
+                continue
+            if _in_use(old):
+                counts["kept"] += 1
+            else:
+                old.delete()
+                counts["removed"] += 1
+        Report.objects.filter(pk=report.pk).update(extracted_at=timezone.now(), text=doc.text)
+        record(user, "rerun_extraction", report, after=counts)
+    tracking.refresh_report(report)
+    return counts
+
+
+def _in_use(item: Item) -> bool:
+    return (Assignment.objects.filter(item=item).exists() or item.updates.exists()
+            or Link.objects.filter(actual=item).exists() or Link.objects.filter(target=item).exists())
+
+
+def _set_published(user, report: Report, published: bool) -> None:
+    before = {"published": report.published}
+    report.published = published
+    report.published_at = timezone.now() if published else None
+    report.save(update_fields=["published", "published_at"])
+    record(user, "publish" if published else "unpublish", report, before=before,
+           after={"published": published})
+
+
+@transaction.atomic
+def do_publish_report(user, report: Report, published: bool = True) -> Report:
+    _require(access.can_edit_report(user, report), "publish the report")
+    if report.published != published:
+        _set_published(user, report, published)
+    return report
+
+
+# --- review --------------------------------------------------------------------------------------
+
+def _apply_versioned(user, item: Item, expected_version: int | None, action: str,
+                     changes: dict[str, Any], note: str = "") -> Item:
+    """Write ``changes`` to the item only if it is still at ``expected_version`` (None: current)."""
+    _require(access.can_edit_report(user, item.report), f"{action} items")
+    if expected_version is None:
+        expected_version = item.version
+    fresh = Item.objects.select_for_update().filter(pk=item.pk).first()
+    if fresh is None:
+        raise Conflict("the item was deleted meanwhile")
+    if fresh.version != expected_version:
+        who = History.objects.filter(item=fresh).order_by("-at", "-pk").values_list("actor_name", flat=True).first()
+        raise Conflict(
+            f"the item was changed by {who or 'someone else'} meanwhile (your version {expected_version}, "
+            f"now {fresh.version}); reload it and apply your change again"
+        )
+    before = item_state(fresh)
+    for k, v in changes.items():
+        setattr(fresh, k, v)
+    if fresh.section_id is not None:
+        _section_for(fresh.report, fresh.section_id)
+    _check_item_shape(fresh)
+    fresh.version = expected_version + 1
+    fresh.human = True
+    fresh.updated_at = timezone.now()
+    # the version check again in the UPDATE itself: safe even where select_for_update is a no-op
+    n = Item.objects.filter(pk=fresh.pk, version=expected_version).update(
+        **{f: getattr(fresh, f) for f in (*Item.EDITABLE, "value_base", "status", "human", "updated_at")},
+        version=F("version") + 1,
+    )
+    if n != 1:
+        raise Conflict("the item was changed by someone else meanwhile; reload it and apply your change again")
+    after = item_state(fresh)
+    if note:
+        after["note"] = note[:1000]
+    record(user, action, fresh, before=before, after=after)
+    item.__dict__.update({k: v for k, v in fresh.__dict__.items() if not k.startswith("_")})
+    return item
+
+
+@transaction.atomic
+def do_confirm_item(user, item: Item, expected_version: int | None = None) -> Item:
+    status = item.status if item.status in ("corrected", "added") else "confirmed"
+    item = _apply_versioned(user, item, expected_version, "confirm", {"status": status})
+    transaction.on_commit(lambda: tracking.refresh_item(item))
+    return item
+
+
+@transaction.atomic
+def do_edit_item(user, item: Item, changes: dict[str, Any], expected_version: int) -> Item:
+    """Correct an item. ``expected_version`` is the version the editor started from; if someone else
+    saved meanwhile this raises Conflict and nothing is written."""
+    fields = clean_item_fields(changes)
+    if "low" in fields or "unit" in fields or "cmp" in fields:
+        fields["value_base"] = None  # the scaled value no longer matches; track rescales when it can
+    fields["status"] = "added" if item.status == "added" else "corrected"
+    item = _apply_versioned(user, item, expected_version, "edit", fields)
+    transaction.on_commit(lambda: tracking.refresh_item(item))
+    return item
+
+
+@transaction.atomic
+def do_reject_item(user, item: Item, expected_version: int | None = None, reason: str = "") -> Item:
+    return _apply_versioned(user, item, expected_version, "reject", {"status": "rejected"}, note=reason)
+
+
+@transaction.atomic
+def do_add_item(user, report: Report, fields: dict[str, Any], quote: str = "") -> Item:
+    """Add an item the extraction missed. ``quote``, when found in the original text, gives the span."""
+    _require(access.can_edit_report(user, report), "add items")
+    values = clean_item_fields({"kind": fields.get("kind"), "indicator": fields.get("indicator"),
+                                **{k: v for k, v in fields.items() if k not in ("kind", "indicator")}},
+                               partial=False)
+    item = Item(report=report, status="added", human=True, **values)
+    quote = (quote or "").strip()
+    if quote:
+        pos = report.original.find(quote)
+        if pos < 0:
+            raise Invalid("the quote is not in the report text")
+        item.span_start, item.span_end, item.quote = pos, pos + len(quote), quote
+    if item.section_id is not None:
+        _section_for(report, item.section_id)
+    _check_item_shape(item)
+    last = report.items.order_by("-order").values_list("order", flat=True).first()
+    item.order = (last or 0) + 1
+    item.save()
+    record(user, "add", item, after=item_state(item))
+    transaction.on_commit(lambda: tracking.refresh_item(item))
+    return item
+
+
+# --- assignment and progress -----------------------------------------------------------------------
+
+def _check_department(report: Report, dep: Department) -> None:
+    if dep.region_id not in {r.pk for r in report.region.ancestors()}:
+        raise Invalid(f"{dep} is not a department of {report.region} or above it")
+
+
+@transaction.atomic
+def do_assign(user, items: Iterable[Item], lead: Department, co_units: Iterable[Department] = (),
+              deadline: dt.date | None = None, deadline_phrase: str = "") -> list[Assignment]:
+    """Assign items (bulk) to a lead department and co-units, with a deadline.
+
+    A deadline phrase without a date (年底前, 三季度) is normalized through duban.track when available."""
+    items = list(items)
+    co_units = [d for d in co_units if d.pk != lead.pk]
+    if not items:
+        raise Invalid("no items selected")
+    deadline_phrase = (deadline_phrase or "").strip()[:50]
+    done = []
+    for item in items:
+        report = item.report
+        _require(access.can_edit_report(user, report), "assign items")
+        if item.status == "rejected":
+            raise Invalid(f"item {item.pk} is rejected and cannot be assigned")
+        for dep in (lead, *co_units):
+            _check_department(report, dep)
+        date = deadline or (tracking.normalize_deadline(deadline_phrase, report.year) if deadline_phrase else None)
+        a = Assignment.objects.select_for_update().filter(item=item).first()
+        before = _assignment_state(a) if a else None
+        if a is None:
+            a = Assignment(item=item)
+        a.lead, a.deadline, a.deadline_phrase = lead, date, deadline_phrase
+        a.assigned_by = user if user.is_authenticated else None
+        a.assigned_at = timezone.now()
+        a.save()
+        a.co_units.set(co_units)
+        record(user, "assign", a, before=before, after=_assignment_state(a), item=item)
+        done.append(a)
+    transaction.on_commit(lambda: [tracking.refresh_item(i) for i in items])
+    return done
+
+
+def _assignment_state(a: Assignment) -> dict[str, Any]:
+    return {"lead": a.lead.name, "co_units": sorted(a.co_units.values_list("name", flat=True)),
+            "deadline": a.deadline.isoformat() if a.deadline else None, "deadline_phrase": a.deadline_phrase}
+
+
+@transaction.atomic
+def do_submit_update(user, item: Item, *, value=None, percent=None, note: str = "", evidence_url: str = "",
+                     evidence_file: UploadedFile | None = None, draft: bool = False,
+                     update: ProgressUpdate | None = None) -> ProgressUpdate:
+    """A department reports progress (``draft=True`` keeps it as a draft). Passing ``update`` continues a
+    draft or a returned update of the same item."""
+    _require(access.can_report_on(user, item), "report progress on this item")
+    assignment = Assignment.objects.filter(item=item).first()
+    if assignment is None:
+        raise Invalid("the item is not assigned to a department yet")
+    value, percent = _float(value, "value"), _float(percent, "percent")
+    if percent is not None and not 0 <= percent <= 100:
+        raise Invalid("percent must be between 0 and 100")
+    note = (note or "").strip()
+    if value is None and percent is None and not note:
+        raise Invalid("give a value, a percent or a note")
+    evidence_url = (evidence_url or "").strip()
+    if evidence_url and not evidence_url.lower().startswith(("http://", "https://")):
+        raise Invalid("the evidence link must start with http:// or https://")
+    mine = access.reporter_departments(user, item)
+    department_id = min(mine) if mine else assignment.lead_id
+    if update is not None:
+        update = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
+        if update.item_id != item.pk:
+            raise Invalid("the update belongs to another item")
+        if update.state not in ("draft", "returned"):
+            raise Invalid(f"an update that is {update.state} cannot be changed")
+        before = update_state(update)
+    else:
+        update = ProgressUpdate(item=item, author=user, department_id=department_id)
+        before = None
+    update.value, update.percent, update.note, update.evidence_url = value, percent, note, evidence_url
+    if evidence_file is not None:
+        update.evidence_file = evidence_file
+    update.state = "draft" if draft else "submitted"
+    update.submitted_at = None if draft else timezone.now()
+    update.save()
+    record(user, "save_draft" if draft else "submit_update", update, before=before,
+           after=update_state(update), item=item)
+    transaction.on_commit(lambda: tracking.refresh_item(item))
+    return update
+
+
+def _review(user, update: ProgressUpdate, state: str, note: str) -> ProgressUpdate:
+    _require(access.can_review_update(user, update), "review progress updates")
+    locked = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
+    if locked.state != "submitted":
+        raise Conflict(f"the update is {locked.state}, not waiting for review")
+    before = update_state(locked)
+    locked.state, locked.review_note = state, (note or "").strip()
+    locked.reviewer, locked.reviewed_at = user, timezone.now()
+    locked.save()
+    record(user, "approve_update" if state == "approved" else "return_update", locked, before=before,
+           after=update_state(locked), item=locked.item)
+    item = locked.item
+    transaction.on_commit(lambda: tracking.refresh_item(item))
+    return locked
+
+
+@transaction.atomic
+def do_approve_update(user, update: ProgressUpdate, note: str = "") -> ProgressUpdate:
+    return _review(user, update, "approved", note)
+
+
+@transaction.atomic
+def do_return_update(user, update: ProgressUpdate, note: str) -> ProgressUpdate:
+    if not (note or "").strip():
+        raise Invalid("say why the update is returned")
+    return _review(user, update, "returned", note)
+
+
+# --- verdicts and links --------------------------------------------------------------------------
+
+@transaction.atomic
+def do_set_verdict(user, target: Item, verdict: str, reason: str = "", actual: Item | None = None) -> Verdict:
+    """A person's verdict on a target (overrides the computed one until a person changes it again)."""
+    _require(access.can_edit_report(user, target.report), "set verdicts")
+    if target.kind != "target":
+        raise Invalid("verdicts are given on targets")
+    if verdict not in dict(Verdict.VERDICTS):
+        raise Invalid(f"verdict must be one of {', '.join(dict(Verdict.VERDICTS))}")
+    if actual is not None and actual.kind != "actual":
+        raise Invalid("the linked item must be an actual")
+    v = Verdict.objects.select_for_update().filter(target=target).first()
+    before = {"verdict": v.verdict, "reason": v.reason, "computed": v.computed} if v else None
+    v = v or Verdict(target=target)
+    v.verdict, v.reason, v.actual, v.computed = verdict, reason.strip(), actual, False
+    v.decided_by, v.decided_at = user, timezone.now()
+    v.save()
+    record(user, "set_verdict", v, before=before, after={"verdict": verdict, "reason": v.reason,
+                                                          "actual": actual.pk if actual else None}, item=target)
+    return v
+
+
+@transaction.atomic
+def do_decide_link(user, link: Link, confirm: bool) -> Link:
+    """Confirm or reject a proposed link from an actual to an earlier target."""
+    _require(access.can_edit_report(user, link.target.report), "decide links")
+    before = {"state": link.state}
+    link.state = "confirmed" if confirm else "rejected"
+    link.decided_by = user
+    link.save(update_fields=["state", "decided_by"])
+    record(user, "confirm_link" if confirm else "reject_link", link, before=before,
+           after={"state": link.state, "actual": link.actual_id}, item=link.target)
+    target = link.target
+    transaction.on_commit(lambda: tracking.refresh_item(target))
+    return link
+
+
+# --- organisation ----------------------------------------------------------------------------------
+
+@transaction.atomic
+def do_add_department(user, region: Region, name: str) -> Department:
+    _require(access.can_supervise(user, region), f"add departments to {region}")
+    name = (name or "").strip()
+    if not name:
+        raise Invalid("department name is empty")
+    dep, created = Department.objects.get_or_create(region=region, name=name[:100])
+    if created:
+        record(user, "add_department", dep, after={"region": region.name, "name": dep.name})
+    return dep
+
+
+@transaction.atomic
+def do_grant_role(user, member, role: str, *, region: Region | None = None,
+                  department: Department | None = None) -> Membership:
+    """Give ``member`` a role. Admins grant anything; supervisors grant reporter roles in their region."""
+    if role == "reporter" and department is not None:
+        _require(access.can_supervise(user, department.region), "grant reporter roles there")
+    else:
+        _require(access.roles(user).admin, "grant this role")
+    if role == "supervisor" and region is None:
+        raise Invalid("a supervisor needs a region")
+    if role == "reporter" and department is None:
+        raise Invalid("a reporter needs a department")
+    if role not in dict(Membership.ROLES):
+        raise Invalid(f"unknown role {role!r}")
+    m, created = Membership.objects.get_or_create(
+        user=member, role=role, region=region if role == "supervisor" else None,
+        department=department if role == "reporter" else None)
+    if created:
+        record(user, "grant_role", m, after={"user": member.get_username(), "role": role,
+                                             "region": region.name if region else None,
+                                             "department": department.name if department else None})
+    access.forget_roles(member)
+    return m
