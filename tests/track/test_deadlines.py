@@ -83,3 +83,21 @@ def test_find_in_task_text(text, due):
 @pytest.mark.parametrize("text", ["推进罗湖北站规划建设", "新增4290个学位", "建党100周年", "2021年是十四五开局之年"])
 def test_find_nothing(text):
     assert find_deadline(text, Y) is None
+
+
+@pytest.mark.parametrize(
+    ("period", "end"),
+    [("2021", date(2021, 12, 31)), ("2021-2025", date(2025, 12, 31)), ("2022H1", date(2022, 6, 30)),
+     ("2022H2", date(2022, 12, 31)), ("2022Q3", date(2022, 9, 30)), ("", None), (None, None), ("十四五", None)],
+)
+def test_period_end(period, end):
+    from duban.track.deadlines import period_end
+
+    assert period_end(period) == end
+
+
+def test_normalize_deadline_is_the_date():
+    from duban.track.deadlines import normalize_deadline
+
+    assert normalize_deadline("三季度", 2021) == date(2021, 9, 30)
+    assert normalize_deadline("长期坚持", 2021) is None

@@ -137,3 +137,27 @@ def find_deadline(text: str, year: int | None = None) -> Deadline | None:
     if not m:
         return None
     return parse_deadline(m.group(0), year)
+
+
+def normalize_deadline(phrase: str | None, year: int | None = None) -> date | None:
+    """Just the date of `parse_deadline` (None for ongoing or unreadable phrases)."""
+    return parse_deadline(phrase, year).due
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:\s*[-–—~至]\s*(\d{4})|H([12])|Q([1-4]))?$")
+
+
+def period_end(period: str | None) -> date | None:
+    """The last day of an item's period: 2021 -> 2021-12-31, 2021-2025 -> 2025-12-31, 2022H1 -> 2022-06-30,
+    2022Q3 -> 2022-09-30; None when the period is unknown."""
+    m = _PERIOD.match((period or "").strip())
+    if not m:
+        return None
+    if m.group(2):
+        return date(int(m.group(2)), 12, 31)
+    year = int(m.group(1))
+    if m.group(3):
+        return _month_end(year, 6 * int(m.group(3)))
+    if m.group(4):
+        return _month_end(year, 3 * int(m.group(4)))
+    return date(year, 12, 31)

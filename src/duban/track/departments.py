@@ -21,6 +21,10 @@ class Suggestion:
     score: int  # characters of the text covered by this department's keywords
     keywords: tuple[str, ...]
 
+    @property
+    def name(self) -> str:
+        return self.department
+
 
 @dataclass(frozen=True)
 class Rule:
