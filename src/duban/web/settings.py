@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "duban.web.apps.DubanWebConfig",
+    "duban.web.apitokens.apps.ApiTokensConfig",  # API tokens (duban.web.api)
 ]
 
 MIDDLEWARE = [
