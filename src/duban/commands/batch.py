@@ -1,15 +1,54 @@
-"""`duban batch`: not built yet."""
+"""`duban batch INPUT... --out DIR`: extract a corpus into a Parquet dataset.
+
+Exit status: 0 when every document was read (documents below --min-relevance are skipped, not
+errors); 1 when some documents could not be read (their rows in OUT/documents say why); 2 when the
+run could not start (bad options, OUT made with other options).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from duban.batch import BatchError, run as run_batch
+
 
 def add_parser(sub) -> argparse.ArgumentParser:
-    return sub.add_parser("batch", help="(not built yet)")
+    p = sub.add_parser(
+        "batch", help="extract a corpus (dirs, JSONL, Parquet, WARC) into a Parquet dataset",
+        description="Read every document of the inputs, extract its items, and write OUT/items and "
+                    "OUT/documents as Parquet datasets. Rerunning with the same inputs resumes.",
+        epilog="exit status: 0 all documents read; 1 some documents had errors (see OUT/documents); "
+               "2 the run could not start",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="directory of files (txt, html, pdf, docx), .jsonl[.gz] (id, text or html, url), "
+                        ".parquet (text or html column), .warc[.gz]")
+    p.add_argument("--out", required=True, metavar="DIR", help="output dataset directory")
+    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument("--workers", type=int, default=2,
+                   help="worker processes (local: 0 runs in this process; dask: LocalCluster size)")
+    p.add_argument("--scheduler", metavar="ADDR", help="dask scheduler to join, e.g. tcp://host:8786")
+    p.add_argument("--min-relevance", type=float, default=0.0, metavar="X",
+                   help="skip extraction of pages whose relevance score is below X (0..1; 0.5 is the judged cut)")
+    p.add_argument("--shard-size", type=int, default=100, metavar="N",
+                   help="documents per shard: the unit of work, of resuming, and of worker memory")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    return p
 
 
 def run(args: argparse.Namespace) -> int:
-    print("duban batch: not built yet", file=sys.stderr)
-    return 2
+    if args.scheduler and args.engine != "dask":
+        print("duban batch: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    try:
+        s = run_batch(args.inputs, args.out, engine=args.engine, workers=args.workers,
+                      scheduler=args.scheduler, min_relevance=args.min_relevance,
+                      shard_size=args.shard_size, progress=not args.no_progress)
+    except BatchError as e:
+        print(f"duban batch: {e}", file=sys.stderr)
+        return 2
+    resumed = f", {s.shards_done_before} of {s.shards} shards done before" if s.shards_done_before else ""
+    print(f"duban batch: {s.docs} documents, {s.items} items, {s.skipped} skipped, {s.errors} errors"
+          f"{resumed} -> {args.out}", file=sys.stderr)
+    return 1 if s.errors else 0

@@ -1,0 +1,161 @@
+"""One shard in a worker: read each document, score it, extract it, write two Parquet parts.
+
+Every document yields exactly one row of the documents table (ok, skipped or error, with the
+reason) and one row per item in the items table. Parts are written under a hidden temporary name
+and renamed, so a part file is either whole or absent.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+import duban
+from duban import regions, relevance
+from duban.batch.sources import Bad, Doc, Shard, read_shard
+from duban.errors import InputError
+from duban.ingest import DEFAULT_MAX_BYTES
+
+REGION_FIELDS = [
+    pa.field("region", pa.string()),
+    pa.field("region_level", pa.string()),
+    pa.field("region_parent", pa.string()),
+    pa.field("year", pa.int32()),
+]
+
+DOCUMENTS_SCHEMA = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("source", pa.string()),
+    pa.field("url", pa.string()),
+    pa.field("status", pa.string(), nullable=False),  # ok | skipped (below --min-relevance) | error
+    pa.field("error", pa.string()),
+    pa.field("n_items", pa.int32()),
+    pa.field("chars", pa.int64()),
+    pa.field("relevance", pa.float64()),
+    *REGION_FIELDS,
+    pa.field("extract_year", pa.int32()),  # the year extraction worked with (Extraction.year)
+    pa.field("shard", pa.string()),
+    pa.field("position", pa.int32()),  # order of the document within its shard
+])
+
+# every field of duban.items.Item (span as two columns), plus the document's place in the corpus
+ITEMS_SCHEMA = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("url", pa.string()),
+    pa.field("item_index", pa.int32(), nullable=False),
+    pa.field("kind", pa.string()),
+    pa.field("indicator", pa.string()),
+    pa.field("quote", pa.string()),
+    pa.field("span_start", pa.int64()),
+    pa.field("span_end", pa.int64()),
+    pa.field("cmp", pa.string()),
+    pa.field("low", pa.float64()),
+    pa.field("high", pa.float64()),
+    pa.field("unit", pa.string()),
+    pa.field("period", pa.string()),
+    pa.field("section", pa.string()),
+    pa.field("canonical", pa.string()),
+    pa.field("value_base", pa.float64()),
+    *REGION_FIELDS,
+])
+
+
+@dataclass(frozen=True)
+class Options:
+    min_relevance: float = 0.0
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def _float(v) -> float | None:
+    return None if v is None else float(v)
+
+
+def item_row(doc_id: str, url: str | None, index: int, it: duban.Item, place: dict) -> dict:
+    return {
+        "doc_id": doc_id, "url": url, "item_index": index, "kind": it.kind, "indicator": it.indicator,
+        "quote": it.quote, "span_start": it.span[0], "span_end": it.span[1], "cmp": it.cmp,
+        "low": _float(it.low), "high": _float(it.high), "unit": it.unit, "period": it.period,
+        "section": it.section, "canonical": it.canonical, "value_base": _float(it.value_base), **place,
+    }
+
+
+def _place(text: str) -> dict:
+    region, year = regions.detect(text)
+    return {
+        "region": region.name if region else None,
+        "region_level": region.level if region else None,
+        "region_parent": region.parent if region else None,
+        "year": year,
+    }
+
+
+def process_doc(ev: Doc | Bad, opts: Options) -> tuple[dict, list[dict]]:
+    """The documents-table row and the items-table rows of one document."""
+    row: dict = {"doc_id": ev.doc_id, "source": ev.source, "url": ev.url, "status": "error", "error": None,
+                 "n_items": 0, "chars": None, "relevance": None, "region": None, "region_level": None,
+                 "region_parent": None, "year": None, "extract_year": None}
+    if isinstance(ev, Bad):
+        row["error"] = ev.reason
+        return row, []
+    try:
+        if ev.text is not None:
+            if len(ev.text) > opts.max_bytes:
+                raise InputError(ev.name, f"text of {len(ev.text)} characters, over the limit of {opts.max_bytes}")
+            doc = duban.read_text(ev.text, ev.name)
+        else:
+            doc = duban.read_bytes(ev.data or b"", ev.name or ev.doc_id, max_bytes=opts.max_bytes)
+        row["chars"] = len(doc.original)
+        simple = regions.simplify(doc.text)
+        row["relevance"] = relevance.score(simple, simplified=True)
+        place = _place(simple)
+        row.update(place)
+        if row["relevance"] < opts.min_relevance:
+            row["status"] = "skipped"
+            return row, []
+        result = duban.extract(doc)
+    except InputError as e:
+        row["error"] = e.reason
+        return row, []
+    except Exception as e:  # a bug in a stage must not stop the corpus: record it, keep going
+        row["error"] = f"internal error: {type(e).__name__}: {e}"
+        return row, []
+    row["status"] = "ok"
+    row["n_items"] = len(result.items)
+    row["extract_year"] = result.year
+    items = [item_row(ev.doc_id, ev.url, i, it, place) for i, it in enumerate(result.items)]
+    return row, items
+
+
+def run_shard(shard: Shard, out: str, opts: Options) -> dict:
+    """Process one shard and write its parts; returns the counts for the manifest."""
+    t0 = time.perf_counter()
+    docs: list[dict] = []
+    items: list[dict] = []
+    for pos, ev in enumerate(read_shard(shard)):
+        row, rows = process_doc(ev, opts)
+        row["shard"] = shard.key
+        row["position"] = pos
+        docs.append(row)
+        items.extend(rows)
+    out_dir = Path(out)
+    _write(pa.Table.from_pylist(items, schema=ITEMS_SCHEMA), out_dir / "items", shard.key)
+    _write(pa.Table.from_pylist(docs, schema=DOCUMENTS_SCHEMA), out_dir / "documents", shard.key)
+    return {
+        "shard": shard.key, "docs": len(docs), "items": len(items),
+        "errors": sum(d["status"] == "error" for d in docs),
+        "skipped": sum(d["status"] == "skipped" for d in docs),
+        "chars": sum(d["chars"] or 0 for d in docs),
+        "seconds": round(time.perf_counter() - t0, 3), "pid": os.getpid(),
+    }
+
+
+def _write(table: pa.Table, folder: Path, key: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f".part-{key}.parquet.tmp"
+    pq.write_table(table, tmp)
+    os.replace(tmp, folder / f"part-{key}.parquet")
