@@ -1,11 +1,117 @@
-"""Extraction: a normalized Document -> targets, actuals and tasks with provenance."""
+"""Extraction: a normalized Document -> targets, actuals and tasks with provenance.
+
+`run` reads top to bottom like the flow in DESIGN.md: structure, quantities, non-report guard,
+report year, target/actual and period, indicator phrase, provenance, tasks.
+"""
 
 from __future__ import annotations
 
+import re
+
 from duban.document import Document
-from duban.items import Extraction
+from duban.extract.classify import classify, report_year
+from duban.extract.indicators import indicator_for
+from duban.extract.quantities import find_quantities, tpat
+from duban.items import Extraction, Item
+
+# a page with none of these words is not about government work (a sports report, a forum thread)
+_REPORT_WORDS = re.compile(tpat(
+    r"政府|人大|国务院|工作报告|规划|统计公报|国民经济|经济社会|地区生产总值|国内生产总值|生产总值|GDP|"
+    r"财政|预算|固定资产投资|新增就业|市委|省委|区委|县委|政协|书记|市长|省长|区长|县长|发改委"))
 
 
 def run(doc: Document, *, year: int | None = None) -> Extraction:
-    # placeholder until the extraction stages land
-    return Extraction(source=doc.name, year=year)
+    text = doc.text
+    # 1. structure: sections and headings (spans in doc.text)
+    structure = _structure(doc)
+    # 2. quantities: one regex scan for numbers, then their ranges, comparators and units
+    quantities = find_quantities(text)
+    # 3. a page that is not about government work has no items
+    if len(_REPORT_WORDS.findall(text)) < 2:
+        quantities = []
+    # 4. the report year, then target vs actual and the period of each quantity
+    year = year or report_year(text)
+    verdicts = classify(text, quantities, year)
+    # 5. indicator phrase, canonical id, provenance in the original text
+    items: list[Item] = []
+    prev = prev_ind = None
+    for q, v in zip(quantities, verdicts, strict=True):
+        indicator = indicator_for(text, q, prev, prev_ind, _repair)
+        s, e = _span(text, q)
+        os_, oe = doc.to_original(s, e)
+        items.append(Item(
+            kind=v.kind, indicator=indicator, quote=doc.original[os_:oe], span=(os_, oe),
+            cmp=q.cmp, low=q.low, high=q.high, unit=q.unit, period=v.period,
+            section=_section_title(structure, s), canonical=_canonical(indicator),
+            value_base=q.value_base,
+        ))
+        prev, prev_ind = q, indicator
+    # 6. qualitative tasks (commitments without a number)
+    items.extend(_tasks(doc, structure, year))
+    return Extraction(source=doc.name, items=items, sections=getattr(structure, "sections", []) or [],
+                      year=year)
+
+
+_QUOTE_BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、“”\"]|\s{2,}")
+
+
+def _span(text: str, q) -> tuple[int, int]:
+    """The quote: the quantity and the words of its clause before it (at most 16 characters)."""
+    lo = max(0, q.start - 16)
+    start = q.start
+    for m in _QUOTE_BOUNDARY.finditer(text, lo, q.start):
+        start = m.end()
+    if start == q.start or not text[start:q.start].strip():
+        start = q.start
+    else:
+        start = max(start, lo)
+    return start, q.end
+
+
+# -- the other extraction stages, built beside this one; small fallbacks until they land ---------------
+
+def _structure(doc: Document):
+    try:
+        from duban.extract.sections import structure
+    except ImportError:  # fallback until sections.py lands
+        return None
+    return structure(doc)
+
+
+def _section_title(structure, pos: int) -> str | None:
+    if structure is None:
+        return None
+    i = structure.section_at(pos)
+    return structure.sections[i].title if i is not None else None
+
+
+def _tasks(doc: Document, structure, year: int | None) -> list[Item]:
+    if structure is None:
+        return []
+    try:
+        from duban.extract.tasks import find_tasks
+    except ImportError:  # fallback until tasks.py lands
+        return []
+    return find_tasks(doc, structure, year)
+
+
+_FALLBACK_REPAIRS = {"国内生产毛额": "国内生产总值", "GDP": "地区生产总值", "年增": "增长", "观察失业率": "调查失业率",
+                     "住民消费代价": "居民消费价格", "低沉": "降低", "消费者物价指数": "居民消费价格"}
+
+
+def _repair(phrase: str) -> str:
+    try:
+        from duban.extract.catalogue import repair
+    except ImportError:  # fallback until catalogue.py lands
+        for a, b in _FALLBACK_REPAIRS.items():
+            phrase = phrase.replace(a, b)
+        return phrase
+    return repair(phrase)
+
+
+def _canonical(indicator: str) -> str | None:
+    try:
+        from duban.extract.catalogue import canonical
+    except ImportError:  # fallback until catalogue.py lands
+        return None
+    return canonical(indicator)

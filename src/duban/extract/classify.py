@@ -1,0 +1,205 @@
+"""Target or actual, and the period a quantity belongs to.
+
+A report reviews the past year (actuals) and then sets this year's goals (targets); news about a
+report mixes both. The kind of a quantity comes, from the most local evidence to the least:
+an explicit year in its clause (2023年 in a 2024 report -> actual), cue words in its clause
+(将/要/力争 vs 比上年/增至/累计), then the mode of the running text (set by headings and lead-ins
+such as 工作回顾, 主要预期目标, 今年; cues.toml), then the document's default.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from duban.extract.quantities import Quantity, load_rules, tpat
+
+SENTENCE_END = re.compile(r"[。！？!?;；\n]")
+CLAUSE_START = re.compile(r"[,，;；:：、。！？!?\n(（)）]")
+YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:\s*年|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
+FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+             "十五五": (2026, 2030)}
+FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR))
+
+
+@dataclass
+class Cues:
+    mode_target: re.Pattern
+    mode_actual: re.Pattern
+    clause_target: re.Pattern
+    clause_actual: re.Pattern
+
+
+@cache
+def cues() -> Cues:
+    table: dict[tuple[str, str], list[str]] = {}
+    for c in load_rules("cues")["cue"]:
+        table.setdefault((c["kind"], c["scope"]), []).extend(c["words"])
+
+    def comp(kind: str, scope: str) -> re.Pattern:
+        return re.compile("|".join(tpat(w) for w in table.get((kind, scope), ["(?!)"])))
+
+    return Cues(comp("target", "mode"), comp("actual", "mode"), comp("target", "clause"), comp("actual", "clause"))
+
+
+# -- the report year -----------------------------------------------------------------------------
+
+_YEAR_RULES: list[tuple[re.Pattern, int, int]] = [
+    # (pattern with the year in group 1, offset to the report year, weight)
+    (re.compile(r"((?:19|20)\d\d)\s*年?[^。\n,，]{0,12}政府工作报[告吿]"), 0, 5),
+    (re.compile(r"((?:19|20)\d\d)\s*年?(?:经济社会)?(?:发展)?(?:的)?(?:主要)?(?:预期)?目标"), 0, 4),
+    (re.compile(r"((?:19|20)\d\d)\s*年?(?:具体)?(?:工作安排|重点工作|主要任务|工作任务|工作部署|具体工作)"), 0, 4),
+    (re.compile(r"(?:部署了?|安排了?|展望)\s*((?:19|20)\d\d)\s*年"), 0, 3),
+    (re.compile(r"(?:回顾)\s*((?:19|20)\d\d)\s*年"), 1, 4),
+    (re.compile(r"((?:19|20)\d\d)\s*年?(?:工作回顾|重点回顾|工作总结)"), 1, 4),
+    (re.compile(r"((?:19|20)\d\d)\s*年?[^。\n]{0,16}(?:统计公报|计划执行情况)"), 1, 4),
+    (re.compile(r"刚刚过去的\s*((?:19|20)\d\d)\s*年"), 1, 4),
+    # the date a session opened (Jan-Mar): 2024年02月01日, 2016-01-24
+    (re.compile(r"((?:19|20)\d\d)\s*(?:年\s*0?[1-3]\s*月|-0?[1-3]-\d)"), 0, 1),
+]
+
+
+def report_year(text: str) -> int | None:
+    """The year whose plan the report sets (a 2024 report reviews 2023), or None."""
+    head = text[:20000]
+    votes: Counter[int] = Counter()
+    for pat, offset, weight in _YEAR_RULES:
+        for m in pat.finditer(head):
+            votes[int(m.group(1)) + offset] += weight
+    if votes:
+        return votes.most_common(1)[0][0]
+    years = Counter(int(m.group(1)) for m in YEAR.finditer(head))
+    if not years:
+        return None
+    y = years.most_common(1)[0][0]
+    # a year reviewed next to 今年: the report is the next year's
+    if re.search(tpat("今年|本年"), head):
+        return y + 1
+    return y
+
+
+# -- kind and period --------------------------------------------------------------------------------
+
+@dataclass
+class Verdict:
+    kind: str
+    period: str | None
+
+
+def _span_years(y0: int, y1: int) -> str:
+    return f"{y0}-{y1}"
+
+
+def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Verdict]:
+    """Kind and period of each quantity, reading the text in order."""
+    c = cues()
+    bulletin = bool(re.search(tpat("统计公报|计划执行情况|执行情况"), text[:3000]))
+    out: list[Verdict] = []
+    mode: str | None = None
+    mode_year: int | None = None
+    pos = 0  # text up to here has set the mode
+    for q in quantities:
+        # the mode: cues between the last quantity and this sentence's start
+        sent_start = _last(SENTENCE_END, text, q.start) + 1
+        if sent_start > pos:
+            m, my = _mode_of(text[pos:sent_start], year, c)
+            if m:
+                mode, mode_year = m, my
+            pos = sent_start
+        sentence = text[sent_start:q.start]
+        clause = text[_last(CLAUSE_START, text, q.start) + 1 : q.start]
+        kind, yr = _local(sentence, clause, year, c)
+        if kind is None:
+            m, my = _mode_of(sentence, year, c)
+            if m:
+                kind, yr = m, (yr or my)
+        if kind is None:
+            kind = mode or ("actual" if bulletin else "target")
+            yr = yr or mode_year
+        out.append(Verdict(kind, _period(kind, yr, year, text, q, sentence, bulletin)))
+    return out
+
+
+def _last_match(pat: re.Pattern, s: str) -> re.Match | None:
+    last = None
+    for last in pat.finditer(s):  # noqa: B007 - we want the last one
+        pass
+    return last
+
+
+def _last(pat: re.Pattern, text: str, end: int, window: int = 400) -> int:
+    """Index of the last match of ``pat`` before ``end`` (searching ``window`` back), or the window start - 1."""
+    lo = max(0, end - window)
+    last = lo - 1
+    for m in pat.finditer(text, lo, end):
+        last = m.start()
+    return last
+
+
+def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | None]:
+    """The mode a stretch of text sets: the last mode cue in it wins."""
+    best: tuple[int, str] | None = None
+    for kind, pat in (("target", c.mode_target), ("actual", c.mode_actual)):
+        for m in pat.finditer(chunk):
+            if best is None or m.start() >= best[0]:
+                best = (m.start(), kind)
+    yrs = [int(m.group(1)) for m in YEAR.finditer(chunk)]
+    y = yrs[-1] if yrs else None
+    if best is None:
+        if y is not None and year is not None and y < year and len(chunk) < 60:
+            return "actual", y  # a heading such as "2021重点回顾" or "2023年,..."
+        return None, None
+    kind = best[1]
+    if y is not None and year is not None:
+        if y < year and kind == "target" and not re.search(r"预期目标|目标", chunk):
+            kind = "actual"
+    return kind, y
+
+
+def _local(sentence: str, clause: str, year: int | None, c: Cues) -> tuple[str | None, int | None]:
+    """Kind from the clause's own words and years, or None."""
+    yrs = [int(m.group(1)) for m in YEAR.finditer(sentence)]
+    y = yrs[-1] if yrs else None
+    t = len(c.clause_target.findall(clause))
+    a = len(c.clause_actual.findall(clause))
+    if y is not None and year is not None:
+        if y < year and not re.search(r"目标|计划|预期", sentence):
+            return "actual", y
+        if y > year:
+            return "target", y
+    if t > a:
+        return "target", y
+    if a > t:
+        return "actual", y
+    return None, y
+
+
+def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
+            bulletin: bool) -> str | None:
+    five = None
+    ctx = text[max(0, q.start - 300) : q.start]
+    fm = _last_match(FIVE_YEAR_RE, ctx)
+    if fm is not None:
+        five = FIVE_YEAR[fm.group()]
+    if kind == "target":
+        if yr is not None and year is not None and yr > year:
+            if five and five[1] == yr:
+                return _span_years(*five)
+            return str(yr)
+        if re.search(tpat("十四五|到2025年"), sentence) and five:
+            return _span_years(*five)
+        return str(yr if yr is not None else year) if (yr or year) else None
+    # actual
+    if five and re.search(tpat("时期|期间|五年来|过去五年"), ctx[-200:]) and yr is None:
+        if re.search(tpat("年均|累计"), sentence) or re.search(tpat("年均"), ctx[-12:]):
+            return _span_years(*five)
+        if re.search(tpat("由$"), text[max(0, q.start - 1) : q.start]):
+            return str(five[0] - 1)
+        return str(five[1])
+    if yr is not None:
+        return str(yr)
+    if year is not None:
+        return str(year - 1) if not bulletin else str(year - 1)
+    return None

@@ -1,0 +1,98 @@
+"""The indicator phrase of a quantity: what is measured, in clean simplified Chinese.
+
+Read from the words just before the number (地区生产总值增长 in 地区生产总值增长5.5%), minus time
+words, cue words and linking verbs (今年/要/力争/达到/控制在); for a count, the noun counted after
+it (新增4290个学位 -> 新增学位); for a bare change (…671亿元,同比增长9.4%) the subject of the
+quantity before it in the same sentence. Spun or Taiwan wording is repaired by the catalogue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from duban.extract.quantities import Quantity, tpat
+
+BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、“”\"|｜—]|\s{2,}")
+_YEAR = r"(?:(?:19|20)\d\d\s*年(?:度)?|到\s*(?:19|20)\d\d\s*年(?:底|末)?)"
+# words before the indicator that carry time or stance, not meaning
+LEAD = re.compile(tpat(
+    r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价格计算|"
+    r"我们?|我国|我省|我市|我区|我县|全市|全省|全区|全县|区属|市属|全国的?|要|将|要求|力争|确保|努力|争取|"
+    r"计划|预计|预期|拟|目标是|目标为|目标|主要预期目标是|发展主要预期目标是|并|和|及|与|而|也|还|又|再|"
+    r"进一步|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|在|有|了|一是|二是|三是|四是|五是)+"))
+# words between the indicator and the number that link them
+TRAIL = re.compile(tpat(
+    r"(?:分别|均|平均|首次|已|累计|共|约|近|超过?|突破|逾|跃上|迈上|达到?|为|是|保持在|稳定在|控制在|维持在|"
+    r"提高到|提升到|上升到|增加到|增长到|扩大到|下降到|降低到|降到|增至|降至|升至|提高至|减少到|减少至|"
+    r"由|从|在|至|到|了|实现|完成|人民币|共计|合计|总计|大于|小于|高于|低于|不低于|不少于|不超过|以上|左右|"
+    r"比|达|预计|目标为|目标是|设定为|\s)+$"))
+PAREN = re.compile(r"[(（][^()（）]{0,12}[)）]")
+CHANGE = re.compile(tpat(
+    r"^(?:比上年|同比|较上年|比去年|实际|名义|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增|降|涨|"
+    r"扩大|缩小|减|提升|净增)$"))
+NOUN_AFTER = re.compile(r"[^\s\d,，;；:：。！？!?\n、“”\"()（）0-9０-９]{1,14}")
+NOUN_STOP = re.compile(tpat(r"(?:以上|以下|左右|和|与|及|的|等|中|为|达|实现|、)"))
+
+
+def _clean(phrase: str) -> str:
+    p = PAREN.sub("", phrase)
+    p = re.sub(r"\s+", "", p)
+    for _ in range(3):
+        q = TRAIL.sub("", LEAD.sub("", p))
+        if q == p:
+            break
+        p = q
+    return p
+
+
+def subject_of(indicator: str) -> str:
+    """地区生产总值增长 -> 地区生产总值: the thing whose change an indicator measures."""
+    m = re.search(tpat(r"(?:比上年|同比|较上年|实际|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升)$"), indicator)
+    return indicator[: m.start()] if m else indicator
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator: str | None,
+                  repair: Callable[[str], str]) -> str:
+    """The indicator phrase of quantity ``q`` of ``text`` (``prev``: the quantity before it)."""
+    lo = max(0, q.start - 40)
+    if prev is not None and prev.end > lo:
+        lo = prev.end
+    left = text[lo : q.start]
+    b = None
+    for b in BOUNDARY.finditer(left):  # noqa: B007 - we want the last boundary
+        pass
+    after_boundary = left[b.end():] if b else left
+    phrase = _clean(after_boundary)
+    # a count: the noun it counts follows (新增4290个学位, 推进2所高中)
+    right = ""
+    if q.kind in ("count", "percent", "scale") and q.end < len(text):
+        m = NOUN_AFTER.match(text, q.end)
+        if m:
+            seg = m.group()
+            stop = NOUN_STOP.search(seg)
+            right = seg[: stop.start()] if stop else seg
+            if q.kind != "count" and len(right) > 6:
+                right = ""
+    if CHANGE.match(phrase) or not phrase:
+        subject = ""
+        if prev_indicator and prev is not None and _same_sentence(text, prev.end, q.start):
+            subject = subject_of(prev_indicator)
+        elif not phrase and not right:
+            subject = _clean(left[: b.start()] if b else "")[-12:]
+        phrase = subject + re.sub(tpat("^(?:比上年|同比|较上年)"), "", phrase)
+    phrase = phrase + right
+    phrase = _t2s().convert(phrase)
+    return repair(phrase)[:40]
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    return not re.search(r"[。！？!?;；\n]", text[a:b])

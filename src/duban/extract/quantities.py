@@ -1,0 +1,255 @@
+"""Quantities: a number with its range, comparator, scale word and unit, found in one regex scan.
+
+`find_quantities(text)` runs `numbers.NUMBER` over the text once, then reads the few characters
+around each hit with small compiled patterns built from the rule files (units.toml,
+comparators.toml, nonitems.toml). It keeps only what the GUIDE calls a quantity: a number with a
+unit (or a scale word), not a date, ordinal, name, ranking, ratio or a threshold inside a definition.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from duban.extract.numbers import ARABIC, CHINESE, NUMBER, parse_arabic, parse_chinese
+
+RULES_DIR = Path(__file__).with_name("rules")
+
+
+@cache
+def load_rules(name: str) -> dict:
+    """A rule file of rules/ as a dict (cached)."""
+    with open(RULES_DIR / f"{name}.toml", "rb") as f:
+        return tomllib.load(f)
+
+
+@cache
+def _converters() -> tuple:
+    import opencc
+
+    return tuple(opencc.OpenCC(c) for c in ("s2t", "s2hk", "s2tw"))
+
+
+def variants(word: str) -> set[str]:
+    """The word and its traditional spellings, so rules also read text that was not normalized."""
+    return {word} | {c.convert(word) for c in _converters()}
+
+
+def tpat(pattern: str) -> str:
+    """A regex source that also matches the traditional spellings of its literal words."""
+    return "(?:" + "|".join(sorted(variants(pattern.replace("$", r"\Z")))) + ")"
+
+
+def _alt(words: dict[str, str] | set[str] | list[str]) -> str:
+    """Regex alternation, longest first so 个百分点 wins over 个."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass
+class UnitRule:
+    out: str
+    kind: str
+    needs_left: re.Pattern | None = None
+    needs_scale: bool = False
+
+
+@dataclass
+class Quantity:
+    """One quantity in a text: offsets into that text and the parsed value."""
+
+    start: int  # first character (a comparator before the number, or the number)
+    end: int  # after the last character (unit and comparator after it)
+    num_start: int
+    low: float
+    high: float
+    cmp: str
+    unit: str  # scale word + unit, simplified (万平方米, 亿元, %, 百分点); "" for a bare count
+    kind: str  # unit kind: percent / measure / count / scale
+    scale: float = 1.0
+    unit_end: int = 0  # end of the unit (before a comparator after it)
+
+    @property
+    def value_base(self) -> float:
+        return self.low * self.scale
+
+
+class _Grammar:
+    """The compiled patterns of the rule files."""
+
+    def __init__(self) -> None:
+        units = load_rules("units")
+        self.scales: dict[str, str] = {}
+        for entry in units["scale"]:
+            for w in entry["words"]:
+                for v in variants(w):
+                    self.scales[v] = w
+        self.units: dict[str, UnitRule] = {}
+        for entry in units["unit"]:
+            left = re.compile(tpat(entry["needs_left"])) if entry.get("needs_left") else None
+            for w in entry["words"]:
+                rule = UnitRule(entry.get("out", w), entry["kind"], left, entry.get("needs_scale", False))
+                for v in variants(w):
+                    self.units.setdefault(v, rule)
+        comps = load_rules("comparators")
+        self.before: dict[str, str] = {}
+        self.after: dict[str, str] = {}
+        for entry in comps["comparator"]:
+            table = self.before if entry["position"] == "before" else self.after
+            for w in entry["words"]:
+                for v in variants(w):
+                    table[v] = entry["cmp"]
+        seps = [v for entry in comps["range"] for w in entry["words"] for v in variants(w)]
+        more = "多|余|餘"
+        num = f"(?:{ARABIC}|{CHINESE})"
+        unit_alt = _alt(self.units)
+        scale_alt = _alt(self.scales)
+        # after the first number: [unit] sep number, then [多] [scale] [多] [unit] [comparator]
+        self.tail = re.compile(
+            rf"(?:[ \u3000]?(?P<u1>(?:{scale_alt})?(?:{unit_alt}))?[ \u3000]?(?P<sep>{_alt(seps)})[ \u3000]?(?P<num2>{num}))?"
+            rf"(?P<more1>{more})?[ \u3000]?(?P<scale>{scale_alt})?(?P<more2>{more})?(?P<scale2>{scale_alt})?"
+            rf"(?P<unit>{unit_alt})?"
+            rf"(?P<after>{_alt(self.after)})?"
+        )
+        self.before_re = re.compile(rf"(?:{_alt(self.before)})\s?\Z")
+        self.neg_re = re.compile(r"(?<![\d%])[-−－]\Z")
+        self.percent_words = re.compile(r"百分之\Z")
+        nonitems = load_rules("nonitems")["nonitem"]
+        self.left_any = re.compile("(?:" + "|".join(tpat(r["left"]) for r in nonitems if "left" in r) + r")\Z")
+        self.right_rules = [
+            (r["name"], re.compile(tpat(r["right"])), set(r.get("kinds", ())))
+            for r in nonitems
+            if "right" in r
+        ]
+        self.right_raw = re.compile("|".join(r["right_raw"] for r in nonitems if "right_raw" in r))
+        people = r"(?:农村|城镇|城乡|贫困|农业转移|常住|户籍|流动)*(?:人口|劳动力|人才)"
+        self.people_after = re.compile(tpat(people))
+        self.people_before = re.compile(tpat(rf"{people}[^,。;，；、]{{0,6}}$"))
+        self.scale_ok_after = re.compile(r"[\s,.;:!?，。；：、)）\]】”’\"'和及与]|$")
+
+
+@cache
+def grammar() -> _Grammar:
+    return _Grammar()
+
+
+def _parse(token: str) -> tuple[float, str] | None:
+    """A number token -> (value, trailing scale word split off a Chinese numeral: 三万 -> 3, 万)."""
+    if token[0].isdigit():
+        return parse_arabic(token), ""
+    scale = ""
+    for big in ("万亿", "亿", "万", "萬億", "億", "萬"):
+        if token.endswith(big) and len(token) > len(big):
+            token, scale = token[: -len(big)], big
+            break
+    v = parse_chinese(token)
+    if v is None:
+        return None
+    if len(token) == 1 and not scale:
+        return None  # 一个, 两翼, 三甲, 五引擎: a single Chinese digit before a word is idiom, not data
+    return float(v), scale
+
+
+_SCALE_VALUES = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8,
+                 "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3}
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``, in order."""
+    g = grammar()
+    out: list[Quantity] = []
+    pos = 0
+    for m in NUMBER.finditer(text):
+        s = m.start()
+        if s < pos:
+            continue  # inside the previous quantity (the upper end of a range)
+        token = m.group()
+        # a PDF decimal "2. 2" at a line start is a list marker followed by a number
+        if ". " in token and (s == 0 or text[s - 1] == "\n"):
+            continue
+        parsed = _parse(token)
+        if parsed is None:
+            continue
+        low, cn_scale = parsed
+        if cn_scale:
+            # the scale word of a Chinese numeral is part of the unit: 三万人 -> 3 万人
+            t = g.tail.match(text, m.end() - len(cn_scale))
+        else:
+            t = g.tail.match(text, m.end())
+        q = _read(text, s, m.end(), low, t, g)
+        if q is None:
+            continue
+        out.append(q)
+        pos = q.end
+    return out
+
+
+def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar) -> Quantity | None:
+    left = text[max(0, s - 12) : s]
+    if g.left_any.search(left):
+        return None
+    scale_w = (t.group("scale") or "") + (t.group("scale2") or "")
+    unit_w = t.group("unit") or ""
+    high = low
+    cmp = "="
+    if t.group("sep"):
+        p2 = _parse(t.group("num2"))
+        u1 = t.group("u1") or ""
+        if p2 is None or p2[1]:
+            return None
+        high = p2[0]
+        if not (high > low) or (u1 and u1 not in ("%", "％") and u1 != scale_w + unit_w):
+            return None
+        if u1 in ("%", "％") and unit_w not in ("%", "％"):
+            return None
+        cmp = "range"
+    unit_rule = g.units.get(unit_w) if unit_w else None
+    if percent := g.percent_words.search(left):  # 百分之五十
+        if unit_w or scale_w:
+            return None
+        unit_rule = UnitRule("%", "percent")
+        s = s - (percent.end() - percent.start())
+    end = t.end()
+    if unit_rule is None:
+        if not scale_w:
+            return None
+        # a bare scale word: 28万, 1000万以上; only before punctuation, a comparator or a people noun
+        after = text[t.end():]
+        if g.people_after.match(after) or g.people_before.search(text[max(0, s - 20) : s]):
+            unit_out, kind = "人", "count"
+        elif g.scale_ok_after.match(after):
+            unit_out, kind = "", "scale"
+        else:
+            return None
+    else:
+        if unit_rule.needs_scale and not scale_w:
+            return None
+        if unit_rule.needs_left is not None and not unit_rule.needs_left.search(text[max(0, s - 12) : s]):
+            return None
+        unit_out, kind = unit_rule.out, unit_rule.kind
+    unit_end = t.start("after") if t.group("after") else t.end()
+    if t.group("after"):
+        cmp = g.after[t.group("after")] if cmp != "range" else cmp
+    if cmp == "=" and (t.group("more1") or t.group("more2")):
+        cmp = ">="
+    start = s
+    if cmp == "=":
+        b = g.before_re.search(left)
+        if b:
+            cmp = g.before[left[b.start():].rstrip()]
+            start = s - (len(left) - b.start())
+    if g.neg_re.search(left) and cmp != "range":
+        low, high = -low, -high
+        start = s - 1
+    # the nonitem rules that look right of the quantity
+    if g.right_raw.pattern and g.right_raw.match(text, num_end):
+        return None
+    for _, rule, kinds in g.right_rules:
+        if (not kinds or kind in kinds) and rule.match(text, unit_end):
+            return None
+    scale_norm = "".join(g.scales.get(w, w) for w in (t.group("scale") or "", t.group("scale2") or ""))
+    unit = scale_norm + unit_out
+    scale = _SCALE_VALUES.get(scale_norm, 1.0)
+    return Quantity(start, end, s, low, high, cmp, unit, kind, scale, unit_end)
