@@ -1,0 +1,197 @@
+"""The canonical indicator catalogue: report wordings -> one id per indicator, kept as data.
+
+`canonical("國內生產毛額(GDP)年增")` and `canonical("地区生产总值增长")` are both "gdp_growth".
+The data (rules/indicators.toml, rules/catalogue_repair.toml) holds the entries, their synonyms, the
+term rewrites and qualifiers, and the substitutions that undo spun and Taiwan wordings; this module
+only applies them. A lookup is a few dict probes on a short phrase, cached.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+RULES_DIR = Path(__file__).parent / "rules"
+INDICATORS_PATH = RULES_DIR / "indicators.toml"
+REPAIR_PATH = RULES_DIR / "catalogue_repair.toml"
+
+DIRECTIONS = ("higher", "lower", "none")
+CHANGES = ("growth", "decline")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One canonical indicator."""
+
+    id: str
+    zh: str  # standard Chinese name
+    en: str  # English name
+    unit: str  # base unit it is usually stated in
+    direction: str  # "higher" (higher is better), "lower", or "none"
+    synonyms: tuple[str, ...] = ()
+    of: str | None = None  # for a rate of change: the id it is the change of
+    change: str | None = None  # "growth" or "decline" when `of` is set
+    accepts: tuple[str, ...] = ()  # changes that still mean this indicator (CPI: 上涨 is the measure)
+    good: tuple[str, ...] = field(default=(), repr=False)
+    bad: tuple[str, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
+class _Catalogue:
+    entries: dict[str, Entry]
+    exact: dict[str, str]  # prepared synonym -> id
+    derived: dict[tuple[str, str], str]  # (base id, change) -> id
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    anywhere: re.Pattern[str]
+    terms: re.Pattern[str]
+    term_to: dict[str, str]
+    change_re: re.Pattern[str]
+    change_kind: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Repair:
+    rules: tuple[tuple[str, re.Pattern[str], str], ...]
+
+
+def load_data(path: Path = INDICATORS_PATH) -> dict:
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+def load_repair_data(path: Path = REPAIR_PATH) -> dict:
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    # tw2sp also turns Taiwan phrases into mainland ones (網際網路 -> 互联网), which t2s does not
+    import opencc
+
+    return opencc.OpenCC("tw2sp")
+
+
+@lru_cache(maxsize=1)
+def _repair_rules() -> _Repair:
+    data = load_repair_data()
+    return _Repair(tuple((r["name"], re.compile(r["pattern"]), r["repl"]) for r in data["rule"]))
+
+
+@lru_cache(maxsize=4096)
+def repair(phrase: str) -> str:
+    """Restore spun or Taiwan wording to standard simplified Chinese.
+
+    >>> repair("住民消费代价涨幅")
+    '居民消费价格涨幅'
+    """
+    s = _converter().convert(phrase)
+    for _name, pat, repl in _repair_rules().rules:
+        s = pat.sub(repl, s)
+    return s
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> _Catalogue:
+    data = load_data()
+    q = data["qualifiers"]
+    term_to = {f: t["to"] for t in data["term"] for f in t["from"]}
+    change_kind = {w: kind for kind in CHANGES for w in data["change"][kind]}
+    cat = _Catalogue(
+        entries={},
+        exact={},
+        derived={},
+        prefixes=tuple(sorted(q["prefixes"], key=len, reverse=True)),
+        suffixes=tuple(sorted(q.get("suffixes", []), key=len, reverse=True)),
+        anywhere=_alternation(q["anywhere"]),
+        terms=_alternation(list(term_to)),
+        term_to=term_to,
+        change_re=re.compile("(?:" + _alternation(list(change_kind)).pattern + ")$"),
+        change_kind=change_kind,
+    )
+    for d in data["indicator"]:
+        e = Entry(id=d["id"], zh=d["zh"], en=d["en"], unit=d["unit"], direction=d["direction"],
+                  synonyms=tuple(d.get("synonyms", ())), of=d.get("of"), change=d.get("change"),
+                  accepts=tuple(d.get("accepts", ())), good=tuple(d.get("good", ())), bad=tuple(d.get("bad", ())))
+        if e.id in cat.entries:
+            raise ValueError(f"indicators.toml: duplicate id {e.id}")
+        cat.entries[e.id] = e
+        if e.of:
+            cat.derived[(e.of, e.change or "")] = e.id
+    for e in cat.entries.values():
+        for phrase in (e.zh, *e.synonyms):
+            key = _prepare(phrase, cat)
+            other = cat.exact.setdefault(key, e.id)
+            if other != e.id:
+                raise ValueError(f"indicators.toml: {phrase!r} ({key}) is a synonym of both {other} and {e.id}")
+    return cat
+
+
+def _strip_prefixes(s: str, cat: _Catalogue) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for p in cat.prefixes:
+            if s.startswith(p) and len(s) > len(p):
+                s = s[len(p):]
+                changed = True
+        for p in cat.suffixes:
+            if s.endswith(p) and len(s) > len(p):
+                s = s[: -len(p)]
+                changed = True
+    return s
+
+
+def _prepare(phrase: str, cat: _Catalogue) -> str:
+    s = repair(phrase.strip())
+    s = s.replace("（", "(").replace("）", ")")
+    s = cat.anywhere.sub("", s)
+    s = cat.terms.sub(lambda m: cat.term_to[m.group(0)], s)
+    return _strip_prefixes(s, cat)
+
+
+@lru_cache(maxsize=8192)
+def canonical(indicator: str) -> str | None:
+    """The catalogue id of an indicator phrase, or None when it is not in the catalogue."""
+    if not indicator or not indicator.strip():
+        return None
+    cat = _catalogue()
+    s = _prepare(indicator, cat)
+    hit = cat.exact.get(s)
+    if hit:
+        return hit
+    m = cat.change_re.search(s)
+    if not m or m.start() == 0:
+        return None
+    kind = cat.change_kind[m.group(0)]
+    base_id = cat.exact.get(_strip_prefixes(s[: m.start()], cat))
+    if base_id is None:
+        return None
+    derived = cat.derived.get((base_id, kind))
+    if derived:
+        return derived
+    return base_id if kind in cat.entries[base_id].accepts else None
+
+
+def lookup(indicator: str) -> Entry | None:
+    """The catalogue entry of an indicator phrase (see `canonical`)."""
+    i = canonical(indicator)
+    return _catalogue().entries[i] if i else None
+
+
+def entry(id: str) -> Entry | None:
+    """The entry with this id."""
+    return _catalogue().entries.get(id)
+
+
+def entries() -> list[Entry]:
+    """All entries, in the order of the data file."""
+    return list(_catalogue().entries.values())

@@ -1,0 +1,409 @@
+"""Structure of a report: headings and their tree, paragraphs, sentences, and review/plan parts.
+
+Works line by line over the normalized text with regexes kept as data (rules/headings.toml).
+Headings are numbered (一、 (一) 1. 第一部分 ...) or short title lines that stand alone
+("谋新局 推进在莲塘口岸港车北上", "2024年工作回顾", "财政政策:"). Web pages rarely number their
+headings, so a short line counts as a title when it is followed by body text, or when it names a
+part of the report (回顾 / 预期目标 / 重点工作 ...). Lookups (`section_at`, `part_at`) bisect
+sorted offsets, so callers may ask for every quantity of a long report.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from duban.document import Document
+from duban.items import Section
+
+Part = Literal["review", "plan", "unknown"]
+
+RULES_PATH = Path(__file__).parent / "rules" / "headings.toml"
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# a pinyin annotation left in a title by a converter: 區(qū)
+_PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+_SPACE = re.compile(r"[\s\u3000]+")
+# where a numbered heading's title ends; ";;" is a censored quote mark in some PDF copies, not a stop
+_TITLE_STOP = re.compile(r"[。:：；]|(?<!;);(?!;)")
+_LEAD = re.compile(r"[^\w\u3400-\u9fff]*")
+_SENT_END = re.compile(r"[。！!？?…]+[\"”’」』）)\]】]*")
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    name: str
+    pattern: re.Pattern[str]
+    level: int
+
+
+@dataclass(frozen=True)
+class _Rules:
+    numbered: tuple[_Numbered, ...]
+    max_len: int
+    min_cjk: int
+    max_numbered_title: int
+    sentence_end: re.Pattern[str]
+    not_title: tuple[re.Pattern[str], ...]
+    review: re.Pattern[str]
+    plan: re.Pattern[str]
+    inline: tuple[tuple[str, re.Pattern[str]], ...]
+    review_window: int
+    cue_plan: re.Pattern[str]
+    cue_review: re.Pattern[str]
+    cue_margin: int
+
+
+def load_rules(path: Path = RULES_PATH) -> dict:
+    """The raw rule data (for tests that run each rule's examples)."""
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = load_rules()
+    parts = {p["part"]: [] for p in data["part"]}
+    for p in data["part"]:
+        parts[p["part"]].append(p["pattern"])
+    t = data["title"]
+    return _Rules(
+        numbered=tuple(_Numbered(n["name"], re.compile(n["pattern"]), n["level"]) for n in data["numbered"]),
+        max_len=t["max_len"],
+        min_cjk=t["min_cjk"],
+        max_numbered_title=t["max_numbered_title"],
+        sentence_end=re.compile(t["sentence_end"]),
+        not_title=tuple(re.compile(n["pattern"]) for n in data["not_title"]),
+        review=re.compile("|".join(parts["review"])),
+        plan=re.compile("|".join(parts["plan"])),
+        inline=tuple((p["part"], re.compile(p["pattern"])) for p in data["inline_part"]),
+        review_window=data["inline"]["review_window"],
+        cue_plan=re.compile(data["cues"]["plan"]),
+        cue_review=re.compile(data["cues"]["review"]),
+        cue_margin=data["cues"]["margin"],
+    )
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    # titles are shown to people: simplify them even when a copy reached us unnormalized
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplify(s: str) -> str:
+    """Simplified script, pinyin annotations dropped: what a heading says whatever its copy."""
+    return _t2s().convert(_PINYIN.sub("", s))
+
+
+def clean_title(s: str) -> str:
+    """A heading's text as people should see it: simplified, no pinyin annotations, single spaces."""
+    return _SPACE.sub(" ", simplify(s)).strip(" :：")
+
+
+def heading_part(title: str) -> Part:
+    """The part a heading opens, from its words ("2024年工作回顾" -> review)."""
+    r = _rules()
+    title = _t2s().convert(title)
+    last: tuple[int, Part] | None = None
+    for part, pat in (("review", r.review), ("plan", r.plan)):
+        for m in pat.finditer(title):
+            if last is None or m.end() > last[0]:
+                last = (m.end(), part)  # type: ignore[assignment]
+    return last[1] if last else "unknown"
+
+
+def numbered_heading(line: str) -> tuple[int, int] | None:
+    """(level, title offset) when ``line`` (stripped) starts with a heading number."""
+    for n in _rules().numbered:
+        m = n.pattern.match(line)
+        if m:
+            return n.level, m.end()
+    return None
+
+
+def is_furniture(line: str) -> bool:
+    """Page furniture, bylines, dates and salutations that are never headings."""
+    return any(p.search(line) for p in _rules().not_title)
+
+
+def _is_title_shape(line: str) -> bool:
+    """Whether a stripped line looks like a title (short, not a sentence, not page furniture)."""
+    r = _rules()
+    line = simplify(line).strip()  # judge the words, not a converter's pinyin or the script
+    if len(line) > r.max_len or r.sentence_end.search(line):
+        return False
+    if len(_CJK.findall(line)) < r.min_cjk:
+        return False
+    if line.count(",") + line.count("，") > 1 or "。" in line:
+        return False
+    return not is_furniture(line)
+
+
+def _is_body(line: str) -> bool:
+    r = _rules()
+    return bool(r.sentence_end.search(line)) or len(line) > r.max_len
+
+
+@dataclass
+class Structure:
+    """Headings, paragraphs and sentences of one document.
+
+    ``sections`` carry spans in the ORIGINAL text; every other span here indexes ``doc.text``.
+    """
+
+    sections: list[Section] = field(default_factory=list)
+    heading_spans: list[tuple[int, int]] = field(default_factory=list)  # per section, in doc.text
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    parts: list[Part] = field(default_factory=list)  # per section, from its heading (or its parent's)
+    inferred: list[Part] = field(default_factory=list)  # per section, from the cue words of its body
+    doc_part: Part = "unknown"  # from the cue words of the whole text
+    zones: list[tuple[int, int, Part]] = field(default_factory=list)  # inline part phrases, sorted
+    extra_headings: list[tuple[int, int]] = field(default_factory=list)  # repeated titles, sorted
+
+    def __post_init__(self) -> None:
+        self._starts = [s for s, _ in self.heading_spans]
+        self._para_starts = [s for s, _ in self.paragraphs]
+        self._sent_starts = [s for s, _ in self.sentences]
+        self._zone_starts = [s for s, _, _ in self.zones]
+        self._extra_starts = [s for s, _ in self.extra_headings]
+
+    def section_at(self, pos: int) -> int | None:
+        """Index of the innermost section containing ``pos`` (an offset of doc.text)."""
+        i = bisect_right(self._starts, pos) - 1
+        return i if i >= 0 else None
+
+    def section_title(self, pos: int) -> str | None:
+        i = self.section_at(pos)
+        return self.sections[i].title if i is not None else None
+
+    def section_path(self, pos: int) -> list[str]:
+        """Titles from the outermost section down to the one containing ``pos``."""
+        i = self.section_at(pos)
+        out: list[str] = []
+        while i is not None:
+            out.append(self.sections[i].title)
+            i = self.sections[i].parent
+        return out[::-1]
+
+    def in_heading(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a heading line (a heading that may repeat the body)."""
+        for starts, spans in ((self._starts, self.heading_spans), (self._extra_starts, self.extra_headings)):
+            i = bisect_right(starts, pos) - 1
+            if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+                return True
+        return False
+
+    def paragraph_at(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self._para_starts, pos) - 1
+        if i >= 0 and pos < self.paragraphs[i][1]:
+            return self.paragraphs[i]
+        return None
+
+    def sentence_at(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self._sent_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return None
+
+    def part_at(self, pos: int, *, infer: bool = False) -> Part:
+        """Whether ``pos`` is in a review part, a plan part, or unknown.
+
+        Inline phrases ("主要预期目标是:") decide first, then the headings containing ``pos``.
+        With ``infer``, sections (and documents) whose headings say nothing are judged by the
+        balance of their plan and review cue words; that is a guess, so it is opt-in.
+        """
+        i = bisect_right(self._zone_starts, pos) - 1
+        if i >= 0 and pos < self.zones[i][1]:
+            return self.zones[i][2]
+        j = self.section_at(pos)
+        if j is not None and self.parts[j] != "unknown":
+            return self.parts[j]
+        if infer:
+            while j is not None:
+                if self.inferred[j] != "unknown":
+                    return self.inferred[j]
+                j = self.sections[j].parent
+            return self.doc_part
+        return "unknown"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stripped non-blank line."""
+    out = []
+    for m in re.finditer(r"[^\n\r]+", text):
+        s, e = m.span()
+        while s < e and text[s] in " \t\u3000\xa0":
+            s += 1
+        while e > s and text[e - 1] in " \t\u3000\xa0":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _wrap_width(lines: list[tuple[int, int]]) -> int:
+    """The line width of a hard-wrapped text (a PDF's), or 0 when lines are whole paragraphs."""
+    lens = sorted(e - s for s, e in lines)
+    if len(lens) < 6:
+        return 0
+    w = lens[int(0.75 * (len(lens) - 1))]
+    if w < 28 or w > 120:
+        return 0
+    near = sum(1 for n in lens if 0.85 * w <= n <= 1.1 * w)
+    return w if near >= 0.3 * len(lens) else 0
+
+
+def _vote(text: str, r: _Rules) -> Part:
+    p = len(r.cue_plan.findall(text))
+    v = len(r.cue_review.findall(text))
+    if p >= v + r.cue_margin:
+        return "plan"
+    if v >= p + r.cue_margin:
+        return "review"
+    return "unknown"
+
+
+def structure(doc: Document) -> Structure:
+    """Find the headings, paragraphs, sentences and review/plan parts of ``doc.text``."""
+    r = _rules()
+    text = doc.text
+    lines = _lines(text)
+    n = len(lines)
+
+    # 1. headings: (line index, level, span start, span end, title, part)
+    heads: list[tuple[int, int, int, int, str, Part]] = []
+    last_anchor = 1  # level of the last numbered or part-naming heading; plain titles go below it
+    seen_numbered = False
+    seen_titles: set[str] = set()
+    extra: list[tuple[int, int]] = []
+    is_head = [False] * n
+    for k, (s, e) in enumerate(lines):
+        line = text[s:e]
+        num = numbered_heading(line)
+        if num:
+            level, off = num
+            body = line[off:]
+            lead = _LEAD.match(body).end()  # type: ignore[union-attr]
+            stop = _TITLE_STOP.search(body, lead)
+            title_end = s + off + (stop.start() if stop else len(body))
+            if title_end - (s + off) > r.max_numbered_title or title_end == s + off:
+                continue
+            title = clean_title(text[s + off:title_end])
+            if not title or len(_CJK.findall(title)) < 1:
+                continue
+            part = heading_part(title)
+            heads.append((k, level, s, title_end, title, part))
+            is_head[k] = True
+            seen_numbered = True
+            last_anchor = level
+            continue
+        if not _is_title_shape(line):
+            continue
+        nxt = lines[k + 1] if k + 1 < n else None
+        part = heading_part(line)
+        label = line.endswith((":", "：")) and len(line) <= 13
+        if part != "unknown" and nxt is not None:
+            level = last_anchor + 1 if seen_numbered else 2
+        elif label or (nxt is not None and _is_body(text[nxt[0]:nxt[1]])
+                       and numbered_heading(text[nxt[0]:nxt[1]]) is None):
+            level = last_anchor + 1
+        else:
+            continue
+        title = clean_title(line)
+        if title in seen_titles:
+            extra.append((s, e))  # a title repeated (page title shown twice): not a new section
+            is_head[k] = True
+            continue
+        seen_titles.add(title)
+        heads.append((k, level, s, e, title, part))
+        is_head[k] = True
+        if part != "unknown":
+            last_anchor = level
+
+    sections: list[Section] = []
+    spans: list[tuple[int, int]] = []
+    parts: list[Part] = []
+    stack: list[int] = []
+    for _k, level, s, e, title, part in heads:
+        while stack and sections[stack[-1]].level >= level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        sections.append(Section(title=title, level=level, span=doc.to_original(s, e), parent=parent))
+        spans.append((s, e))
+        parts.append(part if part != "unknown" or parent is None else parts[parent])
+        stack.append(len(sections) - 1)
+
+    # 2. paragraphs: one per line, except that hard-wrapped lines (PDF) join the next line
+    width = _wrap_width(lines)
+    paragraphs: list[tuple[int, int]] = []
+    cur: list[int] | None = None
+    for k, (s, e) in enumerate(lines):
+        if is_head[k]:
+            if cur:
+                paragraphs.append((cur[0], cur[1]))
+            cur = None
+            continue
+        if cur is not None:
+            prev = text[cur[2]:cur[1]]
+            # a line cut mid-sentence continues on the next: hard wraps of a PDF, or a long web
+            # line broken inside a sentence (title-length lines without a stop are titles or list rows)
+            wrapped = (not _is_body_end(prev) and numbered_heading(text[s:e]) is None
+                       and ((width and len(prev) >= 0.85 * width) or len(prev) > r.max_len))
+            if wrapped:
+                cur[1], cur[2] = e, s
+                continue
+            paragraphs.append((cur[0], cur[1]))
+        cur = [s, e, s]
+    if cur:
+        paragraphs.append((cur[0], cur[1]))
+
+    # 3. sentences inside paragraphs; headings are sentences of their own
+    sentences: list[tuple[int, int]] = []
+    for ps, pe in sorted(paragraphs + spans + extra):
+        pos = ps
+        for m in _SENT_END.finditer(text, ps, pe):
+            sentences.append((pos, m.end()))
+            pos = m.end()
+        if pos < pe:
+            sentences.append((pos, pe))
+    sentences = [(s, e) for s, e in sentences if text[s:e].strip()]
+
+    # 4. inline part phrases, each running to the next one or the paragraph's end
+    zones: list[tuple[int, int, Part]] = []
+    sent_starts = [s for s, _ in sentences]
+    for ps, pe in paragraphs:
+        marks: list[tuple[int, Part]] = []
+        for part, pat in r.inline:
+            for m in pat.finditer(text, ps, pe):
+                if part == "review":
+                    si = bisect_right(sent_starts, m.start()) - 1
+                    if si < 0 or m.start() - sentences[si][0] > r.review_window:
+                        continue
+                marks.append((m.start(), part))  # type: ignore[arg-type]
+        marks.sort()
+        for i, (ms, part) in enumerate(marks):
+            end = marks[i + 1][0] if i + 1 < len(marks) else pe
+            if end > ms:
+                zones.append((ms, end, part))
+
+    # 5. cue-word votes per section body and for the whole text (used by part_at(infer=True))
+    inferred: list[Part] = []
+    for i, (_s, e) in enumerate(spans):
+        end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        inferred.append(_vote(text[e:end], r))
+
+    return Structure(sections=sections, heading_spans=spans, paragraphs=paragraphs, sentences=sentences,
+                     parts=parts, inferred=inferred, doc_part=_vote(text, r), zones=zones,
+                     extra_headings=sorted(extra))
+
+
+def _is_body_end(line: str) -> bool:
+    return bool(re.search(r"[。！!？?；;:：…][\"”’」』）)\]】]*$", line))

@@ -1,0 +1,150 @@
+"""Qualitative tasks: commitments without a number (推进罗湖北站规划建设), one item per clause.
+
+Only plan text gives tasks: review parts report what was done with the same verbs. A clause is a
+task when it opens with a commitment verb (after an optional subject with a modal, connectives and
+adverbs), carries no quantity (that would be a target), and is not a political formula. The verbs,
+adverbs, quantity pattern and boilerplate are data (rules/tasks.toml).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from duban.document import Document
+from duban.extract.catalogue import repair
+from duban.extract.sections import Structure
+from duban.items import Item
+
+RULES_PATH = Path(__file__).parent / "rules" / "tasks.toml"
+
+_TRIM = " \t\u3000\"'“”‘’「」『』()（）《》、"
+_OPEN = "“‘「『《(（"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    split: re.Pattern[str]
+    min_len: int
+    max_len: int
+    head: re.Pattern[str]  # subject? connectives* (adverbs* verb)
+    quantity: re.Pattern[str]
+    boilerplate: re.Pattern[str]
+    review: re.Pattern[str]
+    plan: re.Pattern[str]
+
+
+def load_rules(path: Path = RULES_PATH) -> dict:
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    d = load_rules()
+    c = d["clause"]
+    v = d["verbs"]
+    head = (c["subject"] + f"(?:(?:{_alt(c['connectives'])}))*"
+            + f"(?P<task>(?:{_alt(v['adverbs'])})*(?:{_alt(v['verbs'])}))")
+    return _Rules(
+        split=re.compile(c["split"]),
+        min_len=c["min_len"],
+        max_len=c["max_len"],
+        head=re.compile(head),
+        quantity=re.compile(d["quantity"]["pattern"]),
+        boilerplate=re.compile(d["boilerplate"]["pattern"]),
+        review=re.compile(d["cues"]["review"]),
+        plan=re.compile(d["cues"]["plan"]),
+    )
+
+
+def task_start(clause: str) -> int | None:
+    """Offset in ``clause`` where its task text starts, or None when the clause is no task."""
+    r = _rules()
+    m = r.head.match(clause)
+    if not m:
+        return None
+    start = m.start("task")
+    # keep an opening quote that belongs to the task's object: 实施“一地两检”
+    body = clause[start:].rstrip(_TRIM.replace("”", "").replace("’", "").replace("」", "").replace("』", ""))
+    if len(body) < r.min_len or len(body) > r.max_len or len(body) - (m.end() - start) < 2:
+        return None
+    if r.quantity.search(clause) or r.boilerplate.search(clause):
+        return None
+    return start
+
+
+def task_text(clause: str) -> str | None:
+    """The task a clause states (clean text), or None. For tests and callers holding bare text."""
+    s = clause.strip(_TRIM.replace("“", "").replace("”", ""))
+    i = task_start(s)
+    return None if i is None else _clean(s[i:])
+
+
+def _clean(s: str) -> str:
+    s = re.sub(r"\s+", "", s)
+    # drop an unbalanced trailing quote or bracket left by the clause cut
+    while s and s[-1] in "”’」』)）" and s.count(s[-1]) > sum(s.count(o) for o in _OPEN if _pair(o) == s[-1]):
+        s = s[:-1]
+    return s
+
+
+def _pair(o: str) -> str:
+    return {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "(": ")", "（": "）"}[o]
+
+
+def _is_plan(sentence: str, paragraph: str, part: str, year: int | None) -> bool:
+    """Whether a sentence states plans: not in a review part, no review cue, and (outside a
+    known plan part) a plan cue in the sentence or its paragraph."""
+    r = _rules()
+    if part == "review" or r.review.search(sentence):
+        return False
+    if year is not None:
+        # a sentence about an earlier year reviews it, unless it also names a plan cue
+        years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?=年)", sentence)]
+        if years and max(years) < year and not r.plan.search(sentence):
+            return False
+    return part == "plan" or bool(r.plan.search(sentence) or r.plan.search(paragraph))
+
+
+def find_tasks(doc: Document, structure: Structure, year: int | None = None) -> list[Item]:
+    """Qualitative ``task`` items of the plan parts of ``doc`` (spans in the original text)."""
+    r = _rules()
+    text = doc.text
+    out: list[Item] = []
+    period = str(year) if year else None
+    for s, e in structure.sentences:
+        if structure.in_heading(s):
+            continue  # a theme heading repeats the tasks of its body
+        sentence = text[s:e]
+        para = structure.paragraph_at(s)
+        paragraph = text[para[0]:para[1]] if para else sentence
+        if not _is_plan(sentence, paragraph, structure.part_at(s, infer=True), year):
+            continue
+        pos = s
+        for m in [*r.split.finditer(text, s, e), None]:
+            cend = m.start() if m else e
+            clause = text[pos:cend]
+            cstart = pos
+            pos = m.end() if m else e
+            lead = len(clause) - len(clause.lstrip(_TRIM.replace("“", "")))
+            clause = clause[lead:]
+            i = task_start(clause)
+            if i is None:
+                continue
+            ts = cstart + lead + i
+            te = cend
+            while te > ts and text[te - 1] in " \t\u3000\n":
+                te -= 1
+            indicator = repair(_clean(text[ts:te]))  # spun copies: 巩固规复性增长底子 -> 恢复性增长基础
+            span = doc.to_original(ts, te)
+            out.append(Item(kind="task", indicator=indicator, quote=doc.original[span[0]:span[1]], span=span,
+                            period=period, section=structure.section_title(ts)))
+    return out

@@ -1,0 +1,197 @@
+"""Structure: headings, levels, tree, paragraphs, sentences and review/plan parts."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+import duban
+from duban.extract import sections as S
+from duban.extract.sections import structure
+
+RULES = S.load_rules()
+
+
+def _demo() -> duban.Document:
+    text = resources.files("duban.demo").joinpath("luohu-2021.txt").read_text(encoding="utf-8")
+    return duban.read_text(text, name="luohu-2021.txt")
+
+
+def _gold(corpus: Path, name: str) -> duban.Document:
+    d = json.loads((corpus / name).read_text(encoding="utf-8"))
+    return duban.read_text(d["text"], name=name)
+
+
+def _pos(doc: duban.Document, needle: str) -> int:
+    i = doc.text.find(needle)
+    assert i >= 0, needle
+    return i
+
+
+# --- every rule's own examples -------------------------------------------------------------------
+
+@pytest.mark.parametrize("rule", RULES["numbered"], ids=lambda r: r["name"])
+def test_numbered_rule_examples(rule: dict) -> None:
+    pat = re.compile(rule["pattern"])
+    for line in rule["good"]:
+        assert pat.match(line), (rule["name"], line)
+    for line in rule["bad"]:
+        assert S.numbered_heading(line) is None or S.numbered_heading(line)[0] != rule["level"], line
+
+
+@pytest.mark.parametrize("rule", RULES["not_title"], ids=lambda r: r["name"])
+def test_not_title_rule_examples(rule: dict) -> None:
+    pat = re.compile(rule["pattern"])
+    for line in rule["good"]:
+        assert pat.search(line), (rule["name"], line)
+    for line in rule["bad"]:
+        assert not pat.search(line), (rule["name"], line)
+
+
+@pytest.mark.parametrize("rule", RULES["part"], ids=lambda r: r["part"])
+def test_heading_part_examples(rule: dict) -> None:
+    for line in rule["good"]:
+        assert S.heading_part(line) == rule["part"], line
+    for line in rule["bad"]:
+        assert S.heading_part(line) != rule["part"], line
+
+
+@pytest.mark.parametrize("rule", RULES["inline_part"], ids=lambda r: r["part"])
+def test_inline_part_examples(rule: dict) -> None:
+    for line in rule["good"]:
+        doc = duban.read_text(line)
+        assert structure(doc).part_at(len(doc.text) - 1) == rule["part"], line
+    for line in rule["bad"]:
+        doc = duban.read_text(line)
+        assert structure(doc).part_at(len(doc.text) - 1) != rule["part"], line
+
+
+# --- behaviour on small texts --------------------------------------------------------------------
+
+def test_numbered_tree_and_lookup() -> None:
+    text = ("前言一段。\n一、2020年工作回顾\n过去一年,经济增长6%。\n二、2021年主要任务\n（一）推进改革\n"
+            "深化改革。\n1.财政:收入增长5%。\n（二）改善民生\n新增学位1000个。\n")
+    doc = duban.read_text(text)
+    st = structure(doc)
+    titles = [(s.title, s.level, s.parent) for s in st.sections]
+    assert titles == [("2020年工作回顾", 2, None), ("2021年主要任务", 2, None), ("推进改革", 3, 1),
+                      ("财政", 4, 2), ("改善民生", 3, 1)]
+    assert st.section_at(0) is None and st.section_title(0) is None
+    assert st.section_title(_pos(doc, "深化改革")) == "推进改革"
+    assert st.section_path(_pos(doc, "收入增长")) == ["2021年主要任务", "推进改革", "财政"]
+    assert st.part_at(_pos(doc, "经济增长6%")) == "review"
+    assert st.part_at(_pos(doc, "新增学位")) == "plan"
+    assert st.part_at(0) == "unknown"
+    for sec in st.sections:  # spans index the original
+        assert doc.original[sec.span[0]:sec.span[1]].strip()
+    assert st.in_heading(_pos(doc, "推进改革")) and not st.in_heading(_pos(doc, "深化改革"))
+
+
+def test_title_lines_need_body_after_them() -> None:
+    text = "人民网\n首页\n新闻\n谋新局 推进口岸建设\n今年将全面推进口岸经济带建设,加快枢纽改造规划设计。\n"
+    st = structure(duban.read_text(text))
+    assert [s.title for s in st.sections] == ["谋新局 推进口岸建设"]
+
+
+def test_sentences_and_paragraphs_cover_text_in_order() -> None:
+    doc = _demo()
+    st = structure(doc)
+    assert st.sentences == sorted(st.sentences)
+    for s, e in st.sentences:
+        assert 0 <= s < e <= len(doc.text)
+        assert not re.search(r"[。！？]", doc.text[s:e - 1]), doc.text[s:e]
+    for s, e in st.paragraphs:
+        assert "\n" not in doc.text[s:e]
+    # lookups by bisect agree with a scan
+    for pos in range(0, len(doc.text), 37):
+        sent = st.sentence_at(pos)
+        assert sent is None or sent[0] <= pos < sent[1]
+
+
+def test_demo_report() -> None:
+    doc = _demo()
+    st = structure(doc)
+    titles = [s.title for s in st.sections]
+    assert "过去一年的工作回顾" in titles and "2021年重点工作" in titles
+    themes = [s for s in st.sections if s.title.startswith(("谋新局", "促转型", "求卓越", "惠民生", "提质量"))]
+    assert len(themes) == 5 and all(st.sections[s.parent].title == "2021年重点工作" for s in themes)
+    assert st.part_at(_pos(doc, "全区上下统筹疫情防控")) == "review"
+    assert st.part_at(_pos(doc, "地区生产总值增长5.5-6%")) == "plan"
+    assert st.part_at(_pos(doc, "新增4290个学位")) == "plan"
+    assert st.section_title(_pos(doc, "新增4290个学位")).startswith("惠民生")
+
+
+# --- real documents ------------------------------------------------------------------------------
+
+def test_seed_themes_are_sections(seed_dir: Path) -> None:
+    doc = duban.read(seed_dir / "luohu-2021-report-coverage.txt")
+    st = structure(doc)
+    titles = [s.title for s in st.sections]
+    for theme in ("谋新局", "促转型", "求卓越", "惠民生", "提质量"):
+        assert any(t.startswith(theme) for t in titles), (theme, titles)
+    # page furniture is no section
+    assert not any(w in t for t in titles for w in ("朗读", "分享", "评论", "编辑", "当前位置"))
+    i = st.section_at(_pos(doc, "新增4290个学位"))
+    # the theme heading repeats "新增4290个学位" of the body: the body occurrence is in that section
+    pos = doc.text.find("新增4290个学位", doc.text.find("新增4290个学位") + 1)
+    assert st.sections[st.section_at(pos)].title.startswith("惠民生")
+    assert st.in_heading(_pos(doc, "新增4290个学位")) and not st.in_heading(pos)
+    assert i is not None
+    # the themes read as plan when cue words are counted
+    assert st.part_at(_pos(doc, "推进罗湖北站规划建设"), infer=True) == "plan"
+    for sec in st.sections:
+        assert doc.original[sec.span[0]:sec.span[1]], sec
+
+
+def test_corpus_parts(corpus_dev: Path) -> None:
+    doc = _gold(corpus_dev, "nat-2025-feifmx.json")
+    st = structure(doc)
+    assert st.part_at(_pos(doc, "134.9万亿元")) == "review"
+    assert st.part_at(_pos(doc, "增长5%左右")) == "plan"
+    assert st.section_title(_pos(doc, "4.4万亿元")) == "财政政策"
+
+    doc = _gold(corpus_dev, "nat-2022-hbwmpx.json")
+    st = structure(doc)
+    assert st.part_at(_pos(doc, "114万亿元")) == "unknown"  # a year, not a part phrase: the extractor decides
+    assert st.part_at(_pos(doc, "国内生产总值增长5.5%左右")) == "plan"
+
+    doc = _gold(corpus_dev, "city-nanjing-2022.json")
+    st = structure(doc)
+    assert st.part_at(_pos(doc, "增长7.5%")) == "review"
+    assert st.part_at(_pos(doc, "增长6.5%左右")) == "plan"
+    assert st.section_title(_pos(doc, "净增高新技术企业")) == "创新"
+
+    doc = _gold(corpus_dev, "dist-guangming-execution-2015.json")
+    st = structure(doc)
+    assert st.part_at(_pos(doc, "(GDP)671")) == "review"  # 计划执行情况 is a review
+
+    doc = _gold(corpus_dev, "prov-shandong-2016.json")
+    st = structure(doc)
+    assert st.part_at(_pos(doc, "比上年增长8%")) == "review"
+    assert st.part_at(_pos(doc, "增长7.5%-8%,地方")) == "plan"
+
+
+def test_wrapped_pdf_lines_join(corpus_dev: Path) -> None:
+    doc = _gold(corpus_dev, "unf-taiyuan-2021.json")
+    st = structure(doc)
+    s, e = st.sentence_at(_pos(doc, "年均增长6.6%"))
+    assert "台阶" in doc.text[s:e]  # "总量迈上\n4千亿元台阶" is one sentence
+    assert st.part_at(_pos(doc, "年均增长6.6%")) == "review"
+
+
+def test_corpus_runs_clean(corpus_dev: Path) -> None:
+    for path in sorted(corpus_dev.glob("*.json")):
+        doc = _gold(corpus_dev, path.name)
+        st = structure(doc)
+        starts = [s for s, _ in st.heading_spans]
+        assert starts == sorted(starts), path.name
+        for sec in st.sections:
+            assert sec.title and len(sec.title) <= 60, (path.name, sec.title)
+            assert sec.parent is None or st.sections[sec.parent].level < sec.level
+            assert doc.original[sec.span[0]:sec.span[1]].strip(), (path.name, sec)
+        for pos in range(0, len(doc.text), 50):
+            assert st.part_at(pos) in ("review", "plan", "unknown")
