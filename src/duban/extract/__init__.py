@@ -13,6 +13,7 @@ from duban.extract.classify import classify, report_year
 from duban.extract.indicators import indicator_for
 from duban.extract.quantities import find_quantities, tpat
 from duban.items import Extraction, Item
+from duban.regions import detect_year
 
 # a page with none of these words is not about government work (a sports report, a forum thread)
 _REPORT_WORDS = re.compile(tpat(
@@ -30,7 +31,7 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     if len(_REPORT_WORDS.findall(text)) < 2:
         quantities = []
     # 4. the report year, then target vs actual and the period of each quantity
-    year = year or report_year(text)
+    year = year or detect_year(text) or report_year(text)
     verdicts = classify(text, quantities, year)
     # 5. indicator phrase, canonical id, provenance in the original text
     items: list[Item] = []

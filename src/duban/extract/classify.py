@@ -18,10 +18,14 @@ from duban.extract.quantities import Quantity, load_rules, tpat
 
 SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 CLAUSE_START = re.compile(r"[,，;；:：、。！？!?\n(（)）]")
-YEAR = re.compile(r"(?<![\d.])((?:19|20)\d\d)(?:\s*年|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
+BULLETIN = re.compile(tpat(r"统计公报|计划执行情况"))
+# a year, not a comparison base (比2017年预算低0.4个百分点)
+YEAR = re.compile(r"(?<![\d.比较])((?:19|20)\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
+LEAD_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
 FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR))
+PLAN_WORDS = re.compile(tpat("目标|计划|预期"))
 
 
 @dataclass
@@ -30,18 +34,25 @@ class Cues:
     mode_actual: re.Pattern
     clause_target: re.Pattern
     clause_actual: re.Pattern
+    target_not_after: re.Pattern
+    after_target: re.Pattern
+    after_actual: re.Pattern
 
 
 @cache
 def cues() -> Cues:
     table: dict[tuple[str, str], list[str]] = {}
+    not_after = "(?!)"
     for c in load_rules("cues")["cue"]:
         table.setdefault((c["kind"], c["scope"]), []).extend(c["words"])
+        if c["kind"] == "target" and c["scope"] == "mode" and c.get("not_after"):
+            not_after = c["not_after"]
 
     def comp(kind: str, scope: str) -> re.Pattern:
         return re.compile("|".join(tpat(w) for w in table.get((kind, scope), ["(?!)"])))
 
-    return Cues(comp("target", "mode"), comp("actual", "mode"), comp("target", "clause"), comp("actual", "clause"))
+    return Cues(comp("target", "mode"), comp("actual", "mode"), comp("target", "clause"), comp("actual", "clause"),
+                re.compile(tpat(not_after)), comp("target", "after"), comp("actual", "after"))
 
 
 # -- the report year -----------------------------------------------------------------------------
@@ -95,31 +106,48 @@ def _span_years(y0: int, y1: int) -> str:
 def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Verdict]:
     """Kind and period of each quantity, reading the text in order."""
     c = cues()
-    bulletin = bool(re.search(tpat("统计公报|计划执行情况|执行情况"), text[:3000]))
+    bulletin = bool(BULLETIN.search(text[:3000]))
     out: list[Verdict] = []
     mode: str | None = None
     mode_year: int | None = None
     pos = 0  # text up to here has set the mode
     for q in quantities:
-        # the mode: cues between the last quantity and this sentence's start
         sent_start = _last(SENTENCE_END, text, q.start) + 1
         if sent_start > pos:
+            # headings and lead-ins between the last quantity and this sentence set the mode
             m, my = _mode_of(text[pos:sent_start], year, c)
             if m:
                 mode, mode_year = m, my
             pos = sent_start
         sentence = text[sent_start:q.start]
         clause = text[_last(CLAUSE_START, text, q.start) + 1 : q.start]
-        kind, yr = _local(sentence, clause, year, c)
+        kind, yr, strong = _local(sentence, clause, year, c)
+        after = text[q.end : q.end + 24]
+        if c.after_target.match(after):
+            kind = "target"
+        elif c.after_actual.match(after):
+            kind = "actual"
+        if bulletin:
+            kind = "actual"
         if kind is None:
             m, my = _mode_of(sentence, year, c)
             if m:
                 kind, yr = m, (yr or my)
+        if kind is None and mode:
+            kind, yr = mode, (yr or mode_year)
         if kind is None:
-            kind = mode or ("actual" if bulletin else "target")
-            yr = yr or mode_year
+            kind = _weak(text, q, clause, c)
+        if strong:  # an explicit year carries on to the sentences after it
+            mode, mode_year = kind, yr
         out.append(Verdict(kind, _period(kind, yr, year, text, q, sentence, bulletin)))
     return out
+
+
+def _weak(text: str, q: Quantity, clause: str, c: Cues) -> str:
+    """No cue anywhere before: a goal is nearly always marked (左右, 以上), an outcome often not."""
+    if q.cmp in ("~", "range") or (q.cmp == ">=" and q.end > q.unit_end):
+        return "target"
+    return "actual"
 
 
 def _last_match(pat: re.Pattern, s: str) -> re.Match | None:
@@ -143,13 +171,16 @@ def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | N
     best: tuple[int, str] | None = None
     for kind, pat in (("target", c.mode_target), ("actual", c.mode_actual)):
         for m in pat.finditer(chunk):
+            if kind == "target" and c.target_not_after.search(chunk, max(0, m.start() - 12), m.start()):
+                continue
             if best is None or m.start() >= best[0]:
                 best = (m.start(), kind)
     yrs = [int(m.group(1)) for m in YEAR.finditer(chunk)]
     y = yrs[-1] if yrs else None
     if best is None:
-        if y is not None and year is not None and y < year and len(chunk) < 60:
-            return "actual", y  # a heading such as "2021重点回顾" or "2023年,..."
+        lead = LEAD_YEAR.match(chunk)
+        if lead and year is not None and int(lead.group(1)) < year:
+            return "actual", int(lead.group(1))  # a heading such as "2021重点回顾" or "2023年,..."
         return None, None
     kind = best[1]
     if y is not None and year is not None:
@@ -158,29 +189,29 @@ def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | N
     return kind, y
 
 
-def _local(sentence: str, clause: str, year: int | None, c: Cues) -> tuple[str | None, int | None]:
-    """Kind from the clause's own words and years, or None."""
+def _local(sentence: str, clause: str, year: int | None, c: Cues) -> tuple[str | None, int | None, bool]:
+    """Kind from the clause's own words and the sentence's years, or None; True when a year decided."""
     yrs = [int(m.group(1)) for m in YEAR.finditer(sentence)]
     y = yrs[-1] if yrs else None
     t = len(c.clause_target.findall(clause))
     a = len(c.clause_actual.findall(clause))
     if y is not None and year is not None:
-        if y < year and not re.search(r"目标|计划|预期", sentence):
-            return "actual", y
+        if y < year and not PLAN_WORDS.search(sentence):
+            return "actual", y, True
         if y > year:
-            return "target", y
+            return "target", y, True
     if t > a:
-        return "target", y
+        return "target", y, False
     if a > t:
-        return "actual", y
-    return None, y
+        return "actual", y, False
+    return None, y, False
 
 
 def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
             bulletin: bool) -> str | None:
     five = None
     ctx = text[max(0, q.start - 300) : q.start]
-    fm = _last_match(FIVE_YEAR_RE, ctx)
+    fm = _last_match(FIVE_YEAR_RE, text[: q.start])
     if fm is not None:
         five = FIVE_YEAR[fm.group()]
     if kind == "target":
@@ -201,5 +232,5 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
     if yr is not None:
         return str(yr)
     if year is not None:
-        return str(year - 1) if not bulletin else str(year - 1)
+        return str(year) if bulletin else str(year - 1)  # a bulletin's year is the year it covers
     return None

@@ -124,7 +124,7 @@ class _Grammar:
             if "right" in r
         ]
         self.right_raw = re.compile("|".join(r["right_raw"] for r in nonitems if "right_raw" in r))
-        people = r"(?:农村|城镇|城乡|贫困|农业转移|常住|户籍|流动)*(?:人口|劳动力|人才)"
+        people = r"(?:农村|城镇|城乡|贫困|农业转移|常住|户籍|流动)*(?:人口|劳动力)"
         self.people_after = re.compile(tpat(people))
         self.people_before = re.compile(tpat(rf"{people}[^,。;，；、]{{0,6}}$"))
         self.scale_ok_after = re.compile(r"[\s,.;:!?，。；：、)）\]】”’\"'和及与]|$")
