@@ -1,15 +1,69 @@
-"""`duban serve`: not built yet."""
+"""`duban serve [--data-dir D] [--host H] [--port P]`: the tracking web app, served by uvicorn.
+
+First start in a data directory: SQLite created there (unless DATABASE_URL points elsewhere), migrations
+applied, the demo report loaded and published, and one demo account per role printed once.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
-    return sub.add_parser("serve", help="(not built yet)")
+    p = sub.add_parser("serve", help="run the tracking web app (SQLite + demo report by default)")
+    p.add_argument("--data-dir", metavar="DIR", help="database, uploads and secret key (default: user data dir)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--no-demo", action="store_true", help="do not load the demo report on first start")
+    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    return p
+
+
+def _allowed_hosts(host: str) -> str:
+    hosts = {"127.0.0.1", "localhost", "[::1]"}
+    if host not in ("0.0.0.0", "::"):
+        hosts.add(host)
+    else:
+        hosts.add("*")  # listening everywhere: the operator chose to accept any Host header
+    return ",".join(sorted(hosts))
 
 
 def run(args: argparse.Namespace) -> int:
-    print("duban serve: not built yet", file=sys.stderr)
-    return 2
+    os.environ.setdefault("DUBAN_ALLOWED_HOSTS", _allowed_hosts(args.host))
+    from duban.web import setup
+
+    try:
+        data = setup(args.data_dir)
+    except Exception as e:  # a database that cannot be reached or migrated: one line, not a traceback
+        print(f"duban serve: cannot set up the database: {e}", file=sys.stderr)
+        return 1
+    from django.conf import settings
+
+    from duban.web.assets import compile_messages
+
+    try:
+        compile_messages()
+    except OSError as e:  # a read-only install: the UI falls back to Chinese
+        print(f"duban serve: translations not compiled ({e})", file=sys.stderr)
+    if not (settings.BASE_DIR / "static" / "vendor" / "htmx.min.js").is_file():
+        print("duban serve: front-end files missing (run ./dev serve, or npm ci && python -m duban.web.assets);"
+              " pages work without charts", file=sys.stderr)
+    if not args.no_demo:
+        from duban.web.demo import load_demo
+
+        accounts = load_demo()
+        if accounts:
+            print("duban: demo report loaded. Demo accounts (passwords shown only this once):")
+            for a in accounts:
+                print(f"  {a.username:<12} {a.password:<18} {a.role}{' · ' + a.scope if a.scope else ''}")
+    db = settings.DATABASES["default"]
+    where = db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}"
+    print(f"duban: data in {data}; database {where}")
+    print(f"duban: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
+    import uvicorn
+
+    uvicorn.run("duban.web.asgi:application", host=args.host, port=args.port, workers=args.workers,
+                log_level="warning", lifespan="off")
+    return 0

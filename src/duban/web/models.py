@@ -11,7 +11,8 @@
   extracted items), ``status`` extracted | confirmed | corrected | rejected | added, ``human`` (a person
   decided: re-running extraction never touches it), ``external_id`` (stable across export/import),
   ``version`` (optimistic concurrency: every change bumps it; an edit must name the version it started
-  from), ``light`` (green | yellow | red | grey, cached from duban.track).
+  from), ``light`` + ``light_reason`` (red | yellow | green, or blank while untracked; stored by
+  duban.web.tracking from duban.track after every change, not a human field).
 - Department: a unit of a region's government (牵头/责任单位).
 - Assignment: one per item: ``lead`` department, ``co_units``, ``deadline`` date and the ``deadline_phrase``
   as written (年底前, 三季度 ...).
@@ -160,6 +161,7 @@ class Item(models.Model):
     external_id = models.CharField(max_length=64, unique=True, default=_new_external_id)
     version = models.PositiveIntegerField(default=1)
     light = models.CharField(_("灯"), max_length=6, choices=LIGHTS, blank=True)
+    light_reason = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 

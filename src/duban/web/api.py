@@ -1,0 +1,516 @@
+"""The JSON API (django-ninja), mounted at /api/ with OpenAPI docs at /api/docs.
+
+Endpoints stay thin: they parse and validate, fetch through `duban.web.access` and change state only
+through `duban.web.actions` (and `duban.web.exchange` for task tables, which uses the actions too).
+
+Authentication: writes need a token (``Authorization: Bearer dbn_...``, from ``POST /api/auth/token``).
+Reads work without one and then show what the public sees (published reports); with a token (or a
+logged-in browser session) they show what that user may see.
+Errors: 400 bad request or unreadable document, 401 no or bad token, 403 not allowed, 404 not found or
+not visible, 409 changed meanwhile (stale ``version``), 422 malformed parameters.
+"""
+# no `from __future__ import annotations`: django-ninja reads the annotations at runtime
+
+import datetime as dt
+from typing import Literal
+
+from django.contrib.auth import authenticate
+from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from ninja import Field, File, Form, NinjaAPI, Query, Schema
+from ninja.errors import AuthenticationError
+from ninja.files import UploadedFile
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.security import HttpBearer
+from ninja.throttling import AnonRateThrottle
+
+from duban.errors import InputError
+from duban.web import access, actions, exchange
+from duban.web.apitokens import issue_token, user_for_token
+from duban.web.models import Assignment, Department, Item, ProgressUpdate, Region, Report, Verdict
+
+# --- authentication ------------------------------------------------------------------------------
+
+
+class TokenAuth(HttpBearer):
+    openapi_scheme = "bearer"
+
+    def authenticate(self, request: HttpRequest, token: str):
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+token_auth = TokenAuth()
+
+api = NinjaAPI(
+    title="duban API",
+    version="1",
+    description=__doc__,
+    urls_namespace="api",
+)
+
+
+def viewer(request: HttpRequest):
+    """The user a read request acts for: the token's, else the session's (anonymous = public)."""
+    header = request.headers.get("Authorization", "")
+    if header:
+        scheme, _, token = header.partition(" ")
+        user = user_for_token(token.strip()) if scheme.lower() == "bearer" else None
+        if user is None:
+            raise AuthenticationError()
+        request.user = user
+        return user
+    return request.user
+
+
+def _error(request: HttpRequest, status: int, message: str) -> HttpResponse:
+    return api.create_response(request, {"detail": message}, status=status)
+
+
+@api.exception_handler(actions.Forbidden)
+def _forbidden(request, exc):
+    return _error(request, 403, str(exc))
+
+
+@api.exception_handler(actions.Conflict)
+def _conflict(request, exc):
+    return _error(request, 409, str(exc))
+
+
+@api.exception_handler(actions.Invalid)
+def _invalid(request, exc):
+    return _error(request, 400, str(exc))
+
+
+@api.exception_handler(InputError)
+def _input_error(request, exc):
+    return _error(request, 400, str(exc))
+
+
+# --- schemas -------------------------------------------------------------------------------------
+
+class Message(Schema):
+    detail: str
+
+
+class RegionOut(Schema):
+    id: int
+    name: str
+    level: str
+
+
+class DepartmentOut(Schema):
+    id: int
+    name: str
+    region_id: int
+
+
+class ReportOut(Schema):
+    id: int
+    title: str
+    region: RegionOut
+    year: int
+    kind: str
+    published: bool
+    source_name: str
+    checksum: str
+    created_at: dt.datetime
+    n_items: int = 0
+
+
+class SectionOut(Schema):
+    id: int
+    title: str
+    level: int
+    parent_id: int | None
+    span_start: int
+    span_end: int
+
+
+class ReportDetail(ReportOut):
+    sections: list[SectionOut]
+    counts: dict[str, dict[str, int]]
+
+
+class ItemOut(Schema):
+    id: int
+    report_id: int
+    section_id: int | None
+    kind: str
+    indicator: str
+    canonical: str
+    cmp: str
+    low: float | None
+    high: float | None
+    unit: str
+    period: str
+    quote: str
+    span_start: int | None
+    span_end: int | None
+    status: str
+    version: int
+    light: str
+    external_id: str
+
+
+class AssignmentOut(Schema):
+    item_id: int
+    lead: DepartmentOut
+    co_units: list[DepartmentOut]
+    deadline: dt.date | None
+    deadline_phrase: str
+
+    @staticmethod
+    def resolve_co_units(obj: Assignment) -> list[Department]:
+        return list(obj.co_units.all())
+
+
+class UpdateOut(Schema):
+    id: int
+    item_id: int
+    department_id: int | None
+    value: float | None
+    percent: float | None
+    note: str
+    evidence_url: str
+    state: str
+    created_at: dt.datetime
+    submitted_at: dt.datetime | None
+    reviewed_at: dt.datetime | None
+    review_note: str
+
+
+class VerdictOut(Schema):
+    verdict: str
+    reason: str
+    computed: bool
+    actual_id: int | None
+
+
+class ItemDetail(ItemOut):
+    assignment: AssignmentOut | None
+    verdict: VerdictOut | None
+    updates: list[UpdateOut]
+    suggested_departments: list[str]
+
+
+class TokenIn(Schema):
+    username: str = Field(..., max_length=150)
+    password: str = Field(..., max_length=200)
+    name: str = Field("", max_length=100)
+
+
+class TokenOut(Schema):
+    token: str
+
+
+class ItemEdit(Schema):
+    version: int = Field(..., ge=1, description="the version the edit started from (optimistic locking)")
+    kind: Literal["target", "actual", "task"] | None = None
+    indicator: str | None = Field(None, max_length=500)
+    canonical: str | None = Field(None, max_length=100)
+    cmp: Literal["=", "~", ">=", "<=", "range", ""] | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = Field(None, max_length=30)
+    period: str | None = Field(None, max_length=20)
+
+
+class VersionIn(Schema):
+    version: int | None = Field(None, ge=1)
+
+
+class RejectIn(VersionIn):
+    reason: str = Field("", max_length=1000)
+
+
+class AssignIn(Schema):
+    lead: int
+    co_units: list[int] = Field(default_factory=list, max_length=50)
+    deadline: dt.date | None = None
+    deadline_phrase: str = Field("", max_length=50)
+
+
+class BulkAssignIn(AssignIn):
+    items: list[int] = Field(..., min_length=1, max_length=1000)
+
+
+class UpdateIn(Schema):
+    value: float | None = None
+    percent: float | None = Field(None, ge=0, le=100)
+    note: str = Field("", max_length=5000)
+    evidence_url: str = Field("", max_length=500)
+    draft: bool = False
+
+
+class ReviewIn(Schema):
+    note: str = Field("", max_length=2000)
+
+
+class ImportOut(Schema):
+    rows: int
+    assigned: int
+    updates: int
+    added: int
+    unchanged: int
+
+
+class ItemFilter(Schema):
+    report: int | None = None
+    kind: Literal["target", "actual", "task"] | None = None
+    status: Literal["extracted", "confirmed", "corrected", "rejected", "added"] | None = None
+    light: Literal["green", "yellow", "red", "grey"] | None = None
+    department: int | None = Field(None, description="lead or co-responsible department id")
+    q: str | None = Field(None, max_length=100, description="text in the indicator")
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def visible_items(user) -> QuerySet[Item]:
+    """Items the user may see: the same rule as `access.can_view_item`, as one query."""
+    regions = access.supervised_region_ids(user)
+    if regions is None:
+        return Item.objects.all()
+    q = Q(report__published=True) & ~Q(status="rejected")
+    if regions:
+        q |= Q(report__region_id__in=regions)
+    deps = access.roles(user).departments
+    if deps:
+        q |= Q(assignment__lead_id__in=deps) | Q(assignment__co_units__in=deps)
+    return Item.objects.filter(q).distinct()
+
+
+def _item_detail(user, item: Item) -> dict:
+    from duban.web import tracking
+
+    data = ItemOut.from_orm(item).dict()
+    a = Assignment.objects.filter(item=item).select_related("lead").first()
+    v = Verdict.objects.filter(target=item).first()
+    if access.can_supervise(user, item.report.region) or access.reporter_departments(user, item):
+        updates = item.updates.filter(~Q(state="draft") | Q(author=user))  # drafts: the author's own
+    else:
+        updates = item.updates.filter(state="approved")  # the public sees reviewed progress only
+    data.update(assignment=a, verdict=v, updates=list(updates.order_by("created_at", "pk")),
+                suggested_departments=tracking.suggest_departments(item.indicator) if item.kind != "actual"
+                else [])
+    return data
+
+
+def _department(pk: int) -> Department:
+    dep = Department.objects.filter(pk=pk).first()
+    if dep is None:
+        raise actions.Invalid(f"no department {pk}")
+    return dep
+
+
+# --- auth ----------------------------------------------------------------------------------------
+
+@api.post("/auth/token", response={200: TokenOut, 401: Message}, tags=["auth"],
+          throttle=[AnonRateThrottle("30/m")])
+def create_token(request, body: TokenIn):
+    """Exchange a username and password for an API token (shown once; keep it secret)."""
+    user = authenticate(request, username=body.username, password=body.password)
+    if user is None or not user.is_active:
+        return 401, {"detail": "wrong username or password"}
+    return 200, {"token": issue_token(user, body.name)}
+
+
+# --- reports -------------------------------------------------------------------------------------
+
+@api.get("/reports", response=list[ReportOut], tags=["reports"])
+@paginate(LimitOffsetPagination)
+def list_reports(request, region: int | None = None, year: int | None = Query(None, ge=1900, le=2200),
+                 kind: Literal["work_report", "plan", "bulletin"] | None = None):
+    """Reports the caller may see (the public: published reports)."""
+    qs = (access.visible_reports(viewer(request)).select_related("region")
+          .annotate(n_items=Count("items", filter=~Q(items__status="rejected"))))
+    if region is not None:
+        qs = qs.filter(region_id=region)
+    if year is not None:
+        qs = qs.filter(year=year)
+    if kind is not None:
+        qs = qs.filter(kind=kind)
+    return qs.order_by("-year", "pk")
+
+
+@api.get("/reports/{report_id}", response=ReportDetail, tags=["reports"])
+def get_report(request, report_id: int):
+    user = viewer(request)
+    report = access.get_report(user, report_id)
+    items = visible_items(user).filter(report=report)
+    counts: dict[str, dict[str, int]] = {"kind": {}, "status": {}, "light": {}}
+    for field_name in counts:
+        for row in items.order_by().values(field_name).annotate(n=Count("pk", distinct=True)):
+            counts[field_name][row[field_name] or ""] = row["n"]
+    report.n_items = items.exclude(status="rejected").count()
+    data = ReportOut.from_orm(report).dict()
+    data.update(sections=list(report.sections.all()), counts=counts)
+    return data
+
+
+@api.post("/reports", response={201: ReportOut}, auth=token_auth, tags=["reports"])
+def upload_report(request, region: Form[int], year: Form[int | None] = None,
+                  kind: Form[Literal["work_report", "plan", "bulletin"]] = "work_report",
+                  title: Form[str] = "", text: Form[str | None] = None, publish: Form[bool] = False,
+                  file: File[UploadedFile] | None = None):
+    """Upload a report (a file, or pasted ``text``); extraction runs and its items are stored."""
+    from django.conf import settings
+
+    if year is not None and not 1900 <= year <= 2200:
+        raise actions.Invalid(f"year {year} is out of range")
+    reg = Region.objects.filter(pk=region).first()
+    if reg is None:
+        raise actions.Invalid(f"no region {region}")
+    data = name = None
+    if file is not None:
+        limit = settings.DUBAN_MAX_UPLOAD_BYTES
+        if file.size is not None and file.size > limit:
+            raise InputError(file.name, f"file is {file.size} bytes, over the limit of {limit}")
+        data, name = file.read(limit + 1), file.name
+    report = actions.do_upload_report(request.auth, region=reg, year=year, kind=kind, title=title, data=data,
+                                      name=name, text=text if file is None else None, publish=publish)
+    report.n_items = report.items.count()
+    return 201, report
+
+
+@api.get("/reports/{report_id}/export", tags=["exchange"],
+         response={200: bytes}, openapi_extra={"responses": {"200": {
+             "description": "the task table", "content": {
+                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {},
+                 "text/csv": {}, "application/json": {}}}}})
+def export_report(request, report_id: int, format: Literal["xlsx", "csv", "json"] = "xlsx"):  # noqa: A002
+    """The report's task table (任务分解表) as xlsx, csv or json."""
+    report = access.get_report(viewer(request), report_id)
+    content, content_type, filename = exchange.export(report, format)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@api.post("/reports/{report_id}/import", response=ImportOut, auth=token_auth, tags=["exchange"])
+def import_report(request, report_id: int, file: File[UploadedFile]):
+    """Apply an edited task table (xlsx or csv, as exported). All rows or none; re-importing is harmless."""
+    report = access.get_report(request.auth, report_id)
+    data = file.read(exchange.MAX_IMPORT_BYTES + 1)
+    return exchange.import_table(request.auth, report, data, file.name or "upload").to_dict()
+
+
+# --- items ---------------------------------------------------------------------------------------
+
+@api.get("/items", response=list[ItemOut], tags=["items"])
+@paginate(LimitOffsetPagination)
+def list_items(request, filters: Query[ItemFilter]):
+    """Items the caller may see, filtered."""
+    qs = visible_items(viewer(request))
+    if filters.report is not None:
+        qs = qs.filter(report_id=filters.report)
+    for name in ("kind", "status", "light"):
+        value = getattr(filters, name)
+        if value is not None:
+            qs = qs.filter(**{name: value})
+    if filters.department is not None:
+        qs = qs.filter(Q(assignment__lead_id=filters.department)
+                       | Q(assignment__co_units=filters.department)).distinct()
+    if filters.q:
+        qs = qs.filter(indicator__contains=filters.q)
+    return qs.order_by("report_id", "order", "pk")
+
+
+@api.get("/items/{item_id}", response=ItemDetail, tags=["items"])
+def get_item(request, item_id: int):
+    user = viewer(request)
+    return _item_detail(user, access.get_item(user, item_id))
+
+
+@api.patch("/items/{item_id}", response=ItemOut, auth=token_auth, tags=["items"])
+def edit_item(request, item_id: int, body: ItemEdit):
+    """Correct an item. Send the ``version`` you read: if someone saved since, the answer is 409."""
+    item = access.get_item(request.auth, item_id)
+    changes = body.dict(exclude_unset=True)
+    version = changes.pop("version")
+    if not changes:
+        raise actions.Invalid("nothing to change")
+    return actions.do_edit_item(request.auth, item, changes, expected_version=version)
+
+
+@api.post("/items/{item_id}/confirm", response=ItemOut, auth=token_auth, tags=["items"])
+def confirm_item(request, item_id: int, body: VersionIn):
+    item = access.get_item(request.auth, item_id)
+    return actions.do_confirm_item(request.auth, item, expected_version=body.version)
+
+
+@api.post("/items/{item_id}/reject", response=ItemOut, auth=token_auth, tags=["items"])
+def reject_item(request, item_id: int, body: RejectIn):
+    item = access.get_item(request.auth, item_id)
+    return actions.do_reject_item(request.auth, item, expected_version=body.version, reason=body.reason)
+
+
+# --- assignments ---------------------------------------------------------------------------------
+
+@api.get("/assignments", response=list[AssignmentOut], tags=["assignments"])
+@paginate(LimitOffsetPagination)
+def list_assignments(request, report: int | None = None, department: int | None = None):
+    items = visible_items(viewer(request))
+    qs = (Assignment.objects.filter(item__in=items.values("pk")).select_related("lead")
+          .prefetch_related("co_units"))
+    if report is not None:
+        qs = qs.filter(item__report_id=report)
+    if department is not None:
+        qs = qs.filter(Q(lead_id=department) | Q(co_units=department)).distinct()
+    return qs.order_by("item__report_id", "item__order", "pk")
+
+
+def _assign(user, items: list[Item], body: AssignIn) -> list[Assignment]:
+    lead = _department(body.lead)
+    co = [_department(pk) for pk in body.co_units]
+    return actions.do_assign(user, items, lead, co, deadline=body.deadline, deadline_phrase=body.deadline_phrase)
+
+
+@api.put("/items/{item_id}/assignment", response=AssignmentOut, auth=token_auth, tags=["assignments"])
+def assign_item(request, item_id: int, body: AssignIn):
+    """Assign one item to a lead department (and co-units) with a deadline date or phrase (年底前)."""
+    item = access.get_item(request.auth, item_id)
+    return _assign(request.auth, [item], body)[0]
+
+
+@api.post("/assignments", response=list[AssignmentOut], auth=token_auth, tags=["assignments"])
+def bulk_assign(request, body: BulkAssignIn):
+    """Assign many items at once (all or none)."""
+    items = [access.get_item(request.auth, pk) for pk in dict.fromkeys(body.items)]
+    return _assign(request.auth, items, body)
+
+
+@api.get("/departments", response=list[DepartmentOut], tags=["assignments"])
+def list_departments(request, region: int | None = None):
+    viewer(request)
+    qs = Department.objects.all()
+    if region is not None:
+        qs = qs.filter(region_id=region)
+    return qs.order_by("region_id", "name")[:2000]
+
+
+# --- progress updates ----------------------------------------------------------------------------
+
+@api.post("/items/{item_id}/updates", response={201: UpdateOut}, auth=token_auth, tags=["updates"])
+def submit_update(request, item_id: int, body: UpdateIn):
+    """A department reports progress (``draft`` keeps it unsent)."""
+    item = access.get_item(request.auth, item_id)
+    upd = actions.do_submit_update(request.auth, item, value=body.value, percent=body.percent, note=body.note,
+                                   evidence_url=body.evidence_url, draft=body.draft)
+    return 201, upd
+
+
+def _update(user, update_id: int) -> ProgressUpdate:
+    return access.get_update(user, update_id)
+
+
+@api.post("/updates/{update_id}/approve", response=UpdateOut, auth=token_auth, tags=["updates"])
+def approve_update(request, update_id: int, body: ReviewIn):
+    return actions.do_approve_update(request.auth, _update(request.auth, update_id), note=body.note)
+
+
+@api.post("/updates/{update_id}/return", response=UpdateOut, auth=token_auth, tags=["updates"])
+def return_update(request, update_id: int, body: ReviewIn):
+    return actions.do_return_update(request.auth, _update(request.auth, update_id), note=body.note)

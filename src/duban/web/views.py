@@ -1,0 +1,577 @@
+"""Pages. Views stay thin: parse the request (forms), fetch through `access`, call an action, render.
+
+Requests from htmx (``HX-Request`` header) get the fragment they swap in; plain form posts are redirected
+(so the app works without JavaScript as well).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from duban.errors import InputError
+from duban.web import access, actions, tracking
+from duban.web.forms import AssignForm, ItemForm, ReviewForm, UpdateForm, UploadForm, VerdictForm
+from duban.web.models import (
+    Assignment,
+    Department,
+    History,
+    Item,
+    Link,
+    ProgressUpdate,
+    Region,
+    Report,
+    Verdict,
+)
+
+
+def context(request: HttpRequest) -> dict[str, Any]:
+    """Template context for every page: the user's roles drive the navigation."""
+    r = access.roles(getattr(request, "user", None))
+    return {"roles": r, "is_staff_user": r.staff, "can_supervise_any": r.admin or bool(r.regions)}
+
+
+def _htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _back(request: HttpRequest, default: str) -> HttpResponse:
+    nxt = request.POST.get("next") or ""
+    # only local paths: never redirect to another site
+    return redirect(nxt if nxt.startswith("/") and not nxt.startswith("//") else default)
+
+
+# --- home, public index --------------------------------------------------------------------------
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not access.roles(request.user).staff:
+        return public_index(request)
+    reports = (access.visible_reports(request.user).select_related("region")
+               .annotate(n_items=Count("items", filter=~Q(items__status="rejected"))))
+    return render(request, "duban/home.html", {
+        "reports": reports,
+        "inbox_count": access.inbox_items(request.user).count(),
+        "review_count": access.review_queue_updates(request.user).count(),
+    })
+
+
+def public_index(request: HttpRequest) -> HttpResponse:
+    reports = (Report.objects.filter(published=True).select_related("region")
+               .annotate(n_items=Count("items", filter=~Q(items__status="rejected"))))
+    return render(request, "duban/public_index.html", {"reports": reports, "public": True})
+
+
+# --- upload ----------------------------------------------------------------------------------------
+
+def _upload_regions(user):
+    ids = access.supervised_region_ids(user)
+    return Region.objects.all() if ids is None else Region.objects.filter(pk__in=ids)
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    regions = _upload_regions(request.user)
+    if not regions.exists():
+        raise actions.Forbidden("only supervisors upload reports")
+    status = 200
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES, regions=regions)
+        if form.is_valid():
+            d = form.cleaned_data
+            f = d.get("file")
+            try:
+                report = actions.do_upload_report(
+                    request.user, region=d["region"], year=d.get("year"), kind=d["kind"], title=d.get("title", ""),
+                    data=f.read() if f else None, name=f.name if f else None,
+                    text=None if f else d["text"], publish=d.get("publish", False))
+            except InputError as e:
+                form.add_error(None, str(e))
+            except actions.ActionError as e:
+                form.add_error(None, str(e))
+            else:
+                messages.success(request, _("已读取报告，提取出 %(n)d 项") % {"n": report.items.count()})
+                return redirect("review", pk=report.pk)
+        status = 400
+    else:
+        form = UploadForm(regions=regions, initial={"region": regions.first()})
+    return render(request, "duban/upload.html", {"form": form}, status=status)
+
+
+# --- report view with highlights -----------------------------------------------------------------
+
+def highlight_segments(original: str, items: list[Item]) -> list[dict[str, Any]]:
+    """Cut the original text into plain and highlighted pieces from the items' spans.
+
+    Overlapping spans: the earlier (then longer) one is highlighted, the other stays in the list only.
+    The template escapes every piece, so report text containing HTML is shown as text.
+    """
+    spans = sorted(
+        (i for i in items if i.span_start is not None and i.span_end is not None
+         and 0 <= i.span_start < i.span_end <= len(original)),
+        key=lambda i: (i.span_start, -(i.span_end - i.span_start)),
+    )
+    out, pos = [], 0
+    for it in spans:
+        if it.span_start < pos:
+            continue
+        if it.span_start > pos:
+            out.append({"text": original[pos:it.span_start], "item": None})
+        out.append({"text": original[it.span_start:it.span_end], "item": it})
+        pos = it.span_end
+    if pos < len(original):
+        out.append({"text": original[pos:], "item": None})
+    return out
+
+
+def _grouped_by_section(items: list[Item]) -> list[tuple[str, list[Item]]]:
+    groups: dict[str, list[Item]] = defaultdict(list)
+    # reading order: sections as they come in the text, items by where they sit
+    for it in sorted(items, key=lambda i: (i.span_start is None, i.span_start or 0, i.order)):
+        groups[it.section.title if it.section else _("（未分部分）")].append(it)
+    return list(groups.items())
+
+
+def _report_items(report: Report, include_rejected: bool = False) -> list[Item]:
+    qs = report.items.select_related("section", "verdict", "assignment__lead")
+    if not include_rejected:
+        qs = qs.exclude(status="rejected")
+    return list(qs)
+
+
+def report_view(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.get_report(request.user, pk)
+    if report.published and not access.roles(request.user).staff:
+        return redirect("public_report", pk=pk)
+    return _render_report(request, report, public=False)
+
+
+def public_report(request: HttpRequest, pk: int) -> HttpResponse:
+    report = Report.objects.select_related("region").filter(pk=pk, published=True).first()
+    if report is None:
+        raise Http404("no such published report")
+    return _render_report(request, report, public=True)
+
+
+def _render_report(request: HttpRequest, report: Report, *, public: bool) -> HttpResponse:
+    items = _report_items(report)
+    if not public and not access.can_edit_report(request.user, report):
+        mine = set(access.inbox_items(request.user).filter(report=report).values_list("pk", flat=True))
+        items = [i for i in items if i.pk in mine]
+    return render(request, "duban/report.html", {
+        "report": report, "segments": highlight_segments(report.original, items),
+        "groups": _grouped_by_section(items), "public": public,
+        "can_edit": not public and access.can_edit_report(request.user, report),
+        "counts": Counter(i.kind for i in items),
+    })
+
+
+# --- review queue --------------------------------------------------------------------------------
+
+@login_required
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.get_report(request.user, pk)
+    if not access.can_edit_report(request.user, report):
+        raise actions.Forbidden("review needs a supervisor of the report's region")
+    status_filter = request.GET.get("status", "")
+    every = _report_items(report, include_rejected=True)
+    counts = Counter(i.status for i in every)
+    return render(request, "duban/review.html", {
+        "report": report, "status_filter": status_filter,
+        "items": [i for i in every if i.status == status_filter] if status_filter else every,
+        "status_tabs": [(code, name, counts[code]) for code, name in Item.STATUSES],
+        "add_form": ItemForm(report=report, prefix="add"),
+    })
+
+
+def _item_row(request: HttpRequest, item: Item, error: str = "", status: int = 200) -> HttpResponse:
+    item = Item.objects.select_related("section", "report", "verdict").get(pk=item.pk)
+    return render(request, "duban/_review_row.html", {"item": item, "error": error, "report": item.report},
+                  status=status)
+
+
+def _item_action(request: HttpRequest, pk: int, run: Callable[[Item, int | None], Any]) -> HttpResponse:
+    item = access.get_item(request.user, pk)
+    raw = request.POST.get("version")
+    version = int(raw) if raw and raw.isdigit() else None
+    try:
+        run(item, version)
+    except actions.Conflict as e:
+        if _htmx(request):
+            return _item_row(request, item, str(e), status=409)
+        messages.error(request, str(e))
+    except actions.Invalid as e:
+        if _htmx(request):
+            return _item_row(request, item, str(e), status=400)
+        messages.error(request, str(e))
+    if _htmx(request):
+        return _item_row(request, item)
+    return _back(request, reverse("review", args=[item.report_id]))
+
+
+@login_required
+@require_POST
+def item_confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    return _item_action(request, pk, lambda it, v: actions.do_confirm_item(request.user, it, v))
+
+
+@login_required
+@require_POST
+def item_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    return _item_action(request, pk, lambda it, v: actions.do_reject_item(
+        request.user, it, v, reason=request.POST.get("reason", "")))
+
+
+@login_required
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.get_item(request.user, pk)
+    if not access.can_edit_report(request.user, item.report):
+        raise actions.Forbidden("editing items needs a supervisor")
+    status = 200
+    if request.method == "POST":
+        form = ItemForm(request.POST, report=item.report)
+        if form.is_valid():
+            version = form.cleaned_data.get("version") or item.version
+            try:
+                actions.do_edit_item(request.user, item, form.changes(), expected_version=version)
+            except actions.Conflict as e:
+                form.add_error(None, str(e))
+                status = 409
+            except actions.Invalid as e:
+                form.add_error(None, str(e))
+                status = 400
+            else:
+                if _htmx(request):
+                    return _item_row(request, item)
+                messages.success(request, _("已保存"))
+                return redirect("review", pk=item.report_id)
+        else:
+            status = 400
+    else:
+        form = ItemForm(report=item.report, initial={
+            "kind": item.kind, "indicator": item.indicator, "canonical": item.canonical, "cmp": item.cmp,
+            "low": item.low, "high": item.high, "unit": item.unit, "period": item.period,
+            "section": item.section_id, "quote": item.quote, "version": item.version})
+    template = "duban/_item_form.html" if _htmx(request) else "duban/item_edit.html"
+    return render(request, template, {"form": form, "item": item, "report": item.report}, status=status)
+
+
+@login_required
+@require_POST
+def item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.get_report(request.user, pk)
+    form = ItemForm(request.POST, report=report, prefix="add")
+    if form.is_valid():
+        try:
+            item = actions.do_add_item(request.user, report, form.changes(), quote=form.cleaned_data["quote"])
+        except actions.Invalid as e:
+            messages.error(request, str(e))
+        else:
+            messages.success(request, _("已添加：%(name)s") % {"name": item.indicator})
+    else:
+        messages.error(request, "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items()))
+    return redirect("review", pk=report.pk)
+
+
+@login_required
+@require_POST
+def report_rerun(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.get_report(request.user, pk)
+    counts = actions.do_rerun_extraction(request.user, report)
+    messages.success(request, _("重新提取完成：新增 %(added)d，更新 %(updated)d，删除 %(removed)d，保留 %(kept)d")
+                     % counts)
+    return redirect("review", pk=pk)
+
+
+@login_required
+@require_POST
+def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.get_report(request.user, pk)
+    actions.do_publish_report(request.user, report, published=request.POST.get("published", "1") == "1")
+    messages.success(request, _("已公开") if report.published else _("已取消公开"))
+    return _back(request, reverse("report", args=[pk]))
+
+
+# --- assignment ----------------------------------------------------------------------------------
+
+@login_required
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.get_report(request.user, pk)
+    if not access.can_edit_report(request.user, report):
+        raise actions.Forbidden("assigning needs a supervisor")
+    status = 200
+    if request.method == "POST":
+        form = AssignForm(request.POST, report=report)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                done = actions.do_assign(request.user, d["items"], d["lead"], d["co_units"],
+                                         deadline=d.get("deadline"), deadline_phrase=d.get("deadline_phrase", ""))
+            except actions.Invalid as e:
+                form.add_error(None, str(e))
+                status = 400
+            else:
+                messages.success(request, _("已交办 %(n)d 项") % {"n": len(done)})
+                return redirect("assign", pk=pk)
+        else:
+            status = 400
+    else:
+        form = AssignForm(report=report)
+    items = _report_items(report)
+    deps = {d.name: d for d in Department.objects.filter(region__in=report.region.ancestors())}
+    rows = []
+    for it in items:
+        names = tracking.suggest_departments(it.indicator if it.kind != "task" else it.quote or it.indicator)
+        rows.append({"item": it, "suggested": [deps[n] for n in names if n in deps][:1],
+                     "suggested_names": names[:2], "assignment": getattr(it, "assignment", None)})
+    return render(request, "duban/assign.html", {"report": report, "rows": rows, "form": form,
+                                                 "departments": deps.values()}, status=status)
+
+
+# --- department inbox and updates ----------------------------------------------------------------
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    latest = Prefetch("updates", queryset=ProgressUpdate.objects.order_by("-created_at", "-pk"))
+    mine = (access.inbox_items(request.user).select_related("report__region", "assignment__lead", "verdict")
+            .prefetch_related(latest).order_by("assignment__deadline", "pk"))
+    to_review = (access.review_queue_updates(request.user)
+                 .select_related("item__report", "department", "author").order_by("submitted_at"))
+    return render(request, "duban/inbox.html", {"items": mine, "to_review": to_review,
+                                                "update_form": UpdateForm(), "review_form": ReviewForm()})
+
+
+@login_required
+@require_POST
+def item_update(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.get_item(request.user, pk)
+    form = UpdateForm(request.POST, request.FILES)
+    if form.is_valid():
+        d = form.cleaned_data
+        cont = None
+        if request.POST.get("update"):
+            cont = item.updates.filter(pk=request.POST["update"]).first()
+        try:
+            actions.do_submit_update(request.user, item, value=d["value"], percent=d["percent"], note=d["note"],
+                                     evidence_url=d["evidence_url"], evidence_file=d["evidence_file"],
+                                     draft=d["draft"], update=cont)
+        except actions.Invalid as e:
+            messages.error(request, str(e))
+        else:
+            messages.success(request, _("已保存草稿") if d["draft"] else _("已提交，等待审核"))
+    else:
+        messages.error(request, "; ".join(" ".join(v) for v in form.errors.values()))
+    return _back(request, reverse("item", args=[pk]))
+
+
+def _review_action(request: HttpRequest, pk: int, approve: bool) -> HttpResponse:
+    upd = access.get_update(request.user, pk)
+    form = ReviewForm(request.POST)
+    note = form.data.get("note", "")
+    try:
+        if approve:
+            actions.do_approve_update(request.user, upd, note)
+        else:
+            actions.do_return_update(request.user, upd, note)
+    except (actions.Invalid, actions.Conflict) as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("已审核通过") if approve else _("已退回"))
+    return _back(request, reverse("item", args=[upd.item_id]))
+
+
+@login_required
+@require_POST
+def update_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review_action(request, pk, True)
+
+
+@login_required
+@require_POST
+def update_return(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review_action(request, pk, False)
+
+
+@login_required
+def update_evidence(request: HttpRequest, pk: int) -> FileResponse:
+    upd = access.get_update(request.user, pk)
+    if not upd.evidence_file:
+        raise Http404("no evidence file")
+    # served as a download, never inline: an uploaded HTML file must not run in our origin
+    return FileResponse(upd.evidence_file.open("rb"), as_attachment=True,
+                        filename=upd.evidence_file.name.rsplit("/", 1)[-1])
+
+
+# --- item page -----------------------------------------------------------------------------------
+
+def _item_chart(item: Item, updates: list[ProgressUpdate], verdict: Verdict | None) -> dict[str, Any]:
+    """Chart data: reported values over time against the target band."""
+    points = [{"t": u.reviewed_at.date().isoformat() if u.reviewed_at else u.created_at.date().isoformat(),
+               "value": u.value, "state": u.state} for u in updates if u.value is not None and u.state != "draft"]
+    if verdict is not None and verdict.actual is not None and verdict.actual.low is not None:
+        points.append({"t": f"{verdict.actual.period or ''}", "value": verdict.actual.low, "state": "report"})
+    lo = item.low
+    hi = item.high if item.cmp == "range" else item.low
+    return {"indicator": item.indicator, "unit": item.unit, "cmp": item.cmp, "low": lo, "high": hi,
+            "points": points}
+
+
+def item_view(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.get_item(request.user, pk)
+    if not access.roles(request.user).staff:
+        return redirect("public_item", pk=pk)
+    return _render_item(request, item, public=False)
+
+
+def public_item(request: HttpRequest, pk: int) -> HttpResponse:
+    item = Item.objects.select_related("report__region", "section").filter(
+        pk=pk, report__published=True).exclude(status="rejected").first()
+    if item is None:
+        raise Http404("no such published item")
+    return _render_item(request, item, public=True)
+
+
+def _render_item(request: HttpRequest, item: Item, *, public: bool) -> HttpResponse:
+    report = item.report
+    assignment = Assignment.objects.filter(item=item).select_related("lead").prefetch_related("co_units").first()
+    updates = list(item.updates.select_related("author", "department", "reviewer").order_by("created_at", "pk"))
+    if public:
+        updates = [u for u in updates if u.state == "approved"]
+    verdict = Verdict.objects.filter(target=item).select_related("actual__report").first()
+    context_text = ""
+    if item.span_start is not None:
+        a, b = max(0, item.span_start - 80), min(len(report.original), (item.span_end or item.span_start) + 80)
+        context_text = report.original[a:b]
+    user = request.user
+    data = {
+        "item": item, "report": report, "assignment": assignment, "updates": updates, "verdict": verdict,
+        "public": public, "context_text": context_text, "chart": _item_chart(item, updates, verdict),
+        "links": Link.objects.filter(Q(target=item) | Q(actual=item)).select_related("target__report",
+                                                                                    "actual__report"),
+    }
+    if not public:
+        data.update({
+            "history": History.objects.filter(item=item).order_by("-at", "-pk")[:200],
+            "can_edit": access.can_edit_report(user, report),
+            "can_report": assignment is not None and access.can_report_on(user, item),
+            "can_review": access.can_supervise(user, report.region),
+            "update_form": UpdateForm(), "review_form": ReviewForm(),
+            "verdict_form": VerdictForm(initial={"verdict": verdict.verdict if verdict else "not_yet"}),
+            "open_update": item.updates.filter(state__in=("draft", "returned")).order_by("-pk").first(),
+        })
+    return render(request, "duban/item.html", data)
+
+
+@login_required
+@require_POST
+def item_verdict(request: HttpRequest, pk: int) -> HttpResponse:
+    item = access.get_item(request.user, pk)
+    form = VerdictForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.do_set_verdict(request.user, item, form.cleaned_data["verdict"], form.cleaned_data["reason"])
+        except actions.Invalid as e:
+            messages.error(request, str(e))
+    return redirect("item", pk=pk)
+
+
+@login_required
+@require_POST
+def link_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    link = Link.objects.select_related("target__report__region").filter(pk=pk).first()
+    if link is None or not access.can_view_item(request.user, link.target):
+        raise Http404("no such link")
+    actions.do_decide_link(request.user, link, confirm=request.POST.get("confirm") == "1")
+    return _back(request, reverse("item", args=[link.target_id]))
+
+
+# --- dashboard -----------------------------------------------------------------------------------
+
+def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    report = access.get_report(request.user, pk)
+    if report.published and not access.roles(request.user).staff:
+        return redirect("public_dashboard", pk=pk)
+    return _render_dashboard(request, report, public=False)
+
+
+def public_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    report = Report.objects.select_related("region").filter(pk=pk, published=True).first()
+    if report is None:
+        raise Http404("no such published report")
+    return _render_dashboard(request, report, public=True)
+
+
+def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> HttpResponse:
+    items = _report_items(report)
+    kinds = dict(Item.KINDS)
+    by_section: dict[str, Counter] = defaultdict(Counter)
+    top_of: dict[int, str] = {}
+    sections = {s.pk: s for s in report.sections.all()}
+    for it in items:
+        theme = _("（未分部分）")
+        if it.section_id:
+            node = sections.get(it.section_id)
+            # themes are the top headings: walk up the tree
+            while node is not None and node.parent_id in sections:
+                node = sections[node.parent_id]
+            theme = top_of.setdefault(it.section_id, node.title if node else theme)
+        by_section[theme][it.kind] += 1
+    statuses = Counter(dict(Item.STATUSES)[i.status] for i in items)
+    light_names = dict(Item.LIGHTS)
+    light_counts = Counter(i.light for i in items if i.light)
+    verdict_names = dict(Verdict.VERDICTS)
+    verdicts = Counter(verdict_names[v.verdict] for v in Verdict.objects.filter(target__report=report)
+                       .exclude(target__status="rejected"))
+    chart = {
+        "themes": list(by_section),
+        "series": [{"name": str(kinds[k]), "data": [by_section[t][k] for t in by_section]} for k in kinds],
+        "status": [{"name": str(k), "value": v} for k, v in statuses.items()],
+        "lights": [{"name": str(light_names[k]), "value": v, "color": k} for k, v in light_counts.items()],
+        "verdicts": [{"name": str(k), "value": v} for k, v in verdicts.items()],
+    }
+    rows = [{"theme": t, **{k: c[k] for k in kinds}, "total": sum(c.values())} for t, c in by_section.items()]
+    return render(request, "duban/dashboard.html", {
+        "report": report, "public": public, "rows": rows, "chart": chart, "total": len(items),
+        "light_counts": [(light_names[k], k, light_counts.get(k, 0)) for k in ("red", "yellow", "green")],
+        "statuses": statuses.items(), "verdicts": verdicts.items(),
+        "flagged": [i for i in items if i.light in ("red", "yellow")][:50],
+    })
+
+
+# --- compare -------------------------------------------------------------------------------------
+
+def compare(request: HttpRequest, public: bool = False) -> HttpResponse:
+    reports = Report.objects.filter(published=True) if public else access.visible_reports(request.user)
+    items = Item.objects.filter(report__in=reports).exclude(status="rejected").exclude(kind="task")
+    choices = sorted({c for c in items.exclude(canonical="").values_list("canonical", flat=True).distinct()})
+    canonical = request.GET.get("canonical", "").strip()
+    indicator = request.GET.get("indicator", "").strip()
+    rows: list[Item] = []
+    if canonical:
+        rows = list(items.filter(canonical=canonical).select_related("report__region", "verdict"))
+    elif indicator:
+        rows = list(items.filter(indicator__icontains=indicator).select_related("report__region", "verdict")[:500])
+    rows.sort(key=lambda i: (i.report.region.name, i.report.year, i.kind))
+    series: dict[str, list] = defaultdict(list)
+    for it in rows:
+        series[f"{it.report.region.name}·{dict(Item.KINDS)[it.kind]}"].append(
+            [it.period or str(it.report.year), it.low, it.high])
+    chart = {"unit": rows[0].unit if rows else "", "series": [{"name": k, "data": v} for k, v in series.items()]}
+    return render(request, "duban/compare.html", {
+        "choices": choices, "canonical": canonical, "indicator": indicator, "rows": rows, "chart": chart,
+        "public": public or not access.roles(request.user).staff,
+    })
+
+
+def public_compare(request: HttpRequest) -> HttpResponse:
+    return compare(request, public=True)
+
