@@ -10,8 +10,8 @@ the quote a person sees.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 
 @dataclass
@@ -56,6 +56,33 @@ class Layer:
             p = self.map_point(start)
             return p, p
         return self.map_point(start), self.map_point(end, end=True)
+
+    def _out_end(self, i: int) -> int:
+        return self.starts[i + 1] if i + 1 < len(self.starts) else self.length
+
+    def unmap_point(self, pos: int, end: bool = False) -> int:
+        """Output offset of input offset ``pos``: the inverse of `map_point`.
+
+        Input that the stage dropped maps to the output position where it was.
+        """
+        if not self.starts:
+            return 0
+        q = pos - 1 if end else pos
+        i = bisect_right(self.src_starts, q) - 1
+        if i < 0:
+            return 0
+        if q < self.src_ends[i]:
+            if self.positional[i]:
+                return self.starts[i] + (pos - self.src_starts[i])
+            return self._out_end(i) if end else self.starts[i]
+        return self._out_end(i)  # in a dropped stretch after segment i
+
+    def unmap_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            p = self.unmap_point(start)
+            return p, p
+        s, e = self.unmap_point(start), self.unmap_point(end, end=True)
+        return s, max(s, e)
 
 
 def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, Layer]:
@@ -130,6 +157,12 @@ class Document:
         """Map a span of ``text`` to the span of ``original`` it came from."""
         for layer in reversed(self.layers):
             start, end = layer.map_span(start, end)
+        return start, end
+
+    def from_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of ``original`` to the span of ``text`` it became (e.g. to find a quote)."""
+        for layer in self.layers:
+            start, end = layer.unmap_span(start, end)
         return start, end
 
     def quote(self, start: int, end: int) -> str:
