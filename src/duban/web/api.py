@@ -25,9 +25,15 @@ from ninja.security import HttpBearer
 from ninja.throttling import AnonRateThrottle
 
 from duban.errors import InputError
+
+try:
+    from ninja import Status
+except ImportError:  # django-ninja before 1.5 takes a plain (status, body) tuple
+    def Status(status_code, value):  # noqa: N802
+        return status_code, value
 from duban.web import access, actions, exchange
 from duban.web.apitokens import issue_token, user_for_token
-from duban.web.models import Assignment, Department, Item, ProgressUpdate, Region, Report, Verdict
+from duban.web.models import Assignment, Department, Item, ProgressUpdate, Region, Verdict
 
 # --- authentication ------------------------------------------------------------------------------
 
@@ -313,8 +319,8 @@ def create_token(request, body: TokenIn):
     """Exchange a username and password for an API token (shown once; keep it secret)."""
     user = authenticate(request, username=body.username, password=body.password)
     if user is None or not user.is_active:
-        return 401, {"detail": "wrong username or password"}
-    return 200, {"token": issue_token(user, body.name)}
+        return Status(401, {"detail": "wrong username or password"})
+    return Status(200, {"token": issue_token(user, body.name)})
 
 
 # --- reports -------------------------------------------------------------------------------------
@@ -372,7 +378,7 @@ def upload_report(request, region: Form[int], year: Form[int | None] = None,
     report = actions.do_upload_report(request.auth, region=reg, year=year, kind=kind, title=title, data=data,
                                       name=name, text=text if file is None else None, publish=publish)
     report.n_items = report.items.count()
-    return 201, report
+    return Status(201, report)
 
 
 @api.get("/reports/{report_id}/export", tags=["exchange"],
@@ -499,7 +505,7 @@ def submit_update(request, item_id: int, body: UpdateIn):
     item = access.get_item(request.auth, item_id)
     upd = actions.do_submit_update(request.auth, item, value=body.value, percent=body.percent, note=body.note,
                                    evidence_url=body.evidence_url, draft=body.draft)
-    return 201, upd
+    return Status(201, upd)
 
 
 def _update(user, update_id: int) -> ProgressUpdate:
