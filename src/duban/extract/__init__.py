@@ -20,6 +20,8 @@ _REPORT_WORDS = re.compile(tpat(
     r"政府|人大|国务院|工作报告|规划|统计公报|国民经济|经济社会|地区生产总值|国内生产总值|生产总值|GDP|"
     r"财政|预算|固定资产投资|新增就业|市委|省委|区委|县委|政协|书记|市长|省长|区长|县长|发改委"))
 
+_NATIONAL = re.compile(tpat("国内生产总值|国务院总理|全国人民代表大会"))
+
 
 def run(doc: Document, *, year: int | None = None) -> Extraction:
     text = doc.text
@@ -36,8 +38,9 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     # 5. indicator phrase, canonical id, provenance in the original text
     items: list[Item] = []
     prev = prev_ind = None
+    gdp = "国内生产总值" if _NATIONAL.search(text) else "地区生产总值"
     for q, v in zip(quantities, verdicts, strict=True):
-        indicator = indicator_for(text, q, prev, prev_ind, _repair)
+        indicator = indicator_for(text, q, prev, prev_ind, _repair, gdp)
         s, e = _span(text, q)
         os_, oe = doc.to_original(s, e)
         items.append(Item(
@@ -107,7 +110,13 @@ def _repair(phrase: str) -> str:
         for a, b in _FALLBACK_REPAIRS.items():
             phrase = phrase.replace(a, b)
         return phrase
-    return repair(phrase)
+    out = repair(phrase)
+    # repair's Taiwan-phrase conversion also rewrites mainland words (新增 -> 添加, 程序 -> 进程);
+    # our phrases are already simplified, so keep those words as written
+    for mainland, taiwan in (("新增", "添加"), ("程序", "进程")):
+        if mainland in phrase and taiwan in out and taiwan not in phrase:
+            out = out.replace(taiwan, mainland)
+    return out
 
 
 def _canonical(indicator: str) -> str | None:

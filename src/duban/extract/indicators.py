@@ -14,7 +14,9 @@ from functools import cache
 
 from duban.extract.quantities import Quantity, tpat
 
-BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、“”\"|｜—]|\s{2,}")
+BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、“”\"|｜丨—]|\s{2,}")
+# the words after the last year mentioned: 成都市政府工作报告2023年成都地区生产总值 -> 成都地区生产总值
+AFTER_YEAR = re.compile(r"^.*(?:19|20)\d\d\s*年(?:度|底|末)?")
 _YEAR = r"(?:(?:19|20)\d\d\s*年(?:度)?|到\s*(?:19|20)\d\d\s*年(?:底|末)?)"
 # words before the indicator that carry time or stance, not meaning
 LEAD = re.compile(tpat(
@@ -27,18 +29,18 @@ TRAIL = re.compile(tpat(
     r"(?:分别|均|平均|首次|已|累计|共|约|近|超过?|突破|逾|跃上|迈上|达到?|为|是|保持在|稳定在|控制在|维持在|"
     r"提高到|提升到|上升到|增加到|增长到|扩大到|下降到|降低到|降到|增至|降至|升至|提高至|减少到|减少至|"
     r"由|从|在|至|到|了|实现|完成|人民币|共计|合计|总计|大于|小于|高于|低于|不低于|不少于|不超过|以上|左右|"
-    r"比|达|预计|目标为|目标是|设定为|\s)+$"))
+    r"达|预计|目标为|目标是|设定为|\s)+$"))
 PAREN = re.compile(r"[(（][^()（）]{0,12}[)）]")
 CHANGE = re.compile(tpat(
     r"^(?:比上年|同比|较上年|比去年|实际|名义|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增|降|涨|"
-    r"扩大|缩小|减|提升|净增)$"))
+    r"扩大|缩小|减|提升|净增|新增)$"))
 NOUN_AFTER = re.compile(r"[^\s\d,，;；:：。！？!?\n、“”\"()（）0-9０-９]{1,14}")
-NOUN_STOP = re.compile(tpat(r"(?:以上|以下|左右|和|与|及|的|等|中|为|达|实现|、)"))
+NOUN_STOP = re.compile(tpat(r"(?:以上|以下|左右|和|与|及|的|等|为|达|实现|并|、)"))
 
 
 def _clean(phrase: str) -> str:
     p = PAREN.sub("", phrase)
-    p = re.sub(r"\s+", "", p)
+    p = AFTER_YEAR.sub("", re.sub(r"\s+", "", p))
     for _ in range(3):
         q = TRAIL.sub("", LEAD.sub("", p))
         if q == p:
@@ -61,8 +63,11 @@ def _t2s():
 
 
 def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator: str | None,
-                  repair: Callable[[str], str]) -> str:
-    """The indicator phrase of quantity ``q`` of ``text`` (``prev``: the quantity before it)."""
+                  repair: Callable[[str], str], gdp: str = "地区生产总值") -> str:
+    """The indicator phrase of quantity ``q`` of ``text`` (``prev``: the quantity before it).
+
+    ``gdp`` is what GDP stands for in this document (国内生产总值 in a national report).
+    """
     lo = max(0, q.start - 40)
     if prev is not None and prev.end > lo:
         lo = prev.end
@@ -80,18 +85,28 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
             seg = m.group()
             stop = NOUN_STOP.search(seg)
             right = seg[: stop.start()] if stop else seg
-            if q.kind != "count" and len(right) > 6:
-                right = ""
-    if CHANGE.match(phrase) or not phrase:
+            if q.kind != "count" and (len(right) > 3 or (not stop and m.end() < len(text)
+                                                         and text[m.end()].isdigit())):
+                right = ""  # 90%小区 yes; 6%以上新华社北京, 22.5%提高到23.5% no
+    if (CHANGE.match(phrase) and not right) or not (phrase or right):
+        # a bare change (…671亿元,同比增长9.4%): the subject of the quantity before it
         subject = ""
         if prev_indicator and prev is not None and _same_sentence(text, prev.end, q.start):
             subject = subject_of(prev_indicator)
-        elif not phrase and not right:
-            subject = _clean(left[: b.start()] if b else "")[-12:]
+        elif not phrase and b is not None and not SENTENCE_END.search(b.group()):
+            before = left[: b.start()]
+            cut = None
+            for cut in SENTENCE_END.finditer(before):  # noqa: B007 - the last sentence end
+                pass
+            subject = _clean(before[cut.end():] if cut else before)[-12:]
         phrase = subject + re.sub(tpat("^(?:比上年|同比|较上年)"), "", phrase)
-    phrase = phrase + right
-    phrase = _t2s().convert(phrase)
+    phrase = _t2s().convert(phrase + right)
+    if "GDP" in phrase:
+        phrase = phrase.replace("GDP", gdp)
     return repair(phrase)[:40]
+
+
+SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
