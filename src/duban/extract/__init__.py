@@ -30,7 +30,7 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     # 2. quantities: one regex scan for numbers, then their ranges, comparators and units
     quantities = find_quantities(text)
     # 3. a page that is not about government work has no items
-    if len(_REPORT_WORDS.findall(text)) < 2:
+    if not _REPORT_WORDS.search(text):
         quantities = []
     # 4. the report year, then target vs actual and the period of each quantity
     year = year or detect_year(text) or report_year(text)
@@ -41,7 +41,7 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     gdp = "国内生产总值" if _NATIONAL.search(text) else "地区生产总值"
     for q, v in zip(quantities, verdicts, strict=True):
         indicator = indicator_for(text, q, prev, prev_ind, _repair, gdp)
-        s, e = _span(text, q)
+        s, e = _span(text, q, prev.end if prev else 0)
         os_, oe = doc.to_original(s, e)
         items.append(Item(
             kind=v.kind, indicator=indicator, quote=doc.original[os_:oe], span=(os_, oe),
@@ -59,16 +59,14 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
 _QUOTE_BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、“”\"]|\s{2,}")
 
 
-def _span(text: str, q) -> tuple[int, int]:
-    """The quote: the quantity and the words of its clause before it (at most 16 characters)."""
-    lo = max(0, q.start - 16)
-    start = q.start
-    for m in _QUOTE_BOUNDARY.finditer(text, lo, q.start):
+def _span(text: str, q, floor: int) -> tuple[int, int]:
+    """The quote: the quantity and the words of its clause before it (at most 16 characters),
+    never reaching back into the quantity before it."""
+    start = max(0, q.start - 16, floor)
+    for m in _QUOTE_BOUNDARY.finditer(text, start, q.start):
         start = m.end()
-    if start == q.start or not text[start:q.start].strip():
-        start = q.start
-    else:
-        start = max(start, lo)
+    while start < q.start and text[start].isspace():
+        start += 1
     return start, q.end
 
 

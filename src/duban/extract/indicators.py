@@ -17,6 +17,8 @@ from duban.extract.quantities import Quantity, tpat
 BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、“”\"|｜丨—]|\s{2,}")
 # the words after the last year mentioned: 成都市政府工作报告2023年成都地区生产总值 -> 成都地区生产总值
 AFTER_YEAR = re.compile(r"^.*(?:19|20)\d\d\s*年(?:度|底|末)?")
+# 罗湖的目标是地区生产总值增长 -> 地区生产总值增长
+AFTER_GOAL = re.compile(tpat(r"^.*(?:目标是|目标为|目标:|预期目标|指标是)"))
 _YEAR = r"(?:(?:19|20)\d\d\s*年(?:度)?|到\s*(?:19|20)\d\d\s*年(?:底|末)?)"
 # words before the indicator that carry time or stance, not meaning
 LEAD = re.compile(tpat(
@@ -29,7 +31,7 @@ TRAIL = re.compile(tpat(
     r"(?:分别|均|平均|首次|已|累计|共|约|近|超过?|突破|逾|跃上|迈上|达到?|为|是|保持在|稳定在|控制在|维持在|"
     r"提高到|提升到|上升到|增加到|增长到|扩大到|下降到|降低到|降到|增至|降至|升至|提高至|减少到|减少至|"
     r"由|从|在|至|到|了|实现|完成|人民币|共计|合计|总计|大于|小于|高于|低于|不低于|不少于|不超过|以上|左右|"
-    r"达|预计|目标为|目标是|设定为|\s)+$"))
+    r"达|预计|目标为|目标是|设定为|增长目标为|增速目标为|\s)+$"))
 PAREN = re.compile(r"[(（][^()（）]{0,12}[)）]")
 CHANGE = re.compile(tpat(
     r"^(?:比上年|同比|较上年|比去年|实际|名义|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增|降|涨|"
@@ -41,6 +43,9 @@ NOUN_STOP = re.compile(tpat(r"(?:以上|以下|左右|和|与|及|的|等|为|�
 def _clean(phrase: str) -> str:
     p = PAREN.sub("", phrase)
     p = AFTER_YEAR.sub("", re.sub(r"\s+", "", p))
+    goal = AFTER_GOAL.match(p)
+    if goal and goal.end() < len(p):
+        p = p[goal.end():]
     for _ in range(3):
         q = TRAIL.sub("", LEAD.sub("", p))
         if q == p:
