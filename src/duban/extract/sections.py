@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,11 +48,12 @@ class _Rules:
     max_len: int
     min_cjk: int
     max_numbered_title: int
-    sentence_end: re.Pattern[str]
+    sentence_end: frozenset[str]
+    closers: str
     not_title: tuple[re.Pattern[str], ...]
     review: re.Pattern[str]
     plan: re.Pattern[str]
-    inline: tuple[tuple[str, re.Pattern[str]], ...]
+    inline: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]  # part, anchor, pattern
     review_window: int
     cue_plan: re.Pattern[str]
     cue_review: re.Pattern[str]
@@ -77,11 +78,12 @@ def _rules() -> _Rules:
         max_len=t["max_len"],
         min_cjk=t["min_cjk"],
         max_numbered_title=t["max_numbered_title"],
-        sentence_end=re.compile(t["sentence_end"]),
+        sentence_end=frozenset(t["sentence_end"]),
+        closers=t["closers"],
         not_title=tuple(re.compile(n["pattern"]) for n in data["not_title"]),
         review=re.compile("|".join(parts["review"])),
         plan=re.compile("|".join(parts["plan"])),
-        inline=tuple((p["part"], re.compile(p["pattern"])) for p in data["inline_part"]),
+        inline=tuple((p["part"], re.compile(p["anchor"]), re.compile(p["pattern"])) for p in data["inline_part"]),
         review_window=data["inline"]["review_window"],
         cue_plan=re.compile(data["cues"]["plan"]),
         cue_review=re.compile(data["cues"]["review"]),
@@ -119,8 +121,13 @@ def heading_part(title: str) -> Part:
     return last[1] if last else "unknown"
 
 
+_NUMBER_FIRST = frozenset("第一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+
+
 def numbered_heading(line: str) -> tuple[int, int] | None:
     """(level, title offset) when ``line`` (stripped) starts with a heading number."""
+    if not line or line[0] not in _NUMBER_FIRST:
+        return None  # most lines: no regex needed
     for n in _rules().numbered:
         m = n.pattern.match(line)
         if m:
@@ -136,8 +143,10 @@ def is_furniture(line: str) -> bool:
 def _is_title_shape(line: str) -> bool:
     """Whether a stripped line looks like a title (short, not a sentence, not page furniture)."""
     r = _rules()
+    if len(line) > 2 * r.max_len or _last(line) in r.sentence_end or "。" in line:
+        return False  # (pinyin annotations may double a title's length before they are dropped)
     line = simplify(line).strip()  # judge the words, not a converter's pinyin or the script
-    if len(line) > r.max_len or r.sentence_end.search(line):
+    if len(line) > r.max_len:
         return False
     if len(_CJK.findall(line)) < r.min_cjk:
         return False
@@ -146,9 +155,14 @@ def _is_title_shape(line: str) -> bool:
     return not is_furniture(line)
 
 
+def _last(line: str) -> str:
+    """The last character of a line that is not a closing quote or bracket."""
+    return line.rstrip(_rules().closers)[-1:]
+
+
 def _is_body(line: str) -> bool:
     r = _rules()
-    return bool(r.sentence_end.search(line)) or len(line) > r.max_len
+    return _last(line) in r.sentence_end or len(line) > r.max_len
 
 
 @dataclass
@@ -261,12 +275,22 @@ def _wrap_width(lines: list[tuple[int, int]]) -> int:
     return w if near >= 0.3 * len(lens) else 0
 
 
-def _vote(text: str, r: _Rules) -> Part:
-    p = len(r.cue_plan.findall(text))
-    v = len(r.cue_review.findall(text))
-    if p >= v + r.cue_margin:
+def _near(anchor: re.Pattern[str], pat: re.Pattern[str], text: str, reach: int = 20):
+    """Matches of ``pat`` around the hits of its ``anchor``: a literal scan is many times faster
+    than trying a pattern with optional parts at every offset."""
+    for h in anchor.finditer(text):
+        m = pat.search(text, max(0, h.start() - reach), h.end() + reach)
+        if m:
+            yield m
+
+
+def _vote(plan_at: list[int], review_at: list[int], start: int, end: int, margin: int) -> Part:
+    """The part whose cue words outnumber the other's by ``margin`` in text[start:end]."""
+    p = bisect_left(plan_at, end) - bisect_left(plan_at, start)
+    v = bisect_left(review_at, end) - bisect_left(review_at, start)
+    if p >= v + margin:
         return "plan"
-    if v >= p + r.cue_margin:
+    if v >= p + margin:
         return "review"
     return "unknown"
 
@@ -376,34 +400,44 @@ def structure(doc: Document) -> Structure:
             sentences.append((pos, pe))
     sentences = [(s, e) for s, e in sentences if text[s:e].strip()]
 
-    # 4. inline part phrases, each running to the next one or the paragraph's end
+    # 4. inline part phrases, each running to the next one or the paragraph's end (one scan of the
+    # whole text per pattern; marks are then assigned to paragraphs by bisect)
     zones: list[tuple[int, int, Part]] = []
     sent_starts = [s for s, _ in sentences]
-    for ps, pe in paragraphs:
-        marks: list[tuple[int, Part]] = []
-        for part, pat in r.inline:
-            for m in pat.finditer(text, ps, pe):
-                if part == "review":
-                    si = bisect_right(sent_starts, m.start()) - 1
-                    if si < 0 or m.start() - sentences[si][0] > r.review_window:
-                        continue
-                marks.append((m.start(), part))  # type: ignore[arg-type]
-        marks.sort()
-        for i, (ms, part) in enumerate(marks):
-            end = marks[i + 1][0] if i + 1 < len(marks) else pe
-            if end > ms:
-                zones.append((ms, end, part))
+    para_starts = [s for s, _ in paragraphs]
+    found: set[tuple[int, Part]] = set()
+    for part, anchor, pat in r.inline:
+        for m in _near(anchor, pat, text):
+            if part == "review":
+                si = bisect_right(sent_starts, m.start()) - 1
+                if si < 0 or m.start() - sentences[si][0] > r.review_window:
+                    continue
+            found.add((m.start(), part))  # type: ignore[arg-type]
+    marks = sorted(found)
+    for i, (ms, part) in enumerate(marks):
+        pi = bisect_right(para_starts, ms) - 1
+        if pi < 0 or ms >= paragraphs[pi][1]:
+            continue  # in a heading: headings carry their own part
+        pe = paragraphs[pi][1]
+        end = min(marks[i + 1][0], pe) if i + 1 < len(marks) else pe
+        if end > ms:
+            zones.append((ms, end, part))
 
     # 5. cue-word votes per section body and for the whole text (used by part_at(infer=True))
-    inferred: list[Part] = []
-    for i, (_s, e) in enumerate(spans):
-        end = spans[i + 1][0] if i + 1 < len(spans) else len(text)
-        inferred.append(_vote(text[e:end], r))
+    plan_at = [m.start() for m in r.cue_plan.finditer(text)]
+    review_at = [m.start() for m in r.cue_review.finditer(text)]
+    inferred = [_vote(plan_at, review_at, e, spans[i + 1][0] if i + 1 < len(spans) else len(text), r.cue_margin)
+                for i, (_s, e) in enumerate(spans)]
+    doc_part = _vote(plan_at, review_at, 0, len(text), r.cue_margin)
 
     return Structure(sections=sections, heading_spans=spans, paragraphs=paragraphs, sentences=sentences,
-                     parts=parts, inferred=inferred, doc_part=_vote(text, r), zones=zones,
+                     parts=parts, inferred=inferred, doc_part=doc_part, zones=zones,
                      extra_headings=sorted(extra))
 
 
+_BODY_END = frozenset("。！!？?；;:：…")
+
+
 def _is_body_end(line: str) -> bool:
-    return bool(re.search(r"[。！!？?；;:：…][\"”’」』）)\]】]*$", line))
+    """Whether a line ends a sentence or a clause (so the next line does not continue it)."""
+    return _last(line) in _BODY_END
