@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from tests.web.conftest import add_item
 
 from duban.track.web_hooks import propose_links_for_item, propose_links_for_report
 from duban.web import actions
-from duban.web.models import Link, Report, Verdict
+from duban.web.models import Item, Link, Report, Verdict
+
+
+def add_item(report, kind: str, quote: str, indicator: str, **values) -> Item:
+    start = report.original.index(quote)
+    return Item.objects.create(report=report, kind=kind, indicator=indicator, quote=quote,
+                               span_start=start, span_end=start + len(quote), **values)
+
 
 pytestmark = pytest.mark.django_db(transaction=True)  # verdicts are refreshed on commit
 
