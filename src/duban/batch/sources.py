@@ -16,6 +16,7 @@ import io
 import json
 import os
 from collections.abc import Iterator
+from contextlib import redirect_stderr
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -300,14 +301,25 @@ def _warc_events(path: Path, start: int) -> Iterator[tuple[int, Doc | Bad]]:
     with open(path, "rb") as f:
         f.seek(start)
         it = ArchiveIterator(f)
+        records = iter(it)
         offset, last = start, -1
         try:
-            for rec in it:
-                offset = it.get_record_offset()
-                ev = _warc_doc(path, offset, rec)
+            while True:
+                with redirect_stderr(io.StringIO()):  # warcio prints its warnings; the row says it
+                    rec = next(records, None)
+                    if rec is None:
+                        break
+                    data, cut = None, False
+                    if rec.rec_type in DOC_RECORDS:
+                        data = rec.content_stream().read()
+                        cut = bool(getattr(rec.raw_stream, "limit", 0))  # fewer bytes than Content-Length
+                    offset = it.get_record_offset()  # (reads the record to its end: payload first)
+                ev = _warc_doc(path, offset, rec, data, cut)
                 if ev is not None:
                     yield offset, ev
                     last = offset
+                    if isinstance(ev, Bad) and ev.reason.startswith(("not a WARC record", "damaged")):
+                        return  # no way to find the next record boundary
             end = it.offset
             f.seek(0, io.SEEK_END)
             if end < f.tell():  # bytes after the last whole record: a record cut short
@@ -319,16 +331,16 @@ def _warc_events(path: Path, start: int) -> Iterator[tuple[int, Doc | Bad]]:
             yield pos, Bad(f"{path.name}@{pos}", str(path), f"damaged WARC record: {reason}")
 
 
-def _warc_doc(path: Path, offset: int, rec) -> Doc | Bad | None:
+def _warc_doc(path: Path, offset: int, rec, data: bytes | None, cut: bool) -> Doc | Bad | None:
     where = f"{path.name}@{offset}"
     if rec.rec_type not in DOC_RECORDS:
         if rec.rec_type is None or not rec.rec_headers.get_header("Content-Length"):
-            return Bad(where, str(path), "truncated WARC record (no header)")
+            return Bad(where, str(path), "not a WARC record (no WARC header): truncated or not a WARC file")
         return None  # request, metadata, warcinfo, revisit: not documents
     url = rec.rec_headers.get_header("WARC-Target-URI")
     doc_id = (rec.rec_headers.get_header("WARC-Record-ID") or where).strip("<>")
     if not rec.rec_headers.get_header("Content-Length"):
-        return Bad(doc_id, str(path), "truncated WARC record (no Content-Length)", url)
+        return Bad(doc_id, str(path), "damaged WARC record (no Content-Length): truncated or not a WARC file", url)
     if rec.http_headers is not None:
         code = rec.http_headers.get_statuscode()
         if code and not code.startswith("2"):
@@ -336,14 +348,13 @@ def _warc_doc(path: Path, offset: int, rec) -> Doc | Bad | None:
         ctype = rec.http_headers.get_header("Content-Type") or ""
     else:
         ctype = rec.rec_headers.get_header("Content-Type") or ""
-    data = rec.content_stream().read()
-    if getattr(rec.raw_stream, "limit", 0):  # fewer bytes than Content-Length
+    if cut:
         return Bad(doc_id, str(path), "truncated WARC record (payload cut short)", url)
     mime = ctype.split(";")[0].strip().lower()
     ext = CONTENT_TYPES.get(mime) if mime else _sniff(data)
     if ext is None:
         return Bad(doc_id, str(path), f"non-text payload ({mime})", url)
-    return Doc(doc_id, str(path), url, f"{doc_id}{ext}", data)
+    return Doc(doc_id, str(path), url, f"{doc_id}{ext}", data or b"")
 
 
 def _sniff(data: bytes) -> str:

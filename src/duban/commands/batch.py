@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from duban.batch import BatchError, run as run_batch
+from duban.batch import BatchError
+from duban.batch import run as run_batch
 
 
 def add_parser(sub) -> argparse.ArgumentParser:

@@ -1,0 +1,138 @@
+"""duban batch on the local engine: rows equal the library's, bad input -> error rows, resume."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+import duban
+from duban.batch import ITEMS_SCHEMA, run
+from duban.batch.sources import plan, read_shard
+from duban.cli import main
+
+from .corpus import build, expected_rows, read_rows
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> dict:
+    return build(tmp_path / "in")
+
+
+def _urls(out: Path) -> dict[str, str | None]:
+    return {r["doc_id"]: r["url"] for r in read_rows(out, "documents")}
+
+
+def test_items_table_has_every_item_field() -> None:
+    names = set(ITEMS_SCHEMA.names)
+    for f in dataclasses.fields(duban.Item):
+        assert (f.name in names) or (f.name == "span" and {"span_start", "span_end"} <= names), f.name
+
+
+@pytest.mark.parametrize("shard_size", [1, 2, 3, 100])
+def test_shards_cover_every_record_once(corpus: dict, shard_size: int) -> None:
+    """Whatever the shard size, reading all shards gives the same records, bad ones included."""
+    seen = [ev.doc_id for s in plan(corpus["inputs"], shard_size) for ev in read_shard(s)]
+    ref = [ev.doc_id for s in plan(corpus["inputs"], 1000) for ev in read_shard(s)]
+    assert seen == ref
+    assert len(seen) == len(set(seen)) == corpus["n_docs"]
+
+
+def test_rows_match_library_and_errors_are_rows(corpus: dict, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    rc = main(["batch", *corpus["inputs"], "--out", str(out), "--workers", "0", "--shard-size", "2",
+               "--no-progress"])
+    assert rc == 1  # errors occurred
+    docs = read_rows(out, "documents")
+    assert len(docs) == corpus["n_docs"]
+    by_id = {d["doc_id"]: d for d in docs}
+    for doc_id in corpus["docs"]:
+        assert by_id[doc_id]["status"] == "ok", by_id[doc_id]
+    errors = [d for d in docs if d["status"] == "error"]
+    assert len(errors) >= corpus["min_errors"]
+    reasons = " | ".join(d["error"] for d in errors)
+    for word in ("invalid JSON", "not a string", "non-text payload (image/png)", "truncated"):
+        assert word in reasons, reasons
+    assert all(d["error"] and "\n" not in d["error"] for d in errors)
+    items = read_rows(out, "items")
+    assert items == expected_rows(corpus["docs"], _urls(out))
+    for d in docs:
+        if d["status"] == "ok":
+            assert d["n_items"] == sum(1 for i in items if i["doc_id"] == d["doc_id"])
+            assert 0.0 <= d["relevance"] <= 1.0 and d["chars"] > 0
+
+
+def test_demo_document_has_region_and_year(corpus: dict, tmp_path: Path) -> None:
+    run(corpus["inputs"], tmp_path / "out", workers=0, progress=False)
+    demo = {d["doc_id"]: d for d in read_rows(tmp_path / "out", "documents")}["pages/demo.txt"]
+    region, year = duban.regions.detect(duban.read(Path(corpus["inputs"][0]) / "demo.txt").text)
+    assert (demo["region"], demo["year"]) == ((region.name if region else None), year)
+
+
+def test_min_relevance_skips_without_error(corpus: dict, tmp_path: Path) -> None:
+    s = run(corpus["inputs"], tmp_path / "out", workers=0, min_relevance=0.5, progress=False)
+    docs = {d["doc_id"]: d for d in read_rows(tmp_path / "out", "documents")}
+    assert docs["j-4"]["status"] == "skipped" and docs["j-4"]["relevance"] < 0.5  # the shop page
+    assert s.skipped >= 1
+    assert not [i for i in read_rows(tmp_path / "out", "items") if i["doc_id"] == "j-4"]
+
+
+def test_resume_skips_finished_shards(corpus: dict, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run(corpus["inputs"], out, workers=0, shard_size=2, progress=False)
+    rows = read_rows(out, "items"), read_rows(out, "documents")
+    again = run(corpus["inputs"], out, workers=0, shard_size=2, progress=False)
+    assert again.results == [] and again.shards_done_before == first.shards
+    assert (again.docs, again.errors) == (first.docs, first.errors)
+    # lose one shard (as a crash would): only that one runs again, and the result is whole
+    manifest = (out / "_manifest.jsonl").read_text("utf-8").splitlines()
+    lost = json.loads(manifest[0])["shard"]
+    (out / "_manifest.jsonl").write_text("\n".join(manifest[1:]) + "\n", "utf-8")
+    (out / "items" / f"part-{lost}.parquet").unlink()
+    third = run(corpus["inputs"], out, workers=0, shard_size=2, progress=False)
+    assert [r["shard"] for r in third.results] == [lost]
+    assert (read_rows(out, "items"), read_rows(out, "documents")) == rows
+
+
+def test_other_options_are_refused(corpus: dict, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    assert main(["batch", corpus["inputs"][1], "--out", str(out), "--workers", "0", "--no-progress"]) == 1
+    rc = main(["batch", corpus["inputs"][1], "--out", str(out), "--workers", "0", "--no-progress",
+               "--min-relevance", "0.3"])
+    assert rc == 2
+    assert "other options" in capsys.readouterr().err
+
+
+def test_clean_input_exits_zero(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("今年新增学位4290个", "utf-8")
+    assert main(["batch", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--workers", "0",
+                 "--no-progress"]) == 0
+
+
+def test_parquet_input(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    texts = ["今年新增学位4290个,城镇新增就业1万人以上", None, "地区生产总值增长6%"]
+    pq.write_table(pa.table({"id": ["p1", "p2", "p3"], "text": texts}), tmp_path / "in.parquet",
+                   row_group_size=2)
+    s = run([str(tmp_path / "in.parquet")], tmp_path / "out", workers=0, shard_size=1, progress=False)
+    docs = {d["doc_id"]: d for d in read_rows(tmp_path / "out", "documents")}
+    assert [docs[k]["status"] for k in ("p1", "p2", "p3")] == ["ok", "error", "ok"]
+    assert s.errors == 1
+    want = sorted(len(duban.extract(t).items) for t in texts if t)
+    assert sorted(docs[k]["n_items"] for k in ("p1", "p3")) == want
+
+
+def test_local_workers_give_same_rows(corpus: dict, tmp_path: Path) -> None:
+    run(corpus["inputs"], tmp_path / "w0", workers=0, shard_size=2, progress=False)
+    run(corpus["inputs"], tmp_path / "w2", workers=2, shard_size=3, progress=False)
+
+    def strip(rows: list[dict]) -> list[dict]:
+        return [{k: v for k, v in r.items() if k not in ("shard", "position")} for r in rows]
+
+    assert read_rows(tmp_path / "w0", "items") == read_rows(tmp_path / "w2", "items")
+    assert strip(read_rows(tmp_path / "w0", "documents")) == strip(read_rows(tmp_path / "w2", "documents"))
