@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -55,7 +56,7 @@ class _Catalogue:
 
 @dataclass(frozen=True)
 class _Repair:
-    rules: tuple[tuple[str, re.Pattern[str], str], ...]
+    rules: tuple[tuple[str, re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
 
 
 def load_data(path: Path = INDICATORS_PATH) -> dict:
@@ -70,16 +71,24 @@ def load_repair_data(path: Path = REPAIR_PATH) -> dict:
 
 @lru_cache(maxsize=1)
 def _converter():
-    # tw2sp also turns Taiwan phrases into mainland ones (網際網路 -> 互联网), which t2s does not
+    # t2s, not tw2sp: tw2sp's phrase table rewrites mainland words too (新增 -> 添加, 指标 -> 指针,
+    # 显著 -> 显着); the few Taiwan terms reports use are rules in catalogue_repair.toml instead
     import opencc
 
-    return opencc.OpenCC("tw2sp")
+    return opencc.OpenCC("t2s")
 
 
 @lru_cache(maxsize=1)
 def _repair_rules() -> _Repair:
     data = load_repair_data()
-    return _Repair(tuple((r["name"], re.compile(r["pattern"]), r["repl"]) for r in data["rule"]))
+    terms = data.get("terms", {})
+    rules = []
+    for r in data["rule"]:
+        pat = re.compile(r["pattern"])
+        # an empty replacement means: look the matched term up in the `terms` table
+        repl = r["repl"] or (lambda m: terms[m.group(0)])
+        rules.append((r["name"], pat, repl))
+    return _Repair(tuple(rules))
 
 
 @lru_cache(maxsize=4096)
