@@ -211,6 +211,19 @@ def detect_region(text: str, *, simplified: bool = False) -> Region | None:
     return None
 
 
+def lineage(region: Region) -> list[Region]:
+    """The region and the regions above it, top first (广东省, 深圳市, 罗湖区), as far as they are known."""
+    table = _table()
+    chain = [region]
+    parent = region.parent
+    while parent and len(chain) < 5:
+        place = table.by_name.get(parent)
+        up = Region(parent, place.level, place.parent) if place else Region(parent, _level_of(parent), None)
+        chain.append(up)
+        parent = up.parent
+    return chain[::-1]
+
+
 # --- report year -----------------------------------------------------------------------------------
 
 _YEAR = r"((?:19|20)\d\d)\s*年"

@@ -41,6 +41,7 @@ DOCUMENTS_SCHEMA = pa.schema([
     pa.field("extract_year", pa.int32()),  # the year extraction worked with (Extraction.year)
     pa.field("shard", pa.string()),
     pa.field("position", pa.int32()),  # order of the document within its shard
+    pa.field("original", pa.string()),  # the text item spans index (ok rows only): what `duban load` stores
 ])
 
 # every field of duban.items.Item (span as two columns), plus the document's place in the corpus
@@ -98,7 +99,7 @@ def process_doc(ev: Doc | Bad, opts: Options) -> tuple[dict, list[dict]]:
     """The documents-table row and the items-table rows of one document."""
     row: dict = {"doc_id": ev.doc_id, "source": ev.source, "url": ev.url, "status": "error", "error": None,
                  "n_items": 0, "chars": None, "relevance": None, "region": None, "region_level": None,
-                 "region_parent": None, "year": None, "extract_year": None}
+                 "region_parent": None, "year": None, "extract_year": None, "original": None}
     if isinstance(ev, Bad):
         row["error"] = ev.reason
         return row, []
@@ -125,6 +126,7 @@ def process_doc(ev: Doc | Bad, opts: Options) -> tuple[dict, list[dict]]:
         row["error"] = f"internal error: {type(e).__name__}: {e}"
         return row, []
     row["status"] = "ok"
+    row["original"] = doc.original
     row["n_items"] = len(result.items)
     row["extract_year"] = result.year
     items = [item_row(ev.doc_id, ev.url, i, it, place) for i, it in enumerate(result.items)]

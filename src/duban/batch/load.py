@@ -1,0 +1,122 @@
+"""`duban load OUT`: a batch result into the tracker's database (regions, reports, items).
+
+Idempotent: a report is identified by its region, year and the sha256 of its original text; a
+document already loaded is left alone (with every review, assignment and update made on it since),
+so loading the same OUT twice, or two OUTs that share documents, stores each report once.
+Documents without a detected region or year are not loaded (they are counted). Reads one part file
+at a time, so memory is bounded by the shard size. Needs Django set up (`duban.web.setup()`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from duban import regions
+
+_BULLETIN = re.compile(r"统计公报|統計公報")
+_PLAN = re.compile(r"规划|規劃|计划执行|計劃執行|国民经济和社会发展计划|國民經濟和社會發展計劃")
+
+
+@dataclass
+class LoadSummary:
+    reports: int = 0  # new reports stored
+    items: int = 0
+    regions: int = 0  # new regions
+    already: int = 0  # documents already in the database
+    no_region: int = 0
+    no_year: int = 0
+    not_ok: int = 0  # error or skipped rows of the batch: nothing to load
+
+
+def report_kind(original: str) -> str:
+    head = original[:400]
+    if _BULLETIN.search(head):
+        return "bulletin"
+    if _PLAN.search(head):
+        return "plan"
+    return "work_report"
+
+
+def _title(original: str, fallback: str) -> str:
+    for line in original.splitlines():
+        if line.strip():
+            return line.strip()[:120]
+    return fallback[:120]
+
+
+def load(out: str | Path, *, publish: bool = False, user=None) -> LoadSummary:
+    from django.db import transaction
+
+    from duban.web import tracking
+    from duban.web.actions import record
+    from duban.web.models import Item, Region, Report
+
+    out = Path(out)
+    docs_dir, items_dir = out / "documents", out / "items"
+    if not docs_dir.is_dir():
+        raise FileNotFoundError(f"{out}: not a duban batch result (no documents/ folder)")
+    summary = LoadSummary()
+    region_cache: dict[tuple[str, str | None], Region] = {}
+
+    def region_row(r: regions.Region) -> Region:
+        parent = None
+        for node in regions.lineage(r):
+            key = (node.name, parent.pk if parent else None)
+            if key not in region_cache:
+                obj, created = Region.objects.get_or_create(
+                    name=node.name, parent=parent, defaults={"level": node.level})
+                summary.regions += created
+                region_cache[key] = obj
+            parent = region_cache[key]
+        return parent
+
+    for part in sorted(docs_dir.glob("part-*.parquet")):
+        docs = pq.read_table(part).to_pylist()
+        items_part = items_dir / part.name
+        by_doc: dict[str, list[dict]] = {}
+        if items_part.exists():
+            for row in pq.read_table(items_part).to_pylist():
+                by_doc.setdefault(row["doc_id"], []).append(row)
+        for d in docs:
+            if d["status"] != "ok" or d.get("original") is None:
+                summary.not_ok += 1
+                continue
+            if not d["region"]:
+                summary.no_region += 1
+                continue
+            year = d["year"] or d["extract_year"]
+            if not year:
+                summary.no_year += 1
+                continue
+            original = d["original"]
+            checksum = hashlib.sha256(original.encode("utf-8")).hexdigest()
+            with transaction.atomic():
+                region = region_row(regions.Region(d["region"], d["region_level"] or "city", d["region_parent"]))
+                if Report.objects.filter(region=region, year=year, checksum=checksum).exists():
+                    summary.already += 1
+                    continue
+                report = Report.objects.create(
+                    region=region, year=year, kind=report_kind(original),
+                    title=_title(original, d["doc_id"]), source_name=(d["url"] or d["doc_id"])[:300],
+                    original=original, checksum=checksum, published=publish,
+                )
+                rows = sorted(by_doc.get(d["doc_id"], []), key=lambda r: r["item_index"])
+                Item.objects.bulk_create([
+                    Item(report=report, kind=r["kind"], indicator=(r["indicator"] or "")[:500],
+                         canonical=r["canonical"] or "", cmp=r["cmp"] or "", low=r["low"], high=r["high"],
+                         unit=r["unit"] or "", period=r["period"] or "", value_base=r["value_base"],
+                         span_start=r["span_start"], span_end=r["span_end"], quote=r["quote"] or "",
+                         order=r["item_index"])
+                    for r in rows
+                ])
+                record(user, "batch_load", report, after={"source": d["url"] or d["doc_id"], "items": len(rows),
+                                                          "checksum": checksum, "batch": str(out)})
+                tracking.refresh_report(report)
+                summary.reports += 1
+                summary.items += len(rows)
+    return summary
