@@ -144,27 +144,39 @@ def _catalogue() -> _Catalogue:
     return cat
 
 
-def _strip_prefixes(s: str, cat: _Catalogue) -> str:
+def _stripped(s: str, cat: _Catalogue) -> list[str]:
+    """``s`` and what is left after taking off qualifier prefixes and suffixes one by one; each is
+    looked up in turn, so a qualifier is dropped only when what remains is a known indicator."""
+    out = [s]
     changed = True
     while changed:
         changed = False
         for p in cat.prefixes:
             if s.startswith(p) and len(s) > len(p):
                 s = s[len(p):]
+                out.append(s)
                 changed = True
         for p in cat.suffixes:
             if s.endswith(p) and len(s) > len(p):
                 s = s[: -len(p)]
+                out.append(s)
                 changed = True
-    return s
+    return out
 
 
 def _prepare(phrase: str, cat: _Catalogue) -> str:
     s = repair(phrase.strip())
     s = s.replace("（", "(").replace("）", ")")
     s = cat.anywhere.sub("", s)
-    s = cat.terms.sub(lambda m: cat.term_to[m.group(0)], s)
-    return _strip_prefixes(s, cat)
+    return cat.terms.sub(lambda m: cat.term_to[m.group(0)], s)
+
+
+def _find(s: str, cat: _Catalogue) -> str | None:
+    for c in _stripped(s, cat):
+        hit = cat.exact.get(c)
+        if hit:
+            return hit
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -174,14 +186,14 @@ def canonical(indicator: str) -> str | None:
         return None
     cat = _catalogue()
     s = _prepare(indicator, cat)
-    hit = cat.exact.get(s)
+    hit = _find(s, cat)
     if hit:
         return hit
     m = cat.change_re.search(s)
     if not m or m.start() == 0:
         return None
     kind = cat.change_kind[m.group(0)]
-    base_id = cat.exact.get(_strip_prefixes(s[: m.start()], cat))
+    base_id = _find(s[: m.start()], cat)
     if base_id is None:
         return None
     derived = cat.derived.get((base_id, kind))
