@@ -29,8 +29,8 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     structure = _structure(doc)
     # 2. quantities: one regex scan for numbers, then their ranges, comparators and units
     quantities = find_quantities(text)
-    # 3. a page that is not about government work has no items
-    if not _REPORT_WORDS.search(text):
+    # 3. a page that is not about government work has no items (judged on pages, not snippets)
+    if len(text) >= 200 and not _REPORT_WORDS.search(text):
         quantities = []
     # 4. the report year, then target vs actual and the period of each quantity
     year = year or detect_year(text) or report_year(text)

@@ -109,7 +109,7 @@ class _Grammar:
         # after the first number: [unit] sep number, then [多] [scale] [多] [unit] [comparator]
         self.tail = re.compile(
             rf"(?:[ \u3000]?(?P<u1>(?:{scale_alt})?(?:{unit_alt}))?[ \u3000]?(?P<sep>{_alt(seps)})[ \u3000]?(?P<num2>{num}))?"
-            rf"(?P<more1>{more})?[ \u3000]?(?P<scale>{scale_alt})?(?P<more2>{more})?(?P<scale2>{scale_alt})?"
+            rf"(?P<more1>{more})?[ \u3000]?(?P<scale>{scale_alt})?(?P<more2>{more})?(?P<scale2>亿|億)?"
             rf"(?P<unit>{unit_alt})?"
             rf"(?P<after>{_alt(self.after)})?"
         )
