@@ -8,6 +8,7 @@ and renamed, so a part file is either whole or absent.
 from __future__ import annotations
 
 import os
+import resource
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -153,6 +154,8 @@ def run_shard(shard: Shard, out: str, opts: Options) -> dict:
         "skipped": sum(d["status"] == "skipped" for d in docs),
         "chars": sum(d["chars"] or 0 for d in docs),
         "seconds": round(time.perf_counter() - t0, 3), "pid": os.getpid(),
+        # the worker's peak resident memory so far (Linux reports KiB): bench/batch.py reads it
+        "maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
 
