@@ -10,6 +10,7 @@ such as 工作回顾, 主要预期目标, 今年; cues.toml), then the document'
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +27,11 @@ FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": 
              "十五五": (2026, 2030)}
 FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR))
 PLAN_WORDS = re.compile(tpat("目标|计划|预期"))
+THIS_YEAR = re.compile(tpat("今年|本年"))
+FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
+PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年"))
+AVERAGE = re.compile(tpat("年均|累计"))
+BASELINE_FROM = re.compile(tpat("由$"))
 
 
 @dataclass
@@ -86,7 +92,7 @@ def report_year(text: str) -> int | None:
         return None
     y = years.most_common(1)[0][0]
     # a year reviewed next to 今年: the report is the next year's
-    if re.search(tpat("今年|本年"), head):
+    if THIS_YEAR.search(head):
         return y + 1
     return y
 
@@ -107,12 +113,16 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
     """Kind and period of each quantity, reading the text in order."""
     c = cues()
     bulletin = bool(BULLETIN.search(text[:3000]))
+    matches = list(FIVE_YEAR_RE.finditer(text))
+    fives = ([m.start() for m in matches], [m.group() for m in matches])
+    ends = [m.start() for m in SENTENCE_END.finditer(text)]
+    clause_starts = [m.start() for m in CLAUSE_START.finditer(text)]
     out: list[Verdict] = []
     mode: str | None = None
     mode_year: int | None = None
     pos = 0  # text up to here has set the mode
     for q in quantities:
-        sent_start = _last(SENTENCE_END, text, q.start) + 1
+        sent_start = _before(ends, q.start) + 1
         if sent_start > pos:
             # headings and lead-ins between the last quantity and this sentence set the mode
             m, my = _mode_of(text[pos:sent_start], year, c)
@@ -120,7 +130,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
                 mode, mode_year = m, my
             pos = sent_start
         sentence = text[sent_start:q.start]
-        clause = text[_last(CLAUSE_START, text, q.start) + 1 : q.start]
+        clause = text[_before(clause_starts, q.start) + 1 : q.start]
         kind, yr, strong = _local(sentence, clause, year, c)
         after = text[q.end : q.end + 24]
         if c.after_target.match(after):
@@ -139,7 +149,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
             kind = _weak(text, q, clause, c)
         if strong:  # an explicit year carries on to the sentences after it
             mode, mode_year = kind, yr
-        out.append(Verdict(kind, _period(kind, yr, year, text, q, sentence, bulletin)))
+        out.append(Verdict(kind, _period(kind, yr, year, text, q, sentence, bulletin, fives)))
     return out
 
 
@@ -150,20 +160,11 @@ def _weak(text: str, q: Quantity, clause: str, c: Cues) -> str:
     return "actual"
 
 
-def _last_match(pat: re.Pattern, s: str) -> re.Match | None:
-    last = None
-    for last in pat.finditer(s):  # noqa: B007 - we want the last one
-        pass
-    return last
-
-
-def _last(pat: re.Pattern, text: str, end: int, window: int = 400) -> int:
-    """Index of the last match of ``pat`` before ``end`` (searching ``window`` back), or the window start - 1."""
-    lo = max(0, end - window)
-    last = lo - 1
-    for m in pat.finditer(text, lo, end):
-        last = m.start()
-    return last
+def _before(positions: list[int], end: int) -> int:
+    """The last of the sorted ``positions`` before ``end`` (at most 400 back), else that bound - 1."""
+    i = bisect_left(positions, end) - 1
+    lo = max(0, end - 400)
+    return positions[i] if i >= 0 and positions[i] >= lo else lo - 1
 
 
 def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | None]:
@@ -208,25 +209,26 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues) -> tuple[str |
 
 
 def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
-            bulletin: bool) -> str | None:
+            bulletin: bool, fives: tuple[list[int], list[str]] | None = None) -> str | None:
     five = None
     ctx = text[max(0, q.start - 300) : q.start]
-    fm = _last_match(FIVE_YEAR_RE, text[: q.start])
-    if fm is not None:
-        five = FIVE_YEAR[fm.group()]
+    if fives:
+        i = bisect_right(fives[0], q.start) - 1
+        if i >= 0:
+            five = FIVE_YEAR[fives[1][i]]
     if kind == "target":
         if yr is not None and year is not None and yr > year:
             if five and five[1] == yr:
                 return _span_years(*five)
             return str(yr)
-        if re.search(tpat("十四五|到2025年"), sentence) and five:
+        if FIVE_YEAR_GOAL.search(sentence) and five:
             return _span_years(*five)
         return str(yr if yr is not None else year) if (yr or year) else None
     # actual
-    if five and re.search(tpat("时期|期间|五年来|过去五年"), ctx[-200:]) and yr is None:
-        if re.search(tpat("年均|累计"), sentence) or re.search(tpat("年均"), ctx[-12:]):
+    if five and PERIOD_WORDS.search(ctx[-200:]) and yr is None:
+        if AVERAGE.search(sentence) or AVERAGE.search(ctx[-12:]):
             return _span_years(*five)
-        if re.search(tpat("由$"), text[max(0, q.start - 1) : q.start]):
+        if BASELINE_FROM.search(text[max(0, q.start - 1) : q.start]):
             return str(five[0] - 1)
         return str(five[1])
     if yr is not None:

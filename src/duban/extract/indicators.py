@@ -36,6 +36,8 @@ PAREN = re.compile(r"[(（][^()（）]{0,12}[)）]")
 CHANGE = re.compile(tpat(
     r"^(?:比上年|同比|较上年|比去年|实际|名义|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增|降|涨|"
     r"扩大|缩小|减|提升|净增|新增)$"))
+CHANGE_END = re.compile(tpat(r"(?:比上年|同比|较上年|实际|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升)$"))
+COMPARED = re.compile(tpat("^(?:比上年|同比|较上年)"))
 NOUN_AFTER = re.compile(r"[^\s\d,，;；:：。！？!?\n、“”\"()（）0-9０-９]{1,14}")
 NOUN_STOP = re.compile(tpat(r"(?:以上|以下|左右|和|与|及|的|等|为|达|实现|并|、)"))
 
@@ -56,7 +58,7 @@ def _clean(phrase: str) -> str:
 
 def subject_of(indicator: str) -> str:
     """地区生产总值增长 -> 地区生产总值: the thing whose change an indicator measures."""
-    m = re.search(tpat(r"(?:比上年|同比|较上年|实际|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升)$"), indicator)
+    m = CHANGE_END.search(indicator)
     return indicator[: m.start()] if m else indicator
 
 
@@ -104,7 +106,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
             for cut in SENTENCE_END.finditer(before):  # noqa: B007 - the last sentence end
                 pass
             subject = _clean(before[cut.end():] if cut else before)[-12:]
-        phrase = subject + re.sub(tpat("^(?:比上年|同比|较上年)"), "", phrase)
+        phrase = subject + COMPARED.sub("", phrase)
     phrase = _t2s().convert(phrase + right)
     if "GDP" in phrase:
         phrase = phrase.replace("GDP", gdp)
