@@ -14,7 +14,7 @@ from functools import cache
 
 from duban.extract.quantities import Quantity, tpat
 
-BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、“”\"|｜丨—]|\s{2,}")
+BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—]|\s{2,}")
 # the words after the last year mentioned: 成都市政府工作报告2023年成都地区生产总值 -> 成都地区生产总值
 AFTER_YEAR = re.compile(r"^.*(?:19|20)\d\d\s*年(?:度|底|末)?")
 # 罗湖的目标是地区生产总值增长 -> 地区生产总值增长
@@ -25,7 +25,7 @@ LEAD = re.compile(tpat(
     r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价格计算|"
     r"我们?|我国|我省|我市|我区|我县|全市|全省|全区|全县|区属|市属|全国的?|要|将|要求|力争|确保|努力|争取|"
     r"计划|预计|预期|拟|目标是|目标为|目标|主要预期目标是|发展主要预期目标是|并|和|及|与|而|也|还|又|再|"
-    r"进一步|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|在|有|了|一是|二是|三是|四是|五是)+"))
+    r"进一步|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|在|共有|了|一是|二是|三是|四是|五是)+"))
 # words between the indicator and the number that link them
 TRAIL = re.compile(tpat(
     r"(?:分别|均|平均|首次|已|累计|共|约|近|超过?|突破|逾|跃上|迈上|达到?|为|是|保持在|稳定在|控制在|维持在|"
@@ -34,7 +34,7 @@ TRAIL = re.compile(tpat(
     r"达|预计|目标为|目标是|设定为|增长目标为|增速目标为|\s)+$"))
 PAREN = re.compile(r"[(（][^()（）]{0,12}[)）]")
 CHANGE = re.compile(tpat(
-    r"^(?:比上年|同比|较上年|比去年|实际|名义|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增|降|涨|"
+    r"^(?:比上年|同比|较上年|比去年|实际|名义|年均|同口径|按可比价格计算)?(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增|降|涨|"
     r"扩大|缩小|减|提升|净增|新增)$"))
 CHANGE_END = re.compile(tpat(r"(?:比上年|同比|较上年|实际|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升)$"))
 COMPARED = re.compile(tpat("^(?:比上年|同比|较上年)"))
@@ -96,18 +96,20 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
                                                          and text[m.end()].isdigit())):
                 right = ""  # 90%小区 yes; 6%以上新华社北京, 22.5%提高到23.5% no
     if (CHANGE.match(phrase) and not right) or not (phrase or right):
-        # a bare change (…671亿元,同比增长9.4%): the subject of the quantity before it
-        subject = ""
-        if prev_indicator and prev is not None and _same_sentence(text, prev.end, q.start):
-            subject = subject_of(prev_indicator)
+        # a bare change (…671亿元,同比增长9.4%) takes the subject of the quantity before it in the
+        # sentence; a bare second figure (分别增长8%和8.8%) takes its whole indicator
+        same = prev_indicator and prev is not None and _same_sentence(text, prev.end, q.start)
+        if same and phrase:
+            phrase = subject_of(prev_indicator) + COMPARED.sub("", phrase)
+        elif same:
+            phrase = prev_indicator
         elif not phrase and b is not None and not SENTENCE_END.search(b.group()):
             before = left[: b.start()]
             cut = None
             for cut in SENTENCE_END.finditer(before):  # noqa: B007 - the last sentence end
                 pass
-            subject = _clean(before[cut.end():] if cut else before)[-12:]
-        phrase = subject + COMPARED.sub("", phrase)
-    phrase = _t2s().convert(phrase + right)
+            phrase = _clean(before[cut.end():] if cut else before)[-12:]
+    phrase = _t2s().convert(phrase + right).replace("“", "").replace("”", "")
     if "GDP" in phrase:
         phrase = phrase.replace("GDP", gdp)
     return repair(phrase)[:40]
