@@ -23,6 +23,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer
 from ninja.throttling import AnonRateThrottle
+from pydantic import conint
 
 from duban.errors import InputError
 
@@ -34,6 +35,18 @@ except ImportError:  # django-ninja before 1.5 takes a plain (status, body) tupl
 from duban.web import access, actions, exchange
 from duban.web.apitokens import issue_token, user_for_token
 from duban.web.models import Assignment, Department, Item, ProgressUpdate, Region, Verdict
+
+# Database ids: bounded so that no request can ask the database for an integer it cannot hold.
+Id = conint(ge=1, le=2**63 - 1)
+
+
+class Pages(LimitOffsetPagination):
+    """Limit/offset pages, at most 1000 items, offsets within what the database can count."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=1000)
+        offset: int = Field(0, ge=0, le=2**31)
+
 
 # --- authentication ------------------------------------------------------------------------------
 
@@ -101,6 +114,15 @@ class Message(Schema):
     detail: str
 
 
+class ValidationErrors(Schema):
+    detail: list[dict]
+
+
+# every answer an endpoint may give is in the OpenAPI schema (schemathesis checks it)
+READ = {401: Message, 404: Message, 422: ValidationErrors}
+WRITE = {400: Message, 401: Message, 403: Message, 404: Message, 409: Message, 422: ValidationErrors}
+
+
 class RegionOut(Schema):
     id: int
     name: str
@@ -142,7 +164,7 @@ class ReportDetail(ReportOut):
 
 class ItemOut(Schema):
     id: int
-    report_id: int
+    report_id: Id
     section_id: int | None
     kind: str
     indicator: str
@@ -162,7 +184,7 @@ class ItemOut(Schema):
 
 
 class AssignmentOut(Schema):
-    item_id: int
+    item_id: Id
     lead: DepartmentOut
     co_units: list[DepartmentOut]
     deadline: dt.date | None
@@ -175,7 +197,7 @@ class AssignmentOut(Schema):
 
 class UpdateOut(Schema):
     id: int
-    item_id: int
+    item_id: Id
     department_id: int | None
     value: float | None
     percent: float | None
@@ -213,7 +235,7 @@ class TokenOut(Schema):
 
 
 class ItemEdit(Schema):
-    version: int = Field(..., ge=1, description="the version the edit started from (optimistic locking)")
+    version: int = Field(..., ge=1, le=2**31, description="the version the edit started from (optimistic locking)")
     kind: Literal["target", "actual", "task"] | None = None
     indicator: str | None = Field(None, max_length=500)
     canonical: str | None = Field(None, max_length=100)
@@ -225,7 +247,7 @@ class ItemEdit(Schema):
 
 
 class VersionIn(Schema):
-    version: int | None = Field(None, ge=1)
+    version: int | None = Field(None, ge=1, le=2**31)
 
 
 class RejectIn(VersionIn):
@@ -233,14 +255,14 @@ class RejectIn(VersionIn):
 
 
 class AssignIn(Schema):
-    lead: int
-    co_units: list[int] = Field(default_factory=list, max_length=50)
+    lead: Id
+    co_units: list[Id] = Field(default_factory=list, max_length=50)
     deadline: dt.date | None = None
     deadline_phrase: str = Field("", max_length=50)
 
 
 class BulkAssignIn(AssignIn):
-    items: list[int] = Field(..., min_length=1, max_length=1000)
+    items: list[Id] = Field(..., min_length=1, max_length=1000)
 
 
 class UpdateIn(Schema):
@@ -264,11 +286,11 @@ class ImportOut(Schema):
 
 
 class ItemFilter(Schema):
-    report: int | None = None
+    report: Id | None = None
     kind: Literal["target", "actual", "task"] | None = None
     status: Literal["extracted", "confirmed", "corrected", "rejected", "added"] | None = None
     light: Literal["green", "yellow", "red", "grey"] | None = None
-    department: int | None = Field(None, description="lead or co-responsible department id")
+    department: Id | None = Field(None, description="lead or co-responsible department id")
     q: str | None = Field(None, max_length=100, description="text in the indicator")
 
 
@@ -313,7 +335,7 @@ def _department(pk: int) -> Department:
 
 # --- auth ----------------------------------------------------------------------------------------
 
-@api.post("/auth/token", response={200: TokenOut, 401: Message}, tags=["auth"],
+@api.post("/auth/token", response={200: TokenOut, 401: Message, 422: ValidationErrors, 429: Message}, tags=["auth"],
           throttle=[AnonRateThrottle("30/m")])
 def create_token(request, body: TokenIn):
     """Exchange a username and password for an API token (shown once; keep it secret)."""
@@ -325,9 +347,9 @@ def create_token(request, body: TokenIn):
 
 # --- reports -------------------------------------------------------------------------------------
 
-@api.get("/reports", response=list[ReportOut], tags=["reports"])
-@paginate(LimitOffsetPagination)
-def list_reports(request, region: int | None = None, year: int | None = Query(None, ge=1900, le=2200),
+@api.get("/reports", response={200: list[ReportOut], **READ}, tags=["reports"])
+@paginate(Pages)
+def list_reports(request, region: Id | None = None, year: int | None = Query(None, ge=1900, le=2200),
                  kind: Literal["work_report", "plan", "bulletin"] | None = None):
     """Reports the caller may see (the public: published reports)."""
     qs = (access.visible_reports(viewer(request)).select_related("region")
@@ -341,8 +363,8 @@ def list_reports(request, region: int | None = None, year: int | None = Query(No
     return qs.order_by("-year", "pk")
 
 
-@api.get("/reports/{report_id}", response=ReportDetail, tags=["reports"])
-def get_report(request, report_id: int):
+@api.get("/reports/{report_id}", response={200: ReportDetail, **READ}, tags=["reports"])
+def get_report(request, report_id: Id):
     user = viewer(request)
     report = access.get_report(user, report_id)
     items = visible_items(user).filter(report=report)
@@ -356,8 +378,8 @@ def get_report(request, report_id: int):
     return data
 
 
-@api.post("/reports", response={201: ReportOut}, auth=token_auth, tags=["reports"])
-def upload_report(request, region: Form[int], year: Form[int | None] = None,
+@api.post("/reports", response={201: ReportOut, **WRITE}, auth=token_auth, tags=["reports"])
+def upload_report(request, region: Form[Id], year: Form[int | None] = None,
                   kind: Form[Literal["work_report", "plan", "bulletin"]] = "work_report",
                   title: Form[str] = "", text: Form[str | None] = None, publish: Form[bool] = False,
                   file: File[UploadedFile] | None = None):
@@ -381,12 +403,14 @@ def upload_report(request, region: Form[int], year: Form[int | None] = None,
     return Status(201, report)
 
 
-@api.get("/reports/{report_id}/export", tags=["exchange"],
-         response={200: bytes}, openapi_extra={"responses": {"200": {
-             "description": "the task table", "content": {
-                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {},
-                 "text/csv": {}, "application/json": {}}}}})
-def export_report(request, report_id: int, format: Literal["xlsx", "csv", "json"] = "xlsx"):  # noqa: A002
+_FILE = {"type": "string", "format": "binary"}
+
+
+@api.get("/reports/{report_id}/export", tags=["exchange"], response={200: bytes, **READ},
+         openapi_extra={"responses": {"200": {"description": "the task table", "content": {
+             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": _FILE},
+             "text/csv": {"schema": _FILE}, "application/json": {"schema": {"type": "object"}}}}}})
+def export_report(request, report_id: Id, format: Literal["xlsx", "csv", "json"] = "xlsx"):  # noqa: A002
     """The report's task table (任务分解表) as xlsx, csv or json."""
     report = access.get_report(viewer(request), report_id)
     content, content_type, filename = exchange.export(report, format)
@@ -395,8 +419,8 @@ def export_report(request, report_id: int, format: Literal["xlsx", "csv", "json"
     return response
 
 
-@api.post("/reports/{report_id}/import", response=ImportOut, auth=token_auth, tags=["exchange"])
-def import_report(request, report_id: int, file: File[UploadedFile]):
+@api.post("/reports/{report_id}/import", response={200: ImportOut, **WRITE}, auth=token_auth, tags=["exchange"])
+def import_report(request, report_id: Id, file: File[UploadedFile]):
     """Apply an edited task table (xlsx or csv, as exported). All rows or none; re-importing is harmless."""
     report = access.get_report(request.auth, report_id)
     data = file.read(exchange.MAX_IMPORT_BYTES + 1)
@@ -405,8 +429,8 @@ def import_report(request, report_id: int, file: File[UploadedFile]):
 
 # --- items ---------------------------------------------------------------------------------------
 
-@api.get("/items", response=list[ItemOut], tags=["items"])
-@paginate(LimitOffsetPagination)
+@api.get("/items", response={200: list[ItemOut], **READ}, tags=["items"])
+@paginate(Pages)
 def list_items(request, filters: Query[ItemFilter]):
     """Items the caller may see, filtered."""
     qs = visible_items(viewer(request))
@@ -424,14 +448,14 @@ def list_items(request, filters: Query[ItemFilter]):
     return qs.order_by("report_id", "order", "pk")
 
 
-@api.get("/items/{item_id}", response=ItemDetail, tags=["items"])
-def get_item(request, item_id: int):
+@api.get("/items/{item_id}", response={200: ItemDetail, **READ}, tags=["items"])
+def get_item(request, item_id: Id):
     user = viewer(request)
     return _item_detail(user, access.get_item(user, item_id))
 
 
-@api.patch("/items/{item_id}", response=ItemOut, auth=token_auth, tags=["items"])
-def edit_item(request, item_id: int, body: ItemEdit):
+@api.patch("/items/{item_id}", response={200: ItemOut, **WRITE}, auth=token_auth, tags=["items"])
+def edit_item(request, item_id: Id, body: ItemEdit):
     """Correct an item. Send the ``version`` you read: if someone saved since, the answer is 409."""
     item = access.get_item(request.auth, item_id)
     changes = body.dict(exclude_unset=True)
@@ -441,23 +465,23 @@ def edit_item(request, item_id: int, body: ItemEdit):
     return actions.do_edit_item(request.auth, item, changes, expected_version=version)
 
 
-@api.post("/items/{item_id}/confirm", response=ItemOut, auth=token_auth, tags=["items"])
-def confirm_item(request, item_id: int, body: VersionIn):
+@api.post("/items/{item_id}/confirm", response={200: ItemOut, **WRITE}, auth=token_auth, tags=["items"])
+def confirm_item(request, item_id: Id, body: VersionIn):
     item = access.get_item(request.auth, item_id)
     return actions.do_confirm_item(request.auth, item, expected_version=body.version)
 
 
-@api.post("/items/{item_id}/reject", response=ItemOut, auth=token_auth, tags=["items"])
-def reject_item(request, item_id: int, body: RejectIn):
+@api.post("/items/{item_id}/reject", response={200: ItemOut, **WRITE}, auth=token_auth, tags=["items"])
+def reject_item(request, item_id: Id, body: RejectIn):
     item = access.get_item(request.auth, item_id)
     return actions.do_reject_item(request.auth, item, expected_version=body.version, reason=body.reason)
 
 
 # --- assignments ---------------------------------------------------------------------------------
 
-@api.get("/assignments", response=list[AssignmentOut], tags=["assignments"])
-@paginate(LimitOffsetPagination)
-def list_assignments(request, report: int | None = None, department: int | None = None):
+@api.get("/assignments", response={200: list[AssignmentOut], **READ}, tags=["assignments"])
+@paginate(Pages)
+def list_assignments(request, report: Id | None = None, department: Id | None = None):
     items = visible_items(viewer(request))
     qs = (Assignment.objects.filter(item__in=items.values("pk")).select_related("lead")
           .prefetch_related("co_units"))
@@ -474,22 +498,22 @@ def _assign(user, items: list[Item], body: AssignIn) -> list[Assignment]:
     return actions.do_assign(user, items, lead, co, deadline=body.deadline, deadline_phrase=body.deadline_phrase)
 
 
-@api.put("/items/{item_id}/assignment", response=AssignmentOut, auth=token_auth, tags=["assignments"])
-def assign_item(request, item_id: int, body: AssignIn):
+@api.put("/items/{item_id}/assignment", response={200: AssignmentOut, **WRITE}, auth=token_auth, tags=["assignments"])
+def assign_item(request, item_id: Id, body: AssignIn):
     """Assign one item to a lead department (and co-units) with a deadline date or phrase (年底前)."""
     item = access.get_item(request.auth, item_id)
     return _assign(request.auth, [item], body)[0]
 
 
-@api.post("/assignments", response=list[AssignmentOut], auth=token_auth, tags=["assignments"])
+@api.post("/assignments", response={200: list[AssignmentOut], **WRITE}, auth=token_auth, tags=["assignments"])
 def bulk_assign(request, body: BulkAssignIn):
     """Assign many items at once (all or none)."""
     items = [access.get_item(request.auth, pk) for pk in dict.fromkeys(body.items)]
     return _assign(request.auth, items, body)
 
 
-@api.get("/departments", response=list[DepartmentOut], tags=["assignments"])
-def list_departments(request, region: int | None = None):
+@api.get("/departments", response={200: list[DepartmentOut], **READ}, tags=["assignments"])
+def list_departments(request, region: Id | None = None):
     viewer(request)
     qs = Department.objects.all()
     if region is not None:
@@ -499,8 +523,8 @@ def list_departments(request, region: int | None = None):
 
 # --- progress updates ----------------------------------------------------------------------------
 
-@api.post("/items/{item_id}/updates", response={201: UpdateOut}, auth=token_auth, tags=["updates"])
-def submit_update(request, item_id: int, body: UpdateIn):
+@api.post("/items/{item_id}/updates", response={201: UpdateOut, **WRITE}, auth=token_auth, tags=["updates"])
+def submit_update(request, item_id: Id, body: UpdateIn):
     """A department reports progress (``draft`` keeps it unsent)."""
     item = access.get_item(request.auth, item_id)
     upd = actions.do_submit_update(request.auth, item, value=body.value, percent=body.percent, note=body.note,
@@ -508,15 +532,15 @@ def submit_update(request, item_id: int, body: UpdateIn):
     return Status(201, upd)
 
 
-def _update(user, update_id: int) -> ProgressUpdate:
+def _update(user, update_id: Id) -> ProgressUpdate:
     return access.get_update(user, update_id)
 
 
-@api.post("/updates/{update_id}/approve", response=UpdateOut, auth=token_auth, tags=["updates"])
-def approve_update(request, update_id: int, body: ReviewIn):
+@api.post("/updates/{update_id}/approve", response={200: UpdateOut, **WRITE}, auth=token_auth, tags=["updates"])
+def approve_update(request, update_id: Id, body: ReviewIn):
     return actions.do_approve_update(request.auth, _update(request.auth, update_id), note=body.note)
 
 
-@api.post("/updates/{update_id}/return", response=UpdateOut, auth=token_auth, tags=["updates"])
-def return_update(request, update_id: int, body: ReviewIn):
+@api.post("/updates/{update_id}/return", response={200: UpdateOut, **WRITE}, auth=token_auth, tags=["updates"])
+def return_update(request, update_id: Id, body: ReviewIn):
     return actions.do_return_update(request.auth, _update(request.auth, update_id), note=body.note)
