@@ -195,3 +195,59 @@ def test_corpus_runs_clean(corpus_dev: Path) -> None:
             assert doc.original[sec.span[0]:sec.span[1]].strip(), (path.name, sec)
         for pos in range(0, len(doc.text), 50):
             assert st.part_at(pos) in ("review", "plan", "unknown")
+
+
+# A full report's layout, in our own words: salutations, a review with sub-themes, targets, tasks
+# with numbered headings whose body continues on the same line, and a closing part.
+FULL_REPORT = """政府工作报告
+——2024年1月20日在某市第十六届人民代表大会第三次会议上
+市长  某某某
+
+各位代表！
+
+　　现在，我代表市人民政府，向大会报告工作，请予审议。
+
+一、2023年工作回顾
+
+　　过去一年，全市地区生产总值增长6.1%，一般公共预算收入增长8%。
+
+　　（一）着力稳住经济大盘。实施稳经济一揽子政策，固定资产投资增长5%。
+
+　　各位代表！成绩来之不易。
+
+二、2024年经济社会发展总体要求和主要预期目标
+
+　　今年经济社会发展的主要预期目标是：地区生产总值增长6%左右；城镇调查失业率控制在5.5%以内。
+
+三、2024年政府工作任务
+
+　　（一）坚定不移扩大有效需求。
+
+　　1.积极扩大有效投资。推进重大项目建设，全年固定资产投资增长6%。
+
+　　2.全面促进消费。开展消费促进活动。
+
+四、全面加强政府自身建设
+
+　　坚持依法行政，持续转变政府职能。
+"""
+
+
+def test_full_report_layout() -> None:
+    doc = duban.read_text(FULL_REPORT)
+    st = structure(doc)
+    got = [(s.title, s.level, st.parts[i]) for i, s in enumerate(st.sections)]
+    assert got == [
+        ("2023年工作回顾", 2, "review"), ("着力稳住经济大盘", 3, "review"),
+        ("2024年经济社会发展总体要求和主要预期目标", 2, "plan"), ("2024年政府工作任务", 2, "plan"),
+        ("坚定不移扩大有效需求", 3, "plan"), ("积极扩大有效投资", 4, "plan"), ("全面促进消费", 4, "plan"),
+        ("全面加强政府自身建设", 2, "unknown"),
+    ]
+    # the body after a numbered heading on the same line is a paragraph of that section
+    pos = _pos(doc, "推进重大项目建设")
+    assert st.paragraph_at(pos) is not None and st.sentence_at(pos) is not None
+    assert st.section_title(pos) == "积极扩大有效投资" and not st.in_heading(pos)
+    assert st.part_at(_pos(doc, "增长6.1%")) == "review"
+    assert st.part_at(_pos(doc, "增长5%")) == "review"
+    assert st.part_at(_pos(doc, "增长6%左右")) == "plan"
+    assert st.part_at(_pos(doc, "全年固定资产投资增长6%")) == "plan"

@@ -102,3 +102,23 @@ def test_spun_tasks_are_repaired(corpus_dev: Path) -> None:
     d = json.loads((corpus_dev / "nat-2021-iqzss-spun.json").read_text(encoding="utf-8"))
     names = [i.indicator for i in _tasks(duban.read_text(d["text"]), 2021)]
     assert "巩固恢复性增长基础" in names
+
+
+FULL_REPORT = """一、2023年工作回顾
+过去一年，全市地区生产总值增长6.1%。
+（一）着力稳住经济大盘。实施稳经济一揽子政策，固定资产投资增长5%。
+二、2024年经济社会发展总体要求和主要预期目标
+今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。
+三、2024年政府工作任务
+（一）坚定不移扩大有效需求。
+1.积极扩大有效投资。推进重大项目建设，全年固定资产投资增长6%。
+2.全面促进消费。开展消费促进活动。
+四、全面加强政府自身建设
+坚持依法行政，持续转变政府职能。
+"""
+
+
+def test_full_report_tasks() -> None:
+    # review sub-themes give none, clauses with a quantity give none, headings give none
+    names = [i.indicator for i in _tasks(duban.read_text(FULL_REPORT), 2024)]
+    assert names == ["推进重大项目建设", "开展消费促进活动", "持续转变政府职能"]

@@ -110,15 +110,15 @@ def clean_title(s: str) -> str:
 
 
 def heading_part(title: str) -> Part:
-    """The part a heading opens, from its words ("2024年工作回顾" -> review)."""
+    """The part a heading opens, from its words ("2024年工作回顾" -> review); "unknown" when it
+    names neither or both."""
     r = _rules()
     title = _t2s().convert(title)
-    last: tuple[int, Part] | None = None
-    for part, pat in (("review", r.review), ("plan", r.plan)):
-        for m in pat.finditer(title):
-            if last is None or m.end() > last[0]:
-                last = (m.end(), part)  # type: ignore[assignment]
-    return last[1] if last else "unknown"
+    review = bool(r.review.search(title))
+    plan = bool(r.plan.search(title))
+    if review == plan:
+        return "unknown"
+    return "review" if review else "plan"
 
 
 _NUMBER_FIRST = frozenset("第一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
@@ -309,6 +309,7 @@ def structure(doc: Document) -> Structure:
     seen_titles: set[str] = set()
     extra: list[tuple[int, int]] = []
     is_head = [False] * n
+    rest: dict[int, int] = {}  # line -> start of the body text after a numbered heading on that line
     for k, (s, e) in enumerate(lines):
         line = text[s:e]
         num = numbered_heading(line)
@@ -326,6 +327,8 @@ def structure(doc: Document) -> Structure:
             part = heading_part(title)
             heads.append((k, level, s, title_end, title, part))
             is_head[k] = True
+            if stop and title_end + 1 < e:
+                rest[k] = title_end + 1  # "1.扩大有效投资。推进重大项目建设…": the body goes on
             seen_numbered = True
             last_anchor = level
             continue
@@ -374,6 +377,12 @@ def structure(doc: Document) -> Structure:
             if cur:
                 paragraphs.append((cur[0], cur[1]))
             cur = None
+            if k in rest:
+                b = rest[k]
+                while b < e and text[b] in " \t\u3000":
+                    b += 1
+                if b < e:
+                    cur = [b, e, b]
             continue
         if cur is not None:
             prev = text[cur[2]:cur[1]]
