@@ -28,6 +28,7 @@ FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": 
 FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR))
 PLAN_WORDS = re.compile(tpat("目标|计划|预期"))
 THIS_YEAR = re.compile(tpat("今年|本年"))
+PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度"))
 FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
 PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年"))
 AVERAGE = re.compile(tpat("年均|累计"))
@@ -210,6 +211,18 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues) -> tuple[str |
 
 def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
             bulletin: bool, fives: tuple[list[int], list[str]] | None = None) -> str | None:
+    p = _year_period(kind, yr, year, text, q, sentence, bulletin, fives)
+    part = PART_OF_YEAR.search(sentence)
+    if p and part and p.isdigit():
+        # 上半年 -> 2022H1, 一季度 -> 2022Q1; this year's part when the sentence names no year
+        if yr is None and year is not None:
+            p = str(year)
+        return p + ("H1" if "半" in part.group() else "Q1")
+    return p
+
+
+def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
+                 bulletin: bool, fives: tuple[list[int], list[str]] | None = None) -> str | None:
     five = None
     ctx = text[max(0, q.start - 300) : q.start]
     if fives:

@@ -16,14 +16,16 @@ from duban.extract.quantities import Quantity, tpat
 
 BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—]|\s{2,}")
 # the words after the last year mentioned: 成都市政府工作报告2023年成都地区生产总值 -> 成都地区生产总值
-AFTER_YEAR = re.compile(r"^.*(?:19|20)\d\d\s*年(?:度|底|末)?")
+AFTER_YEAR = re.compile(r"^.*(?<![较比与])(?:19|20)\d\d\s*年(?:度|底|末)?")
+# a comparison base inside the phrase: 能耗较2020年下降 -> 能耗下降
+BASE_YEAR = re.compile(r"(?:较|比|与)(?:19|20)\d\d\s*年(?:同期|末|底)?(?:相比)?")
 # 罗湖的目标是地区生产总值增长 -> 地区生产总值增长
 AFTER_GOAL = re.compile(tpat(r"^.*(?:目标是|目标为|目标:|预期目标|指标是)"))
 _YEAR = r"(?:(?:19|20)\d\d\s*年(?:度)?|到\s*(?:19|20)\d\d\s*年(?:底|末)?)"
 # words before the indicator that carry time or stance, not meaning
 LEAD = re.compile(tpat(
     r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价格计算|"
-    r"我们?|我国|我省|我市|我区|我县|全市|全省|全区|全县|区属|市属|全国的?|要|将|要求|力争|确保|努力|争取|"
+    r"我国|我省|我市|我区|我县|我们?|全市|全省|全区|全县|区属|市属|全国的?|要|将|要求|力争|确保|努力|争取|"
     r"计划|预计|预期|拟|目标是|目标为|目标|主要预期目标是|发展主要预期目标是|并|和|及|与|而|也|还|又|再|"
     r"进一步|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|在|共有|了|一是|二是|三是|四是|五是)+"))
 # words between the indicator and the number that link them
@@ -44,7 +46,7 @@ NOUN_STOP = re.compile(tpat(r"(?:以上|以下|左右|和|与|及|的|等|为|�
 
 def _clean(phrase: str) -> str:
     p = PAREN.sub("", phrase)
-    p = AFTER_YEAR.sub("", re.sub(r"\s+", "", p))
+    p = BASE_YEAR.sub("", AFTER_YEAR.sub("", re.sub(r"\s+", "", p)))
     goal = AFTER_GOAL.match(p)
     if goal and goal.end() < len(p):
         p = p[goal.end():]
