@@ -119,6 +119,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
     ends = [m.start() for m in SENTENCE_END.finditer(text)]
     clause_starts = [m.start() for m in CLAUSE_START.finditer(text)]
     out: list[Verdict] = []
+    prev_end: int | None = None
     mode: str | None = None
     mode_year: int | None = None
     pos = 0  # text up to here has set the mode
@@ -144,6 +145,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
             m, my = _mode_of(sentence, year, c)
             if m:
                 kind, yr = m, (yr or my)
+        if kind is None and out and prev_end is not None and not SENTENCE_END.search(text, prev_end, q.start):
+            kind = out[-1].kind  # no cue of its own: the kind of the figure before it in the sentence
         if kind is None and mode:
             kind, yr = mode, (yr or mode_year)
         if kind is None:
@@ -151,6 +154,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
         if strong:  # an explicit year carries on to the sentences after it
             mode, mode_year = kind, yr
         out.append(Verdict(kind, _period(kind, yr, year, text, q, sentence, bulletin, fives)))
+        prev_end = q.end
     return out
 
 
