@@ -53,8 +53,8 @@ class _Rules:
     not_title: tuple[re.Pattern[str], ...]
     review: re.Pattern[str]
     plan: re.Pattern[str]
-    inline: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]  # part, anchor, pattern
-    review_window: int
+    # part, anchor, pattern, window (how near a sentence start a match must be; -1: anywhere)
+    inline: tuple[tuple[str, re.Pattern[str], re.Pattern[str], int], ...]
     cue_plan: re.Pattern[str]
     cue_review: re.Pattern[str]
     cue_margin: int
@@ -83,8 +83,8 @@ def _rules() -> _Rules:
         not_title=tuple(re.compile(n["pattern"]) for n in data["not_title"]),
         review=re.compile("|".join(parts["review"])),
         plan=re.compile("|".join(parts["plan"])),
-        inline=tuple((p["part"], re.compile(p["anchor"]), re.compile(p["pattern"])) for p in data["inline_part"]),
-        review_window=data["inline"]["review_window"],
+        inline=tuple((p["part"], re.compile(p["anchor"]), re.compile(p["pattern"]), p.get("window", -1))
+                     for p in data["inline_part"]),
         cue_plan=re.compile(data["cues"]["plan"]),
         cue_review=re.compile(data["cues"]["review"]),
         cue_margin=data["cues"]["margin"],
@@ -415,11 +415,11 @@ def structure(doc: Document) -> Structure:
     sent_starts = [s for s, _ in sentences]
     para_starts = [s for s, _ in paragraphs]
     found: set[tuple[int, Part]] = set()
-    for part, anchor, pat in r.inline:
+    for part, anchor, pat, window in r.inline:
         for m in _near(anchor, pat, text):
-            if part == "review":
+            if window >= 0:
                 si = bisect_right(sent_starts, m.start()) - 1
-                if si < 0 or m.start() - sentences[si][0] > r.review_window:
+                if si < 0 or m.start() - sentences[si][0] > window:
                     continue
             found.add((m.start(), part))  # type: ignore[arg-type]
     marks = sorted(found)
