@@ -136,3 +136,29 @@ def test_local_workers_give_same_rows(corpus: dict, tmp_path: Path) -> None:
 
     assert read_rows(tmp_path / "w0", "items") == read_rows(tmp_path / "w2", "items")
     assert strip(read_rows(tmp_path / "w0", "documents")) == strip(read_rows(tmp_path / "w2", "documents"))
+
+
+def test_failed_shard_stops_with_one_line_and_rerun_resumes(corpus: dict, tmp_path: Path, monkeypatch,
+                                                            capsys) -> None:
+    from duban.batch import runner
+
+    real = runner.run_shard
+    calls = []
+
+    def flaky(shard, out, opts):
+        calls.append(shard.key)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return real(shard, out, opts)
+
+    monkeypatch.setattr(runner, "run_shard", flaky)
+    rc = main(["batch", *corpus["inputs"], "--out", str(tmp_path / "out"), "--workers", "0", "--shard-size", "2",
+               "--no-progress"])
+    assert rc == 2
+    err = capsys.readouterr().err
+    assert "1 shards failed (OSError: disk full)" in err and "rerun" in err
+    monkeypatch.setattr(runner, "run_shard", real)
+    again = run(corpus["inputs"], tmp_path / "out", workers=0, shard_size=2, progress=False)
+    assert [r["shard"] for r in again.results] == [calls[1]]
+    run(corpus["inputs"], tmp_path / "clean", workers=0, shard_size=2, progress=False)
+    assert read_rows(tmp_path / "out", "items") == read_rows(tmp_path / "clean", "items")

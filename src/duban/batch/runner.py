@@ -19,6 +19,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -126,12 +127,19 @@ def run(inputs: list[str], out: str | os.PathLike, *, engine: str = "local", wor
                 bar.update(res["docs"])
                 bar.set_postfix(items=summary.items, errors=summary.errors, refresh=False)
 
+        failed: list[str] = []
         try:
             for res in _engine(engine)(todo, str(out_dir), opts, workers, scheduler, dask_processes):
-                finished(res)
+                if isinstance(res, BaseException):  # a worker died or a shard could not be written
+                    failed.append(f"{type(res).__name__}: {res}")
+                else:
+                    finished(res)
         finally:
             if bar is not None:
                 bar.close()
+    if failed:
+        raise BatchError(f"{len(failed)} shards failed ({failed[0]}); the finished ones are kept, "
+                         "rerun the same command to resume")
     return summary
 
 
@@ -154,14 +162,18 @@ def _bar(total: int, initial: int, enabled: bool):
 
 # --- engines: each yields shard results as they finish -----------------------------------------------
 
-Engine = Callable[[list[Shard], str, Options, int, "str | None", bool], Iterator[dict]]
+# an engine yields each shard's result dict, or the exception that shard ended with
+Engine = Callable[[list[Shard], str, Options, int, "str | None", bool], Iterator["dict | BaseException"]]
 
 
 def _local(todo: list[Shard], out: str, opts: Options, workers: int, scheduler: str | None,
-           processes: bool) -> Iterator[dict]:
+           processes: bool) -> Iterator[dict | BaseException]:
     if workers <= 0:
         for shard in todo:
-            yield run_shard(shard, out, opts)
+            try:
+                yield run_shard(shard, out, opts)
+            except Exception as e:
+                yield e
         return
     # a bounded number of shards in flight keeps the driver's memory flat on huge plans
     with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -172,7 +184,10 @@ def _local(todo: list[Shard], out: str, opts: Options, workers: int, scheduler: 
         while pending:
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for f in finished:
-                yield f.result()
+                err = f.exception()
+                yield err if err is not None else f.result()
+                if isinstance(err, BrokenProcessPool):
+                    continue  # the pool is gone: nothing more can be submitted
                 for shard in _take(it, 1):
                     pending.add(pool.submit(run_shard, shard, out, opts))
 
@@ -186,7 +201,7 @@ def _take(it: Iterator[Shard], n: int) -> Iterable[Shard]:
 
 
 def _dask(todo: list[Shard], out: str, opts: Options, workers: int, scheduler: str | None,
-          processes: bool) -> Iterator[dict]:
+          processes: bool) -> Iterator[dict | BaseException]:
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -200,7 +215,10 @@ def _dask(todo: list[Shard], out: str, opts: Options, workers: int, scheduler: s
         futures = [client.submit(run_shard, s, out, opts, key=f"duban-shard-{s.key}", pure=False)
                    for s in todo]
         for fut in as_completed(futures):
-            yield fut.result()
+            try:
+                yield fut.result()
+            except Exception as e:  # one shard's failure does not stop the others
+                yield e
             fut.release()
     finally:
         client.close()

@@ -98,7 +98,7 @@ def kind_of(path: Path) -> str:
 def plan(inputs: list[str], shard_size: int) -> Iterator[Shard]:
     """Shards covering every document of ``inputs``, in a stable order."""
     for raw in inputs:
-        path = Path(raw)
+        path = Path(raw).absolute()  # workers on other machines need the same, full path
         if path.is_dir():
             yield from _plan_dir(path, shard_size)
         elif path.is_file():
