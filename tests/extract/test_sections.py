@@ -8,6 +8,8 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st_
 
 import duban
 from duban.extract import sections as S
@@ -251,3 +253,33 @@ def test_full_report_layout() -> None:
     assert st.part_at(_pos(doc, "增长5%")) == "review"
     assert st.part_at(_pos(doc, "增长6%左右")) == "plan"
     assert st.part_at(_pos(doc, "全年固定资产投资增长6%")) == "plan"
+
+
+# --- any text: no exception, spans in bounds ----------------------------------------------------
+
+_PIECES = ["一、", "（一）", "1.", "(1)", "第一部分", "2024年工作回顾", "主要预期目标是:", "过去一年,", "今年,",
+           "推进口岸建设", "增长5%", "。", ",", "\n", "\n\n", "  ", "　", "“", "”", ":", "各位代表", "分享", "a", "區(qū)"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st_.lists(st_.one_of(st_.sampled_from(_PIECES), st_.text(max_size=6)), max_size=40))
+def test_structure_of_any_text(pieces: list[str]) -> None:
+    from duban.document import Document
+    from duban.extract.tasks import find_tasks
+
+    text = "".join(pieces)
+    doc = Document(original=text)
+    st = structure(doc)
+    n = len(doc.text)
+    assert st.sentences == sorted(st.sentences)
+    for s, e in st.sentences + st.paragraphs + st.heading_spans:
+        assert 0 <= s < e <= n
+    for sec in st.sections:
+        assert 0 <= sec.span[0] <= sec.span[1] <= len(doc.original)
+        assert sec.parent is None or sec.parent < len(st.sections)
+    for pos in range(0, n + 1, 3):
+        assert st.part_at(pos, infer=True) in ("review", "plan", "unknown")
+        i = st.section_at(pos)
+        assert i is None or 0 <= i < len(st.sections)
+    for item in find_tasks(doc, st, 2024):
+        assert doc.original[item.span[0]:item.span[1]] == item.quote
