@@ -28,6 +28,9 @@ FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": 
 FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR))
 PLAN_WORDS = re.compile(tpat("目标|计划|预期"))
 THIS_YEAR = re.compile(tpat("今年|本年"))
+FIVE_YEAR_END = re.compile(r"[”\"';；]*末")
+CHANGE_BEFORE = re.compile(tpat("(?:增长|提高|下降|降低|增加|减少|上升)了?$"))
+PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
 PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度"))
 FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
 PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年"))
@@ -106,6 +109,13 @@ class Verdict:
     period: str | None
 
 
+def _last_year(s: str) -> int | None:
+    y = None
+    for m in YEAR.finditer(s):  # noqa: B007 - the last one
+        y = int(m.group(1))
+    return y
+
+
 def _span_years(y0: int, y1: int) -> str:
     return f"{y0}-{y1}"
 
@@ -114,7 +124,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
     """Kind and period of each quantity, reading the text in order."""
     c = cues()
     bulletin = bool(BULLETIN.search(text[:3000]))
-    matches = list(FIVE_YEAR_RE.finditer(text))
+    matches = [m for m in FIVE_YEAR_RE.finditer(text) if not FIVE_YEAR_END.match(text, m.end())]
     fives = ([m.start() for m in matches], [m.group() for m in matches])
     ends = [m.start() for m in SENTENCE_END.finditer(text)]
     clause_starts = [m.start() for m in CLAUSE_START.finditer(text)]
@@ -228,7 +238,7 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
 def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
                  bulletin: bool, fives: tuple[list[int], list[str]] | None = None) -> str | None:
     five = None
-    ctx = text[max(0, q.start - 300) : q.start]
+    ctx = text[max(0, q.start - 600) : q.start]
     if fives:
         i = bisect_right(fives[0], q.start) - 1
         if i >= 0:
@@ -238,12 +248,16 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
             if five and five[1] == yr:
                 return _span_years(*five)
             return str(yr)
-        if FIVE_YEAR_GOAL.search(sentence) and five:
+        if five and (FIVE_YEAR_GOAL.search(sentence)
+                     or ((yr or year) == five[1] and PLAN_CONTEXT.search(ctx))):
             return _span_years(*five)
         return str(yr if yr is not None else year) if (yr or year) else None
-    # actual
-    if five and PERIOD_WORDS.search(ctx[-200:]) and yr is None:
-        if AVERAGE.search(sentence) or AVERAGE.search(ctx[-12:]):
+    # actual: in a five-year review (十三五时期, 五年来) a change is of the whole period, a level
+    # of its last year, and the base of 由A提高到B of the year before it began
+    sentence_year = _last_year(sentence)
+    if five and not bulletin and sentence_year is None and PERIOD_WORDS.search(ctx):
+        clause_end = text[max(0, q.start - 8) : q.start]
+        if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end):
             return _span_years(*five)
         if BASELINE_FROM.search(text[max(0, q.start - 1) : q.start]):
             return str(five[0] - 1)
