@@ -283,3 +283,27 @@ def test_structure_of_any_text(pieces: list[str]) -> None:
         assert i is None or 0 <= i < len(st.sections)
     for item in find_tasks(doc, st, 2024):
         assert doc.original[item.span[0]:item.span[1]] == item.quote
+
+
+def test_parts_agree_with_gold_kinds(corpus_dev: Path) -> None:
+    """Where part_at decides, a gold target lies in a plan part and a gold actual in a review part."""
+    decided = wrong = total = 0
+    for path in sorted(corpus_dev.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc = duban.read_text(gold["text"])
+        st = structure(doc)
+        first: dict[int, int] = {}  # original offset -> first text offset mapped onto it
+        for i in range(len(doc.text)):
+            first.setdefault(doc.to_original(i, i + 1)[0], i)
+        for item in gold["items"]:
+            o = gold["text"].find(item["quote"])
+            pos = next((first[k] for k in range(o, o + len(item["quote"])) if k in first), None)
+            if o < 0 or pos is None:
+                continue
+            total += 1
+            part = st.part_at(pos)
+            if part != "unknown":
+                decided += 1
+                wrong += part != {"target": "plan", "actual": "review"}[item["kind"]]
+    assert decided >= 0.5 * total, (decided, total)
+    assert wrong <= 0.02 * decided, (wrong, decided)
