@@ -1,0 +1,80 @@
+"""The extractor end to end on short texts: target vs actual, period, indicator, provenance."""
+
+from __future__ import annotations
+
+import pytest
+
+import duban
+from duban.extract.classify import report_year
+
+
+def _items(text: str, year: int | None = None) -> list[duban.Item]:
+    return [i for i in duban.extract(text, year=year).items if i.kind != "task"]
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("2021年政府工作报告\n各位代表", 2021),
+    ("一、2015年工作回顾\n过去一年,国内生产总值增长6.9%", 2016),
+    ("2016年主要预期目标是:地区生产总值增长7.5%-8%", 2016),
+    ("固原市2020年国民经济和社会发展统计公报", 2021),
+    ("刚刚过去的2015年,全省生产总值比上年增长8%", 2016),
+])
+def test_report_year(text: str, year: int) -> None:
+    assert report_year(text) == year
+
+
+def test_review_then_plan() -> None:
+    text = ("2022年政府工作报告\n一、2021年工作回顾\n全市地区生产总值达到3210亿元,增长7.2%。"
+            "城镇新增就业6.8万人。\n二、2022年主要预期目标\n地区生产总值增长6%左右,城镇新增就业6万人以上。")
+    got = [(i.kind, i.period, i.indicator, i.low) for i in _items(text)]
+    assert got == [("actual", "2021", "地区生产总值", 3210), ("actual", "2021", "地区生产总值增长", 7.2),
+                   ("actual", "2021", "城镇新增就业", 6.8), ("target", "2022", "地区生产总值增长", 6),
+                   ("target", "2022", "城镇新增就业", 6)]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("今年将新增学位4290个", "target"),
+    ("拟发行超长期特别国债1.3万亿元", "target"),
+    ("去年新增学位3000个", "actual"),
+    ("2023年,国家企业技术中心增至62家。2024年政府工作报告", "actual"),
+    ("城镇新增就业超143万人、超额完成国家下达的110万人年度任务", "target"),  # the last figure
+    ("一般公共预算收入增长12.5%,全国第5", "actual"),
+])
+def test_kind(text: str, kind: str) -> None:
+    assert _items(text)[-1].kind == kind
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("“十四五”时期,力争新增城镇就业30万人", "2021-2025"),
+    ("今年上半年,全市实现地区生产总值1500亿元", "2023H1"),
+    ("到2035年,人均地区生产总值达到15万元", "2035"),
+])
+def test_period(text: str, period: str) -> None:
+    assert _items(text, year=2023)[-1].period == period
+
+
+def test_five_year_review_periods() -> None:
+    text = ("“十三五”时期,我们砥砺奋进。地区生产总值年均增长6.1%,迈上2万亿元新台阶。"
+            "境内上市公司由77家增至144家。")
+    got = [i.period for i in _items(text, year=2021)]
+    assert got == ["2016-2020", "2020", "2015", "2020"]
+
+
+def test_provenance_points_into_the_original() -> None:
+    text = "今年羅湖將推進2所高中、9所義務教育學校改造,新增4290個學位。"
+    doc = duban.read_text(text)
+    for item in duban.extract(doc).items:
+        assert doc.original[item.span[0]:item.span[1]] == item.quote
+    assert [i.low for i in _items(text)] == [2, 9, 4290]
+
+
+def test_indicators_are_clean_simplified() -> None:
+    text = "2018年目標\n國內生產毛額(GDP)年增6.5%左右。今年新增4290個學位,城鎮新增就業1100萬人以上。"
+    inds = [i.indicator for i in _items(text)]
+    assert inds == ["国内生产总值增长", "新增学位", "城镇新增就业"]
+
+
+def test_not_a_report_page_has_no_items() -> None:
+    text = ("北京时间11月19日,NBA常规赛继续进行,开拓者以102-94击败公牛。两队全场投篮命中率高达50.6%,"
+            "但双方总计也出现了35次失误。开拓者在三分线外22投9中对公牛队16投4中。") * 3
+    assert _items(text) == []
