@@ -61,7 +61,7 @@ def test_to_original_properties(doc: Document, data) -> None:
     e2 = data.draw(st.integers(max(e, s2), n))
     os2, oe2 = doc.to_original(s2, e2)
     assert os2 >= os_
-    if e2 > s2 and e > s:
+    if oe2 > os2 and oe > os_:  # (text inserted by a stage maps to an empty point, which has no order)
         assert oe2 >= oe
 
 

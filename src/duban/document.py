@@ -92,30 +92,39 @@ def apply_edits(text: str, edits: Iterable[tuple[int, int, str]]) -> tuple[str, 
     replacement maps character by character, an empty one drops its input.
     """
     out: list[str] = []
-    layer = Layer()
+    starts: list[int] = []
+    src_starts: list[int] = []
+    src_ends: list[int] = []
+    positional: list[bool] = []
     pos = 0  # in text
     n = 0  # in output
-
-    def add(piece: str, src_start: int, src_end: int, positional: bool) -> None:
-        nonlocal n
-        if not piece:
-            return
-        layer.starts.append(n)
-        layer.src_starts.append(src_start)
-        layer.src_ends.append(src_end)
-        layer.positional.append(positional)
-        out.append(piece)
-        n += len(piece)
-
+    # one loop with local appends: this runs once per normalization stage over every edit
     for start, end, repl in edits:
         if start < pos or end < start:
             raise ValueError(f"edits overlap or are unsorted at {start}:{end}")
-        add(text[pos:start], pos, start, True)
-        add(repl, start, end, len(repl) == end - start)
+        if start > pos:
+            starts.append(n)
+            src_starts.append(pos)
+            src_ends.append(start)
+            positional.append(True)
+            out.append(text[pos:start])
+            n += start - pos
+        if repl:
+            starts.append(n)
+            src_starts.append(start)
+            src_ends.append(end)
+            positional.append(len(repl) == end - start)
+            out.append(repl)
+            n += len(repl)
         pos = end
-    add(text[pos:], pos, len(text), True)
-    layer.length = n
-    return "".join(out), layer
+    if pos < len(text):
+        starts.append(n)
+        src_starts.append(pos)
+        src_ends.append(len(text))
+        positional.append(True)
+        out.append(text[pos:])
+        n += len(text) - pos
+    return "".join(out), Layer(starts, src_starts, src_ends, positional, n)
 
 
 def identity_layer(length: int) -> Layer:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from duban.document import Document
 from duban.ingest.normalize import (
-    _boilerplate,
     _inline_rules,
     _symbols_ok,
     inline_edits,
+    is_boilerplate_line,
     is_spam_line,
+    line_edits,
     spacing_edits,
 )
 from duban.ingest.rules import compile_pattern, load
@@ -37,12 +40,17 @@ def _schema(rule: dict, pairs: bool) -> None:
 @pytest.mark.parametrize("rule", BOILERPLATE, ids=lambda r: r["name"])
 def test_boilerplate_rule(rule: dict) -> None:
     _schema(rule, pairs=False)
-    alone = compile_pattern(rf"^[ \t]*(?:{rule['pattern']})[ \t]*$", "m")
+    alone = compile_pattern(rf"[ \t]*(?:{rule['pattern']})[ \t]*")
+    trigger = re.compile("|".join(re.escape(w) for w in rule["trigger"].split("|")), re.I)
     for line in rule["good"]:
         assert alone.fullmatch(line), f"{rule['name']} should drop {line!r}"
+        assert trigger.search(line), f"{rule['name']}: trigger misses {line!r}"
+        assert is_boilerplate_line(line)
+        assert line_edits(f"正文\n{line}\n正文")[0] == [(3, 4 + len(line), "")]
     for line in rule["bad"]:
         # no rule of the file, combined as normalize() uses them, may drop a line meant to stay
-        assert not _boilerplate().search(line + "\n"), f"{line!r} must stay"
+        assert not is_boilerplate_line(line), f"{line!r} must stay"
+        assert line_edits(line)[0] == []
 
 
 def test_spam_lines() -> None:
@@ -59,10 +67,13 @@ def test_inline_rule(rule: dict) -> None:
     _schema(rule, pairs=True)
     pat = compile_pattern(rule["pattern"], rule.get("flags", ""))
     for before, after in rule["good"]:
-        edits = [(m.start(), m.end(), "") for m in pat.finditer(before) if _symbols_ok(rule, m.group())]
+        spans = [m.span("drop") if "drop" in pat.groupindex else m.span() for m in pat.finditer(before)]
+        edits = [(s, e, "") for s, e in spans if _symbols_ok(rule, before[s:e])]
         assert _apply(before, edits) == after, rule["name"]
+        assert _apply(before, inline_edits(before)[0]) == after, rule["name"]
     for text in rule["bad"]:
-        assert not [m for m in pat.finditer(text) if _symbols_ok(rule, m.group())], f"{rule['name']}: {text!r}"
+        spans = [m.span("drop") if "drop" in pat.groupindex else m.span() for m in pat.finditer(text)]
+        assert not [1 for s, e in spans if _symbols_ok(rule, text[s:e])], f"{rule['name']}: {text!r}"
         edits, _, _ = inline_edits(text)
         assert _apply(text, edits) == text
 
@@ -75,9 +86,20 @@ def test_inline_rules_load() -> None:
 def test_spacing_rule(rule: dict) -> None:
     _schema(rule, pairs=True)
     pat = compile_pattern(rule["pattern"], rule.get("flags", ""))
+    assert pat.groups == 0, "spacing rules run as one alternation: no capturing groups"
+    assert rule["pattern"].startswith("[ \\t]"), "spacing rules start at the white space"
     for before, after in rule["good"]:
         # the rule alone moves the text towards the result; all rules together reach it
         assert pat.search(before), f"{rule['name']} should fire on {before!r}"
         assert _apply(before, spacing_edits(before)[0]) == after
     for text in rule["bad"]:
         assert not pat.search(text), f"{rule['name']} must not fire on {text!r}"
+
+
+def test_spacing_guard_admits_every_rule() -> None:
+    guard = compile_pattern(load("spacing")["guard"])
+    for rule in SPACING:
+        for before, _ in rule["good"]:
+            pat = compile_pattern(rule["pattern"])
+            for m in pat.finditer(before):
+                assert guard.match(before, m.start()), (rule["name"], before)
