@@ -47,6 +47,12 @@ def add_item(report: Report, kind: str, quote: str, indicator: str, **values) ->
                                span_start=start, span_end=start + len(quote), **values)
 
 
+@pytest.fixture(name="add_item")
+def add_item_fixture():
+    """`add_item(report, kind, quote, indicator, **values)`: an Item placed on its quote."""
+    return add_item
+
+
 @pytest.fixture
 def world(db) -> World:
     province = Region.objects.create(name="广东省", level="province")

@@ -37,7 +37,7 @@ def setup(data_dir: str | PathLike | None = None, *, migrate: bool = True) -> Pa
                 f.write(secrets.token_urlsafe(50))
     django.setup()
     data = Path(settings.DATA_DIR)
-    for d in (data, Path(settings.STATIC_ROOT), Path(settings.MEDIA_ROOT)):
+    for d in (data, Path(settings.MEDIA_ROOT)):
         d.mkdir(parents=True, exist_ok=True)
     if migrate:
         from django.core.management import call_command

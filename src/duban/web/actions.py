@@ -6,6 +6,7 @@ under ``transaction.atomic`` and appends History rows. Errors:
   Conflict                                  the object changed since the caller read it (stale version)
   Invalid                                   the request itself is wrong (bad value, wrong state)
   duban.InputError                          an uploaded document cannot be read (nothing is stored)
+Derived state (verdicts, lights) is refreshed through `duban.web.tracking` inside the same transaction.
 """
 
 from __future__ import annotations
@@ -223,7 +224,8 @@ def do_upload_report(user, *, region: Region, year: int | None = None, kind: str
                                               "items": len(items), "checksum": report.checksum})
         if publish:
             _set_published(user, report, True)
-    tracking.refresh_report(report)
+        tracking.refresh_report(report)
+        tracking.propose_links(report)
     return report
 
 
@@ -312,7 +314,8 @@ def do_rerun_extraction(user, report: Report) -> dict[str, int]:
                 counts["removed"] += 1
         Report.objects.filter(pk=report.pk).update(extracted_at=timezone.now(), text=doc.text)
         record(user, "rerun_extraction", report, after=counts)
-    tracking.refresh_report(report)
+        tracking.refresh_report(report)
+        tracking.propose_links(report)
     return counts
 
 
@@ -350,7 +353,8 @@ def _apply_versioned(user, item: Item, expected_version: int | None, action: str
     if fresh is None:
         raise Conflict("the item was deleted meanwhile")
     if fresh.version != expected_version:
-        who = History.objects.filter(item=fresh).order_by("-at", "-pk").values_list("actor_name", flat=True).first()
+        who = (History.objects.filter(item=fresh).exclude(actor_name="").order_by("-at", "-pk")
+               .values_list("actor_name", flat=True).first())
         raise Conflict(
             f"the item was changed by {who or 'someone else'} meanwhile (your version {expected_version}, "
             f"now {fresh.version}); reload it and apply your change again"
@@ -383,7 +387,7 @@ def _apply_versioned(user, item: Item, expected_version: int | None, action: str
 def do_confirm_item(user, item: Item, expected_version: int | None = None) -> Item:
     status = item.status if item.status in ("corrected", "added") else "confirmed"
     item = _apply_versioned(user, item, expected_version, "confirm", {"status": status})
-    transaction.on_commit(lambda: tracking.refresh_item(item))
+    tracking.refresh_item(item)
     return item
 
 
@@ -396,7 +400,9 @@ def do_edit_item(user, item: Item, changes: dict[str, Any], expected_version: in
         fields["value_base"] = None  # the scaled value no longer matches; track rescales when it can
     fields["status"] = "added" if item.status == "added" else "corrected"
     item = _apply_versioned(user, item, expected_version, "edit", fields)
-    transaction.on_commit(lambda: tracking.refresh_item(item))
+    tracking.refresh_item(item)
+    if {"kind", "canonical", "indicator", "period"} & set(fields):
+        tracking.propose_links(item)
     return item
 
 
@@ -426,7 +432,8 @@ def do_add_item(user, report: Report, fields: dict[str, Any], quote: str = "") -
     item.order = (last or 0) + 1
     item.save()
     record(user, "add", item, after=item_state(item))
-    transaction.on_commit(lambda: tracking.refresh_item(item))
+    tracking.refresh_item(item)
+    tracking.propose_links(item)
     return item
 
 
@@ -468,7 +475,8 @@ def do_assign(user, items: Iterable[Item], lead: Department, co_units: Iterable[
         a.co_units.set(co_units)
         record(user, "assign", a, before=before, after=_assignment_state(a), item=item)
         done.append(a)
-    transaction.on_commit(lambda: [tracking.refresh_item(i) for i in items])
+    for i in items:
+        tracking.refresh_item(i)
     return done
 
 
@@ -516,7 +524,7 @@ def do_submit_update(user, item: Item, *, value=None, percent=None, note: str = 
     update.save()
     record(user, "save_draft" if draft else "submit_update", update, before=before,
            after=update_state(update), item=item)
-    transaction.on_commit(lambda: tracking.refresh_item(item))
+    tracking.refresh_item(item)
     return update
 
 
@@ -532,7 +540,7 @@ def _review(user, update: ProgressUpdate, state: str, note: str) -> ProgressUpda
     record(user, "approve_update" if state == "approved" else "return_update", locked, before=before,
            after=update_state(locked), item=locked.item)
     item = locked.item
-    transaction.on_commit(lambda: tracking.refresh_item(item))
+    tracking.refresh_item(item)
     return locked
 
 
@@ -582,7 +590,7 @@ def do_decide_link(user, link: Link, confirm: bool) -> Link:
     record(user, "confirm_link" if confirm else "reject_link", link, before=before,
            after={"state": link.state, "actual": link.actual_id}, item=link.target)
     target = link.target
-    transaction.on_commit(lambda: tracking.refresh_item(target))
+    tracking.refresh_item(target)
     return link
 
 

@@ -70,7 +70,7 @@ def _assign_suggested(user, report: Report) -> None:
     deps = {d.name: d for d in Department.objects.filter(region=report.region)}
     by_lead: dict[int, list] = {}
     for item in report.items.exclude(kind="actual"):
-        names = tracking.suggest_departments(item.quote or item.indicator, limit=1)
+        names = tracking.suggest_departments(f"{item.indicator} {item.quote}", limit=1)
         if names and names[0] in deps:
             by_lead.setdefault(deps[names[0]].pk, []).append(item)
     for dep_id, items in by_lead.items():

@@ -82,7 +82,8 @@ TEMPLATES = [
 
 _db_url = os.environ.get("DATABASE_URL")
 if _db_url:
-    DATABASES = {"default": dj_database_url.parse(_db_url, conn_max_age=60)}
+    # no persistent connections: under ASGI each request may run on another thread (Django advises 0)
+    DATABASES = {"default": dj_database_url.parse(_db_url, conn_max_age=0)}
 else:
     DATABASES = {
         "default": {
@@ -112,7 +113,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT = os.environ.get("DUBAN_STATIC_ROOT") or None  # only for a collectstatic deployment
 # whitenoise serves straight from the app's static folder (no collectstatic step for `duban serve`)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

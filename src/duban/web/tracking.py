@@ -91,8 +91,24 @@ def refresh_item(item, today: dt.date | None = None) -> None:
             if (item.light, item.light_reason) != (color, reason):
                 # derived state: no version bump, so it never collides with a reviewer's edit
                 Item.objects.filter(pk=item.pk).update(light=color, light_reason=reason)
-    except Exception:  # a tracking bug must not undo or block the user's committed change
+    except Exception:  # a tracking bug must not undo the user's change: only its savepoint rolls back
         log.exception("refreshing item %s failed", item.pk)
+
+
+def propose_links(obj) -> int:
+    """Propose links between a report's (or one item's) actuals and targets across reports
+    (duban.track.web_hooks); a person confirms them. Returns how many were proposed."""
+    from duban.track import web_hooks
+    from duban.web.models import Report
+
+    try:
+        with transaction.atomic():
+            if isinstance(obj, Report):
+                return web_hooks.propose_links_for_report(obj)
+            return web_hooks.propose_links_for_item(obj)
+    except Exception:  # proposals are a help: never block the upload or edit that triggered them
+        log.exception("proposing links for %r failed", obj)
+        return 0
 
 
 def refresh_report(report, today: dt.date | None = None) -> None:

@@ -330,7 +330,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     deps = {d.name: d for d in Department.objects.filter(region__in=report.region.ancestors())}
     rows = []
     for it in items:
-        names = tracking.suggest_departments(it.indicator if it.kind != "task" else it.quote or it.indicator)
+        names = tracking.suggest_departments(f"{it.indicator} {it.quote}")
         rows.append({"item": it, "suggested": [deps[n] for n in names if n in deps][:1],
                      "suggested_names": names[:2], "assignment": getattr(it, "assignment", None)})
     return render(request, "duban/assign.html", {"report": report, "rows": rows, "form": form,

@@ -1,0 +1,64 @@
+"""`duban serve` for real: a subprocess on a free port answers HTTP, then is stopped."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=5) as r:
+        return r.status, r.read().decode()
+
+
+@pytest.mark.slow
+def test_serve_starts_with_the_demo_and_answers_http(tmp_path: Path):
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+    env["PYTHONUNBUFFERED"] = "1"  # the embedded default (SQLite in the data dir), whatever the suite runs on
+    cmd = [sys.executable, "-m", "duban.cli", "serve", "--data-dir", str(tmp_path), "--port", str(port)]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 120
+        status, body = 0, ""
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                pytest.fail(f"duban serve exited with {proc.returncode}: {proc.stdout.read()}")
+            try:
+                status, body = _get(f"http://127.0.0.1:{port}/")
+                break
+            except OSError:
+                time.sleep(0.3)
+        assert status == 200
+        assert "罗湖区2021年政府工作报告" in body  # the demo report, published on first start
+        report = re.search(r'href="(/public/reports/\d+/)"', body).group(1)
+        status, page = _get(f"http://127.0.0.1:{port}{report}")
+        assert status == 200 and 'class="hl hl-target"' in page
+        status, css = _get(f"http://127.0.0.1:{port}/static/duban/app.css")  # whitenoise
+        assert status == 200 and "--target" in css
+    finally:
+        proc.terminate()
+        try:
+            out, _ = proc.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, _ = proc.communicate()
+    # accounts printed once, with their passwords; the secret key file is private; SQLite in the data dir
+    assert re.search(r"^\s+admin\s+\S{12,}\s+admin", out, re.M), out
+    assert "supervisor" in out and "reporter" in out
+    assert (tmp_path / "duban.sqlite3").is_file()
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
