@@ -227,8 +227,10 @@ def lineage(region: Region) -> list[Region]:
 # --- report year -----------------------------------------------------------------------------------
 
 _YEAR = r"((?:19|20)\d\d)\s*年"
-_TITLE_YEAR = re.compile(
-    _YEAR + rf"(?:度)?(?:{_HAN}{{0,16}}?)(?:人民)?(?:政府工作报告|国民经济和社会发展(?:计划|统计公报)|统计公报|预算执行情况)"
+# a report's own title first: a work report also names the plan-execution report of last year
+_TITLE_YEARS = (
+    re.compile(_YEAR + rf"(?:度)?(?:{_HAN}{{0,16}}?)(?:人民)?政府工作报告"),
+    re.compile(_YEAR + rf"(?:度)?(?:{_HAN}{{0,16}}?)(?:国民经济和社会发展(?:计划|统计公报)|统计公报|预算执行情况)"),
 )
 _PLAN_YEAR = re.compile(_YEAR + r"(?:经济社会发展|发展)?(?:的)?(?:主要)?(?:预期)?(?:目标|重点工作|工作安排|主要任务|具体工作|工作任务)")
 _REVIEW_YEAR = re.compile(r"(?:回顾|刚刚过去的|过去的)" + _YEAR + r"|" + _YEAR + r"(?:工作)?回顾")
@@ -248,8 +250,10 @@ def detect_year(text: str, *, simplified: bool = False) -> int | None:
     For a statistical bulletin or plan-execution report, the year it covers. None when unsure.
     """
     s = text if simplified else simplify(text)
-    for m in _TITLE_YEAR.finditer(s):
-        return int(m.group(1))
+    for rx in _TITLE_YEARS:
+        m = rx.search(s)
+        if m:
+            return int(m.group(1))
     m = _NATIONAL_SESSION.search(s)
     if m:
         term, session = _num(m.group(1)), _num(m.group(2))
