@@ -47,6 +47,7 @@ class _Catalogue:
     derived: dict[tuple[str, str], str]  # (base id, change) -> id
     prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
+    place: re.Pattern[str]  # a leading place name
     anywhere: re.Pattern[str]
     terms: re.Pattern[str]
     term_to: dict[str, str]
@@ -120,6 +121,7 @@ def _catalogue() -> _Catalogue:
         derived={},
         prefixes=tuple(sorted(q["prefixes"], key=len, reverse=True)),
         suffixes=tuple(sorted(q.get("suffixes", []), key=len, reverse=True)),
+        place=_place_pattern(q["place"]),
         anywhere=_alternation(q["anywhere"]),
         terms=_alternation(list(term_to)),
         term_to=term_to,
@@ -144,9 +146,21 @@ def _catalogue() -> _Catalogue:
     return cat
 
 
-def _stripped(s: str, cat: _Catalogue) -> list[str]:
-    """``s`` and what is left after taking off qualifier prefixes and suffixes one by one; each is
-    looked up in turn, so a qualifier is dropped only when what remains is a known indicator."""
+def _place_pattern(generic: str) -> re.Pattern[str]:
+    names: set[str] = set()
+    try:  # the region table belongs to duban.regions; read it if it is there, as it is
+        with (Path(__file__).parents[1] / "rules" / "regions.toml").open("rb") as f:
+            regions = tomllib.load(f)
+        for p in regions.get("province", []):
+            names.update(n for n in (p.get("name"), p.get("short")) if n)
+            names.update(p.get("cities", []))
+    except (OSError, tomllib.TOMLDecodeError, AttributeError, TypeError):
+        pass
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(f"(?:{generic})" + (f"|(?:{alts})" if alts else ""))
+
+
+def _strip_loop(s: str, cat: _Catalogue) -> list[str]:
     out = [s]
     changed = True
     while changed:
@@ -161,6 +175,17 @@ def _stripped(s: str, cat: _Catalogue) -> list[str]:
                 s = s[: -len(p)]
                 out.append(s)
                 changed = True
+    return out
+
+
+def _stripped(s: str, cat: _Catalogue) -> list[str]:
+    """``s`` and what is left after taking off qualifier prefixes and suffixes one by one; each is
+    looked up in turn, so a qualifier is dropped only when what remains is a known indicator.
+    A leading place name is tried last, at every length the place pattern allows."""
+    out = _strip_loop(s, cat)
+    for i in range(2, min(len(s) - 1, 8)):
+        if cat.place.fullmatch(s, 0, i):
+            out.extend(_strip_loop(s[i:], cat))
     return out
 
 
