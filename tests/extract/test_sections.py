@@ -307,3 +307,13 @@ def test_parts_agree_with_gold_kinds(corpus_dev: Path) -> None:
                 wrong += part != {"target": "plan", "actual": "review"}[item["kind"]]
     assert decided >= 0.5 * total, (decided, total)
     assert wrong <= 0.02 * decided, (wrong, decided)
+
+
+def test_cue_examples() -> None:
+    cues = RULES["cues"]
+    for kind in ("plan", "review"):
+        pat = re.compile(cues[kind])
+        for s in cues[f"{kind}_good"]:
+            assert pat.search(s), (kind, s)
+        for s in cues[f"{kind}_bad"]:
+            assert not pat.search(s), (kind, s)

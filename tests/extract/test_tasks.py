@@ -122,3 +122,13 @@ def test_full_report_tasks() -> None:
     # review sub-themes give none, clauses with a quantity give none, headings give none
     names = [i.indicator for i in _tasks(duban.read_text(FULL_REPORT), 2024)]
     assert names == ["推进重大项目建设", "开展消费促进活动", "持续转变政府职能"]
+
+
+def test_cue_examples() -> None:
+    cues = RULES["cues"]
+    for kind in ("plan", "review"):
+        pat = re.compile(cues[kind])
+        for s in cues[f"{kind}_good"]:
+            assert pat.search(s), (kind, s)
+        for s in cues[f"{kind}_bad"]:
+            assert not pat.search(s), (kind, s)
