@@ -18,9 +18,11 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p = sub.add_parser(
         "batch", help="extract a corpus (dirs, JSONL, Parquet, WARC) into a Parquet dataset",
         description="Read every document of the inputs, extract its items, and write OUT/items and "
-                    "OUT/documents as Parquet datasets. Rerunning with the same inputs resumes.",
+                    "OUT/documents as Parquet datasets. OUT holds the result of one list of inputs: "
+                    "rerunning with the same inputs resumes (finished shards are skipped); results of "
+                    "inputs no longer listed are removed.",
         epilog="exit status: 0 all documents read; 1 some documents had errors (see OUT/documents); "
-               "2 the run could not start",
+               "2 the run could not start or a shard failed (rerun to resume)",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="directory of files (txt, html, pdf, docx), .jsonl[.gz] (id, text or html, url), "
