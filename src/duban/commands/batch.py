@@ -2,7 +2,8 @@
 
 Exit status: 0 when every document was read (documents below --min-relevance are skipped, not
 errors); 1 when some documents could not be read (their rows in OUT/documents say why); 2 when the
-run could not start (bad options, OUT made with other options).
+run could not start (bad options, OUT made with other options) or a shard failed as a whole (a worker
+died): the finished shards are kept and rerunning the same command resumes.
 """
 
 from __future__ import annotations
