@@ -94,16 +94,14 @@ def is_reading(char: str, latin: str) -> bool:
 def pinyin_edits(text: str) -> list[Edit]:
     if "(" not in text:
         return []
-    seen: dict[str, bool] = {}  # per document: a converter annotates the same characters again and again
-    edits = []
-    for m in _PINYIN.finditer(text):
-        key = text[m.start() - 1 : m.end()]
-        ok = seen.get(key)
-        if ok is None:
-            ok = seen[key] = is_reading(key[0], m.group(1))
-        if ok:
-            edits.append((m.start(), m.end(), ""))
-    return edits
+    spans = [m.span() for m in _PINYIN.finditer(text)]
+    if not spans:
+        return []
+    # converters annotate the same characters again and again: judge each distinct one once
+    rejected = {k for k in {text[s - 1 : e] for s, e in spans} if not is_reading(k[0], k[2:-1])}
+    if rejected:
+        return [(s, e, "") for s, e in spans if text[s - 1 : e] not in rejected]
+    return [(s, e, "") for s, e in spans]
 
 
 # --- 4. script ----------------------------------------------------------------------------------
@@ -150,15 +148,17 @@ def script_edits(text: str) -> tuple[str | None, list[Edit]]:
 
 
 CHUNK = 16
+SAMPLE_CHUNKS = 2048  # the first 32k characters show the script
 
 
 def changed_chunks(a: str, b: str) -> tuple[int, int]:
-    """(differing, total) 16-character chunks of two equal-length texts: string compares run in C,
-    and t2s changes most chunks of a traditional text but few of a simplified one."""
-    if a == b:
-        return 0, -(-len(a) // CHUNK)
-    n = len(a)
-    return sum(1 for i in range(0, n, CHUNK) if a[i : i + CHUNK] != b[i : i + CHUNK]), -(-n // CHUNK)
+    """(differing, total) 16-character chunks of two equal-length texts, in the first 32k: string
+    compares run in C, and t2s changes most chunks of a traditional text but few of a simplified one."""
+    n = min(len(a), CHUNK * SAMPLE_CHUNKS)
+    total = -(-n // CHUNK)
+    if a[:n] == b[:n]:
+        return 0, total
+    return sum(1 for i in range(0, n, CHUNK) if a[i : i + CHUNK] != b[i : i + CHUNK]), total
 
 
 # --- 5. lines -----------------------------------------------------------------------------------
@@ -245,7 +245,9 @@ def _symbols_ok(rule: dict, s: str) -> bool:
     return not need or len(set(s) & set(rule["symbols"])) >= need
 
 
-_LINE_END_TOKEN = re.compile(r"([0-9A-Za-z]{2,5})[ \t]*(?:\n|\Z)")  # candidates; checked below
+# line ends right after a letter or digit (newline first: the engine jumps from line to line)
+_ALNUM_LINE_END = re.compile(r"\n(?:(?<=[0-9A-Za-z]\n)|(?<=[0-9A-Za-z][ \t]\n))")
+_LINE_END_TOKEN = re.compile(r"([0-9A-Za-z]{2,5})[ \t]*\Z")
 _MARKER = re.compile(r"[0-9]{1,3}[A-Za-z]{1,2}|[A-Za-z]{1,2}[0-9]{1,3}")
 _MARKER_AFTER = re.compile(r"[^\x00-\x7f]|[:;,.!?)]")
 MIN_MARKER_REPEATS = 3
@@ -263,16 +265,18 @@ def inline_edits(text: str) -> tuple[list[Edit], int, int]:
                 edits.append((s, e, ""))
                 n_spam += 1
     # a short letter+digit token ending many lines (PDF paragraph marks such as "22M") is layout
-    markers = [
-        m for m in _LINE_END_TOKEN.finditer(text)
-        if m.start() and _MARKER.fullmatch(m.group(1)) and _MARKER_AFTER.match(text[m.start() - 1])
-    ]
+    markers: list[tuple[int, int, str]] = []
+    for end in [m.start() for m in _ALNUM_LINE_END.finditer(text)] + [len(text)]:
+        w = max(end - 7, 0)
+        m = _LINE_END_TOKEN.search(text, w, end)
+        if m and m.start() > 0 and _MARKER.fullmatch(m.group(1)) and _MARKER_AFTER.match(text[m.start() - 1]):
+            markers.append((m.start(), m.end(1), m.group(1)))
     n_markers = 0
     if len(markers) >= MIN_MARKER_REPEATS:
-        counts = Counter(m.group(1) for m in markers)
-        for m in markers:
-            if counts[m.group(1)] >= MIN_MARKER_REPEATS:
-                edits.append((m.start(), m.end(1), ""))
+        counts = Counter(tok for _, _, tok in markers)
+        for s, e, tok in markers:
+            if counts[tok] >= MIN_MARKER_REPEATS:
+                edits.append((s, e, ""))
                 n_markers += 1
     return _disjoint(edits), n_spam, n_markers
 
