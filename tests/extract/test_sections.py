@@ -317,3 +317,17 @@ def test_cue_examples() -> None:
             assert pat.search(s), (kind, s)
         for s in cues[f"{kind}_bad"]:
             assert not pat.search(s), (kind, s)
+
+
+def test_rule_file_schema() -> None:
+    """Every rule of headings.toml compiles and carries good and bad examples."""
+    for table in ("numbered", "not_title", "part", "inline_part"):
+        for rule in RULES[table]:
+            re.compile(rule["pattern"])
+            assert rule["good"] and rule["bad"], (table, rule)
+            assert set(rule) <= {"name", "part", "pattern", "level", "anchor", "window", "good", "bad"}, rule
+    for rule in RULES["inline_part"]:
+        re.compile(rule["anchor"])
+        for line in rule["good"]:  # the anchor must be in every match, or the scan would miss it
+            m = re.search(rule["pattern"], line)
+            assert m is None or re.search(rule["anchor"], m.group(0)), (rule["part"], line)

@@ -132,3 +132,11 @@ def test_cue_examples() -> None:
             assert pat.search(s), (kind, s)
         for s in cues[f"{kind}_bad"]:
             assert not pat.search(s), (kind, s)
+
+
+def test_rule_file_schema() -> None:
+    assert set(RULES) == {"clause", "verbs", "quantity", "boilerplate", "cues", "example"}
+    for key in ("split", "subject"):
+        re.compile(RULES["clause"][key])
+    assert RULES["verbs"]["verbs"] and RULES["verbs"]["adverbs"]
+    assert all(len(v) >= 2 for v in RULES["verbs"]["verbs"])  # one-character verbs would match anything
