@@ -209,7 +209,8 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues) -> tuple[str |
     """Kind from the clause's own words and the sentence's years, or None; True when a year decided."""
     yrs = [int(m.group(1)) for m in YEAR.finditer(sentence)]
     y = yrs[-1] if yrs else None
-    t = len(c.clause_target.findall(clause))
+    t = sum(1 for m in c.clause_target.finditer(clause)
+            if not c.target_not_after.search(clause, max(0, m.start() - 12), m.start()))
     a = len(c.clause_actual.findall(clause))
     if y is not None and year is not None:
         if y < year and not PLAN_WORDS.search(sentence):

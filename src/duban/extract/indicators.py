@@ -46,7 +46,7 @@ NOUN_STOP = re.compile(tpat(r"(?:以上|以下|左右|和|与|及|的|等|为|�
 
 def _clean(phrase: str) -> str:
     p = PAREN.sub("", phrase)
-    p = BASE_YEAR.sub("", AFTER_YEAR.sub("", re.sub(r"\s+", "", p)))
+    p = BASE_YEAR.sub("", AFTER_YEAR.sub("", re.sub(r"\s+", "", p))).replace("分别", "")
     goal = AFTER_GOAL.match(p)
     if goal and goal.end() < len(p):
         p = p[goal.end():]
