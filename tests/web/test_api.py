@@ -206,3 +206,14 @@ def test_public_item_hides_unreviewed_updates(client, world):
     theirs = client.get(f"/api/items/{world.target.pk}", **bearer(sup)).json()
     assert [u["note"] for u in theirs["updates"]] == ["已提交"]
     assert ProgressUpdate.objects.count() == 2
+
+
+def test_nul_characters_refused(client, world):
+    """PostgreSQL cannot store NUL: the API says so instead of failing inside the database."""
+    sup = bearer(world.users["supervisor"])
+    r = client.patch(f"/api/items/{world.target.pk}", {"version": 1, "indicator": "新增\x00学位"},
+                     content_type="application/json", **sup)
+    assert r.status_code == 422
+    r = client.post("/api/reports", {"region": world.luohu.pk, "year": 2022, "text": "报告\x00"}, **sup)
+    assert r.status_code == 400
+    assert Item.objects.get(pk=world.target.pk).indicator == "新增学位"

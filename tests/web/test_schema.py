@@ -32,9 +32,19 @@ def _operations() -> list[tuple[str, str]]:
 
 @pytest.fixture
 def api_schema(db):
+    from django.core.signals import request_finished, request_started
     from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
 
-    return schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+    # as Django's test client does: a request must not close the test's database connection
+    # (it would on PostgreSQL, where the test data lives in that connection's transaction)
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ not visible, 409 changed meanwhile (stale ``version``), 422 malformed parameters
 # no `from __future__ import annotations`: django-ninja reads the annotations at runtime
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.contrib.auth import authenticate
 from django.db.models import Count, Q, QuerySet
@@ -23,7 +23,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.security import HttpBearer
 from ninja.throttling import AnonRateThrottle
-from pydantic import conint
+from pydantic import AfterValidator, conint
 
 from duban.errors import InputError
 
@@ -38,6 +38,15 @@ from duban.web.models import Assignment, Department, Item, ProgressUpdate, Regio
 
 # Database ids: bounded so that no request can ask the database for an integer it cannot hold.
 Id = conint(ge=1, le=2**63 - 1)
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("text must not contain NUL characters")  # PostgreSQL cannot store them
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
 
 
 class Pages(LimitOffsetPagination):
@@ -225,9 +234,9 @@ class ItemDetail(ItemOut):
 
 
 class TokenIn(Schema):
-    username: str = Field(..., max_length=150)
-    password: str = Field(..., max_length=200)
-    name: str = Field("", max_length=100)
+    username: Text = Field(..., max_length=150)
+    password: Text = Field(..., max_length=200)
+    name: Text = Field("", max_length=100)
 
 
 class TokenOut(Schema):
@@ -237,13 +246,13 @@ class TokenOut(Schema):
 class ItemEdit(Schema):
     version: int = Field(..., ge=1, le=2**31, description="the version the edit started from (optimistic locking)")
     kind: Literal["target", "actual", "task"] | None = None
-    indicator: str | None = Field(None, max_length=500)
-    canonical: str | None = Field(None, max_length=100)
+    indicator: Text | None = Field(None, max_length=500)
+    canonical: Text | None = Field(None, max_length=100)
     cmp: Literal["=", "~", ">=", "<=", "range", ""] | None = None
     low: float | None = None
     high: float | None = None
-    unit: str | None = Field(None, max_length=30)
-    period: str | None = Field(None, max_length=20)
+    unit: Text | None = Field(None, max_length=30)
+    period: Text | None = Field(None, max_length=20)
 
 
 class VersionIn(Schema):
@@ -251,14 +260,14 @@ class VersionIn(Schema):
 
 
 class RejectIn(VersionIn):
-    reason: str = Field("", max_length=1000)
+    reason: Text = Field("", max_length=1000)
 
 
 class AssignIn(Schema):
     lead: Id
     co_units: list[Id] = Field(default_factory=list, max_length=50)
     deadline: dt.date | None = None
-    deadline_phrase: str = Field("", max_length=50)
+    deadline_phrase: Text = Field("", max_length=50)
 
 
 class BulkAssignIn(AssignIn):
@@ -268,13 +277,13 @@ class BulkAssignIn(AssignIn):
 class UpdateIn(Schema):
     value: float | None = None
     percent: float | None = Field(None, ge=0, le=100)
-    note: str = Field("", max_length=5000)
-    evidence_url: str = Field("", max_length=500)
+    note: Text = Field("", max_length=5000)
+    evidence_url: Text = Field("", max_length=500)
     draft: bool = False
 
 
 class ReviewIn(Schema):
-    note: str = Field("", max_length=2000)
+    note: Text = Field("", max_length=2000)
 
 
 class ImportOut(Schema):
@@ -291,7 +300,7 @@ class ItemFilter(Schema):
     status: Literal["extracted", "confirmed", "corrected", "rejected", "added"] | None = None
     light: Literal["green", "yellow", "red", "grey"] | None = None
     department: Id | None = Field(None, description="lead or co-responsible department id")
-    q: str | None = Field(None, max_length=100, description="text in the indicator")
+    q: Text | None = Field(None, max_length=100, description="text in the indicator")
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -386,6 +395,8 @@ def upload_report(request, region: Form[Id], year: Form[int | None] = None,
     """Upload a report (a file, or pasted ``text``); extraction runs and its items are stored."""
     from django.conf import settings
 
+    if "\x00" in (title or "") + (text or ""):
+        raise actions.Invalid("title and text must not contain NUL characters")
     if year is not None and not 1900 <= year <= 2200:
         raise actions.Invalid(f"year {year} is out of range")
     reg = Region.objects.filter(pk=region).first()
