@@ -45,8 +45,8 @@ class _Catalogue:
     entries: dict[str, Entry]
     exact: dict[str, str]  # prepared synonym -> id
     derived: dict[tuple[str, str], str]  # (base id, change) -> id
-    prefixes: tuple[str, ...]
-    suffixes: tuple[str, ...]
+    prefix_re: re.Pattern[str]  # one qualifier at the start (longest first)
+    suffix_re: re.Pattern[str]  # one qualifier at the end
     place: re.Pattern[str]  # a leading place name
     anywhere: re.Pattern[str]
     terms: re.Pattern[str]
@@ -58,6 +58,7 @@ class _Catalogue:
 @dataclass(frozen=True)
 class _Repair:
     rules: tuple[tuple[str, re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
+    any: re.Pattern[str]  # matches where some rule would: most phrases need no rule at all
 
 
 def load_data(path: Path = INDICATORS_PATH) -> dict:
@@ -89,7 +90,7 @@ def _repair_rules() -> _Repair:
         # an empty replacement means: look the matched term up in the `terms` table
         repl = r["repl"] or (lambda m: terms[m.group(0)])
         rules.append((r["name"], pat, repl))
-    return _Repair(tuple(rules))
+    return _Repair(tuple(rules), re.compile("|".join(f"(?:{r['pattern']})" for r in data["rule"])))
 
 
 @lru_cache(maxsize=4096)
@@ -100,7 +101,10 @@ def repair(phrase: str) -> str:
     '居民消费价格涨幅'
     """
     s = _converter().convert(phrase)
-    for _name, pat, repl in _repair_rules().rules:
+    rules = _repair_rules()
+    if not rules.any.search(s):
+        return s
+    for _name, pat, repl in rules.rules:
         s = pat.sub(repl, s)
     return s
 
@@ -119,8 +123,8 @@ def _catalogue() -> _Catalogue:
         entries={},
         exact={},
         derived={},
-        prefixes=tuple(sorted(q["prefixes"], key=len, reverse=True)),
-        suffixes=tuple(sorted(q.get("suffixes", []), key=len, reverse=True)),
+        prefix_re=re.compile(_alternation(q["prefixes"]).pattern),
+        suffix_re=re.compile("(?:" + _alternation(q.get("suffixes", [])).pattern + ")$"),
         place=_place_pattern(q["place"]),
         anywhere=_alternation(q["anywhere"]),
         terms=_alternation(list(term_to)),
@@ -162,20 +166,12 @@ def _place_pattern(generic: str) -> re.Pattern[str]:
 
 def _strip_loop(s: str, cat: _Catalogue) -> list[str]:
     out = [s]
-    changed = True
-    while changed:
-        changed = False
-        for p in cat.prefixes:
-            if s.startswith(p) and len(s) > len(p):
-                s = s[len(p):]
-                out.append(s)
-                changed = True
-        for p in cat.suffixes:
-            if s.endswith(p) and len(s) > len(p):
-                s = s[: -len(p)]
-                out.append(s)
-                changed = True
-    return out
+    while True:
+        m = cat.prefix_re.match(s) or cat.suffix_re.search(s)
+        if not m or not 0 < m.end() - m.start() < len(s):
+            return out
+        s = s[m.end():] if m.start() == 0 else s[: m.start()]
+        out.append(s)
 
 
 def _stripped(s: str, cat: _Catalogue) -> list[str]:
