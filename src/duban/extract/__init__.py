@@ -9,9 +9,13 @@ from __future__ import annotations
 import re
 
 from duban.document import Document
+from duban.extract import sections
+from duban.extract.catalogue import canonical, repair
 from duban.extract.classify import classify, report_year
 from duban.extract.indicators import indicator_for
 from duban.extract.quantities import find_quantities, tpat
+from duban.extract.sections import Structure
+from duban.extract.tasks import find_tasks
 from duban.items import Extraction, Item
 from duban.regions import detect_year
 
@@ -26,7 +30,7 @@ _NATIONAL = re.compile(tpat("国内生产总值|国务院总理|全国人民代�
 def run(doc: Document, *, year: int | None = None) -> Extraction:
     text = doc.text
     # 1. structure: sections and headings (spans in doc.text)
-    structure = _structure(doc)
+    structure = sections.structure(doc)
     # 2. quantities: one regex scan for numbers, then their ranges, comparators and units
     quantities = find_quantities(text)
     # 3. a page that is not about government work has no items (judged on pages, not snippets)
@@ -46,14 +50,13 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
         items.append(Item(
             kind=v.kind, indicator=indicator, quote=doc.original[os_:oe], span=(os_, oe),
             cmp=q.cmp, low=q.low, high=q.high, unit=q.unit, period=v.period,
-            section=_section_title(structure, s), canonical=_canonical(indicator),
+            section=_section_title(structure, s), canonical=canonical(indicator),
             value_base=q.value_base,
         ))
         prev, prev_ind = q, indicator
     # 6. qualitative tasks (commitments without a number)
-    items.extend(_tasks(doc, structure, year))
-    return Extraction(source=doc.name, items=items, sections=getattr(structure, "sections", []) or [],
-                      year=year)
+    items.extend(find_tasks(doc, structure, year))
+    return Extraction(source=doc.name, items=items, sections=structure.sections, year=year)
 
 
 _QUOTE_BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、“”\"]|\s{2,}")
@@ -70,44 +73,12 @@ def _span(text: str, q, floor: int) -> tuple[int, int]:
     return start, q.end
 
 
-# -- the other extraction stages, built beside this one; small fallbacks until they land ---------------
-
-def _structure(doc: Document):
-    try:
-        from duban.extract.sections import structure
-    except ImportError:  # fallback until sections.py lands
-        return None
-    return structure(doc)
-
-
-def _section_title(structure, pos: int) -> str | None:
-    if structure is None:
-        return None
+def _section_title(structure: Structure, pos: int) -> str | None:
     i = structure.section_at(pos)
     return structure.sections[i].title if i is not None else None
 
 
-def _tasks(doc: Document, structure, year: int | None) -> list[Item]:
-    if structure is None:
-        return []
-    try:
-        from duban.extract.tasks import find_tasks
-    except ImportError:  # fallback until tasks.py lands
-        return []
-    return find_tasks(doc, structure, year)
-
-
-_FALLBACK_REPAIRS = {"国内生产毛额": "国内生产总值", "GDP": "地区生产总值", "年增": "增长", "观察失业率": "调查失业率",
-                     "住民消费代价": "居民消费价格", "低沉": "降低", "消费者物价指数": "居民消费价格"}
-
-
 def _repair(phrase: str) -> str:
-    try:
-        from duban.extract.catalogue import repair
-    except ImportError:  # fallback until catalogue.py lands
-        for a, b in _FALLBACK_REPAIRS.items():
-            phrase = phrase.replace(a, b)
-        return phrase
     out = repair(phrase)
     # repair's Taiwan-phrase conversion also rewrites mainland words (新增 -> 添加, 程序 -> 进程);
     # our phrases are already simplified, so keep those words as written
@@ -115,11 +86,3 @@ def _repair(phrase: str) -> str:
         if mainland in phrase and taiwan in out and taiwan not in phrase:
             out = out.replace(taiwan, mainland)
     return out
-
-
-def _canonical(indicator: str) -> str | None:
-    try:
-        from duban.extract.catalogue import canonical
-    except ImportError:  # fallback until catalogue.py lands
-        return None
-    return canonical(indicator)
