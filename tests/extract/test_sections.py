@@ -41,6 +41,8 @@ def test_numbered_rule_examples(rule: dict) -> None:
     pat = re.compile(rule["pattern"])
     for line in rule["good"]:
         assert pat.match(line), (rule["name"], line)
+        assert line[0] in rule["first"], (rule["name"], line)
+        assert S.numbered_heading(line) == (rule["level"], pat.match(line).end()), line
     for line in rule["bad"]:
         assert S.numbered_heading(line) is None or S.numbered_heading(line)[0] != rule["level"], line
 
@@ -91,6 +93,11 @@ def test_numbered_tree_and_lookup() -> None:
     for sec in st.sections:  # spans index the original
         assert doc.original[sec.span[0]:sec.span[1]].strip()
     assert st.in_heading(_pos(doc, "推进改革")) and not st.in_heading(_pos(doc, "深化改革"))
+
+
+def test_bracketed_title_line() -> None:
+    st = structure(duban.read_text("【2024年工作回顾】\n过去一年,全市经济运行稳中有进,地区生产总值增长6%。\n"))
+    assert [(s.title, st.parts[0]) for s in st.sections] == [("2024年工作回顾", "review")]
 
 
 def test_title_lines_need_body_after_them() -> None:
@@ -325,7 +332,7 @@ def test_rule_file_schema() -> None:
         for rule in RULES[table]:
             re.compile(rule["pattern"])
             assert rule["good"] and rule["bad"], (table, rule)
-            assert set(rule) <= {"name", "part", "pattern", "level", "anchor", "window", "good", "bad"}, rule
+            assert set(rule) <= {"name", "part", "pattern", "level", "first", "anchor", "window", "good", "bad"}, rule
     for rule in RULES["inline_part"]:
         re.compile(rule["anchor"])
         for line in rule["good"]:  # the anchor must be in every match, or the scan would miss it

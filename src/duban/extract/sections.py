@@ -45,6 +45,7 @@ class _Numbered:
 @dataclass(frozen=True)
 class _Rules:
     numbered: tuple[_Numbered, ...]
+    number_first: frozenset[str]
     max_len: int
     min_cjk: int
     max_numbered_title: int
@@ -75,6 +76,7 @@ def _rules() -> _Rules:
     t = data["title"]
     return _Rules(
         numbered=tuple(_Numbered(n["name"], re.compile(n["pattern"]), n["level"]) for n in data["numbered"]),
+        number_first=frozenset("".join(n["first"] for n in data["numbered"])),
         max_len=t["max_len"],
         min_cjk=t["min_cjk"],
         max_numbered_title=t["max_numbered_title"],
@@ -106,7 +108,7 @@ def simplify(s: str) -> str:
 
 def clean_title(s: str) -> str:
     """A heading's text as people should see it: simplified, no pinyin annotations, single spaces."""
-    return _SPACE.sub(" ", simplify(s)).strip(" :：")
+    return _SPACE.sub(" ", simplify(s)).strip(" :：【】[]■□●○◆◇▲△★☆·")
 
 
 def heading_part(title: str) -> Part:
@@ -121,14 +123,12 @@ def heading_part(title: str) -> Part:
     return "review" if review else "plan"
 
 
-_NUMBER_FIRST = frozenset("第一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
-
-
 def numbered_heading(line: str) -> tuple[int, int] | None:
     """(level, title offset) when ``line`` (stripped) starts with a heading number."""
-    if not line or line[0] not in _NUMBER_FIRST:
+    r = _rules()
+    if not line or line[0] not in r.number_first:
         return None  # most lines: no regex needed
-    for n in _rules().numbered:
+    for n in r.numbered:
         m = n.pattern.match(line)
         if m:
             return n.level, m.end()
