@@ -21,8 +21,11 @@ from duban.items import Item
 
 RULES_PATH = Path(__file__).parent / "rules" / "tasks.toml"
 
-_TRIM = " \t\u3000\"'“”‘’「」『』()（）《》、"
-_OPEN = "“‘「『《(（"
+_SPACES = " \t\u3000\n"
+# what a cut may leave at the start of a clause: closing marks of the previous one, list commas
+_LEAD_JUNK = _SPACES + "\"'”’」』)）》、"
+_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "(": ")", "（": "）"}
+_CLOSING = {c: o for o, c in _PAIRS.items()}
 
 
 @dataclass(frozen=True)
@@ -72,9 +75,9 @@ def task_start(clause: str) -> int | None:
     if not m:
         return None
     start = m.start("task")
-    # keep an opening quote that belongs to the task's object: 实施“一地两检”
-    body = clause[start:].rstrip(_TRIM.replace("”", "").replace("’", "").replace("」", "").replace("』", ""))
-    if len(body) < r.min_len or len(body) > r.max_len or len(body) - (m.end() - start) < 2:
+    size = len(clause[start:].rstrip(_SPACES))
+    # long enough, with an object after the verb (推进 alone is no task)
+    if not r.min_len <= size <= r.max_len or size - (m.end() - start) < 2:
         return None
     if r.quantity.search(clause) or r.boilerplate.search(clause):
         return None
@@ -83,21 +86,17 @@ def task_start(clause: str) -> int | None:
 
 def task_text(clause: str) -> str | None:
     """The task a clause states (clean text), or None. For tests and callers holding bare text."""
-    s = clause.strip(_TRIM.replace("“", "").replace("”", ""))
+    s = clause.lstrip(_LEAD_JUNK).rstrip(_SPACES)
     i = task_start(s)
     return None if i is None else _clean(s[i:])
 
 
 def _clean(s: str) -> str:
     s = re.sub(r"\s+", "", s)
-    # drop an unbalanced trailing quote or bracket left by the clause cut
-    while s and s[-1] in "”’」』)）" and s.count(s[-1]) > sum(s.count(o) for o in _OPEN if _pair(o) == s[-1]):
+    # drop a trailing closing mark whose opening mark the clause cut left out
+    while s and s[-1] in _CLOSING and s.count(s[-1]) > s.count(_CLOSING[s[-1]]):
         s = s[:-1]
     return s
-
-
-def _pair(o: str) -> str:
-    return {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "(": ")", "（": "）"}[o]
 
 
 def _is_plan(sentence: str, paragraph: str, part: str, year: int | None) -> bool:
@@ -120,6 +119,7 @@ def find_tasks(doc: Document, structure: Structure, year: int | None = None) -> 
     text = doc.text
     out: list[Item] = []
     period = str(year) if year else None
+    seen: set[str] = set()
     for s, e in structure.sentences:
         if structure.in_heading(s):
             continue  # a theme heading repeats the tasks of its body
@@ -134,16 +134,18 @@ def find_tasks(doc: Document, structure: Structure, year: int | None = None) -> 
             clause = text[pos:cend]
             cstart = pos
             pos = m.end() if m else e
-            lead = len(clause) - len(clause.lstrip(_TRIM.replace("“", "")))
-            clause = clause[lead:]
-            i = task_start(clause)
+            lead = len(clause) - len(clause.lstrip(_LEAD_JUNK))
+            i = task_start(clause[lead:])
             if i is None:
                 continue
             ts = cstart + lead + i
             te = cend
-            while te > ts and text[te - 1] in " \t\u3000\n":
+            while te > ts and text[te - 1] in _SPACES:
                 te -= 1
             indicator = repair(_clean(text[ts:te]))  # spun copies: 巩固规复性增长底子 -> 恢复性增长基础
+            if indicator in seen:
+                continue  # news copies repeat their lead paragraph
+            seen.add(indicator)
             span = doc.to_original(ts, te)
             out.append(Item(kind="task", indicator=indicator, quote=doc.original[span[0]:span[1]], span=span,
                             period=period, section=structure.section_title(ts)))
