@@ -219,3 +219,15 @@ def test_one_bad_input_does_not_stop_the_others(tmp_path: Path) -> None:
         except InputError as e:
             errors.append(str(e))
     assert len(read) == 1 and len(errors) == 2 and all("bad.pdf" in e for e in errors)
+
+
+def test_html_headline_outside_the_article_is_kept_as_first_line() -> None:
+    page = (
+        "<html><head><title>2021年政府工作报告_罗湖区政府在线</title></head><body>"
+        '<div class="crumb">当前位置: <a>首页</a> &gt; <a>政务公开</a></div>'
+        "<h1>2021年罗湖区政府工作报告</h1><div class=\"content\">"
+        + BODY + "</div></body></html>"
+    )
+    doc = load_bytes(page.encode(), "page.html")
+    assert doc.original.split("\n")[0] == "2021年罗湖区政府工作报告"
+    assert "当前位置" not in doc.original

@@ -190,3 +190,37 @@ def test_no_pinyin_left_in_annotated_gold_texts(corpus_dev: Path) -> None:
             text = duban.read_text(gold["text"]).text
             left = re.findall(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)", text)
             assert not left, (gold["id"], left)
+
+
+# --- unwrap ------------------------------------------------------------------------------------------------
+WRAPPED = (
+    "一、2020年工作回顾\n"
+    "五年来,全市上下坚持以新发展理念为引领,积极作为、奋力拼搏,经济社\n"
+    "会发展取得了巨大成就。地区生产总值年均增长6.6%,总量迈上4千亿元台\n"
+    "阶,在全省占比由22.5%提高到23.5%。固定资产投资年均增长10.6%,一般公\n"
+    "共预算收入年均增长6.7%。\n"
+    "二、2021年工作安排\n"
+    "今年地区生产总值增长8%左右,一般公共预算收入增长6%,城镇新增就业\n"
+    "10万人以上,居民消费价格涨幅控制在3%左右,单位地区生产总值能耗下降\n"
+    "完成省下达任务。全年新增学位4290个,筹集保障性住房3000套,新建公园\n"
+    "12个。\n"
+)
+
+
+def test_pdf_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
+    doc = norm(WRAPPED)
+    lines = doc.text.split("\n")
+    assert lines[0] == "一、2020年工作回顾"
+    assert lines[1].startswith("五年来") and lines[1].endswith("一般公共预算收入年均增长6.7%。")
+    assert lines[2] == "二、2021年工作安排"
+    assert "城镇新增就业10万人以上" in lines[3] and lines[3].endswith("新建公园12个。")
+    i = doc.text.index("4千亿元台阶")
+    assert doc.quote(i, i + 6) == "4千亿元台\n阶"
+    assert "pdf_artifacts" in doc.meta["forms"]
+
+
+def test_paragraph_lines_of_ordinary_text_are_not_joined(seed_dir: Path) -> None:
+    text = next(seed_dir.glob("*.txt")).read_text(encoding="utf-8")
+    assert norm(text).meta["normalize"]["unwrap"] == 0
+    short = "地区生产总值增长6%\n新增学位4290个\n" * 10
+    assert norm(short).text == short

@@ -22,6 +22,7 @@ _VOID = frozenset(
 )  # p/li/td/... close implicitly, so counting them as nesting would overstate depth
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p)\b",
                          re.I | re.S)
+_TITLE = re.compile(r"<(h1|title)\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([a-zA-Z0-9_-]+)""", re.I)
 
 _DROP_OPEN = re.compile(
@@ -105,6 +106,18 @@ def _lxml_text(text: str) -> str:
     return _tidy((body if body is not None else root).text_content())
 
 
+def page_title(text: str) -> str | None:
+    """The page's <h1>, else its <title>: trafilatura leaves the headline out of the body, and
+    the headline often carries the report's year and region."""
+    found = {m.group(1).lower(): m.group(2) for m in _TITLE.finditer(text[:200_000])}
+    for tag in ("h1", "title"):
+        if tag in found:
+            title = _tidy(_html.unescape(_ANY_TAG.sub("", found[tag]))).replace("\n", " ")
+            if 0 < len(title) <= 120:
+                return title
+    return None
+
+
 def html_to_text(text: str, name: str) -> tuple[str, str]:
     """Main text of the page and how it was found ("trafilatura", "lxml" or "regex")."""
     if nesting_depth(text) > MAX_DEPTH:
@@ -128,4 +141,8 @@ def html_to_text(text: str, name: str) -> tuple[str, str]:
             out, how = strip_tags(text), "regex"
     if not out.strip():
         raise InputError(name, "HTML page without any text")
+    if how == "trafilatura":
+        title = page_title(text)
+        if title and title not in out[:2000]:
+            out = f"{title}\n{out}"
     return out, how

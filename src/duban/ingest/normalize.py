@@ -10,9 +10,11 @@ Stages, in order (each records a Layer when it changes anything):
   5. lines    boilerplate and spam keyword lines dropped (rules/boilerplate.toml, rules/spam.toml)
   6. inline   injected SEO tokens, tag fragments, forum jammer text (rules/spam.toml), and
               paragraph-marker artifacts repeated at line ends
-  7. spacing  PDF spacing repaired (rules/spacing.toml)
+  7. unwrap   lines hard-wrapped at a PDF page's width joined into their paragraphs
+  8. spacing  PDF spacing repaired (rules/spacing.toml)
 Every stage is a few regex passes over the whole text; Python only touches the matches.
-Newlines are kept (the structure stage reads lines) unless a whole line is dropped.
+Newlines are kept (the structure stage reads lines) unless a whole line is dropped or a PDF's
+line wrapping inside a paragraph is undone.
 ``meta["forms"]`` receives the noise forms seen, in the corpus GUIDE's vocabulary.
 """
 
@@ -292,7 +294,47 @@ def _disjoint(edits: list[Edit]) -> list[Edit]:
     return out
 
 
-# --- 7. spacing ---------------------------------------------------------------------------------
+# --- 7. unwrap ---------------------------------------------------------------------------------
+# A PDF's text layer breaks lines at the page width, mid-sentence ("总量迈上\n4千亿元台阶"). When
+# many lines share one width, a line that fills it and does not end a sentence is joined to the
+# next. Widths are display widths (GB18030 bytes: 2 per ideograph, 1 per ASCII character).
+MIN_WRAPPED = 6  # lines at the common width before we believe the text was hard-wrapped
+WRAPPED_SHARE = 0.3
+MAX_WIDTH = 120  # an A4 page holds ~45 ideographs a line; longer common widths are paragraphs
+_SENTENCE_END = frozenset("。！？!?；;：:”’」』)）】]>》…")
+_HEADING_START = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|——|第[一二三四五六七八九十\d]+[章节部条])")
+
+
+def _width(line: str) -> int:
+    return len(line.encode("gb18030"))
+
+
+def unwrap_edits(text: str) -> list[Edit]:
+    lines = text.split("\n")
+    if len(lines) < MIN_WRAPPED:
+        return []
+    widths = [_width(line.rstrip()) for line in lines]
+    long = sorted(w for w in widths if w >= 30)
+    if len(long) < MIN_WRAPPED:
+        return []
+    common = long[int(0.8 * (len(long) - 1))]
+    near = sum(1 for w in long if abs(w - common) <= 3)
+    if common > MAX_WIDTH or near < MIN_WRAPPED or near < WRAPPED_SHARE * len(long):
+        return []
+    edits: list[Edit] = []
+    pos = 0
+    for i, line in enumerate(lines[:-1]):
+        pos_nl = pos + len(line)
+        stripped = line.rstrip()
+        nxt = lines[i + 1]
+        if (widths[i] >= 0.85 * common and stripped and stripped[-1] not in _SENTENCE_END
+                and nxt.strip() and not _HEADING_START.match(nxt)):
+            edits.append((pos + len(stripped), pos_nl + 1, ""))
+        pos = pos_nl + 1
+    return edits
+
+
+# --- 8. spacing ---------------------------------------------------------------------------------
 @cache
 def _spacing() -> tuple[re.Pattern[str], list[bool]]:
     """All spacing rules as one alternation (one pass); each rule is a named group."""
@@ -352,6 +394,7 @@ def normalize(doc: Document) -> Document:
     stage("lines", edits)
     edits, stats["spam_tokens"], stats["markers"] = inline_edits(doc.text)
     stage("inline", edits)
+    stage("unwrap", unwrap_edits(doc.text))
     edits, pdf_signals = spacing_edits(doc.text)
     stage("spacing", edits)
     stats["censored"] = len(_CENSORED.findall(doc.text))
@@ -363,7 +406,7 @@ def normalize(doc: Document) -> Document:
         forms.add("spam")
     if stats["boilerplate"]:
         forms.add("boilerplate")
-    if pdf_signals >= MIN_PDF_SIGNALS or stats["markers"]:
+    if pdf_signals >= MIN_PDF_SIGNALS or stats["markers"] or stats["unwrap"]:
         forms.add("pdf_artifacts")
     if stats["censored"]:
         forms.add("censored")
