@@ -47,6 +47,12 @@ def add_item(report: Report, kind: str, quote: str, indicator: str, **values) ->
                                span_start=start, span_end=start + len(quote), **values)
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # the real hasher takes a second or more per password on a small machine
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(name="add_item")
 def add_item_fixture():
     """`add_item(report, kind, quote, indicator, **values)`: an Item placed on its quote."""

@@ -224,3 +224,8 @@ def test_english_is_available(world):
     c.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = c.get(reverse("public_index")).content.decode()
     assert "Published reports" in html and "公开报告" not in html.split("<main>")[1]
+
+
+def test_chinese_is_the_default_whatever_the_browser_says(world):
+    html = Client().get(reverse("public_index"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "公开报告" in html and 'lang="zh-hans"' in html

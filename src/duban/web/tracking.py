@@ -112,5 +112,9 @@ def propose_links(obj) -> int:
 
 
 def refresh_report(report, today: dt.date | None = None) -> None:
-    for item in report.items.exclude(status="rejected").only("pk"):
+    from django.db.models import Q
+
+    # only targets (verdicts) and assigned items (lights) have derived state to refresh
+    for item in (report.items.exclude(status="rejected").filter(Q(kind="target") | Q(assignment__isnull=False))
+                 .only("pk")):
         refresh_item(item, today)

@@ -422,7 +422,8 @@ def _item_chart(item: Item, updates: list[ProgressUpdate], verdict: Verdict | No
     lo = item.low
     hi = item.high if item.cmp == "range" else item.low
     return {"indicator": item.indicator, "unit": item.unit, "cmp": item.cmp, "low": lo, "high": hi,
-            "points": points}
+            "period": item.period or str(item.report.year), "points": points,
+            "labels": {"target": _("目标"), "actual": _("实际")}}
 
 
 def item_view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -447,10 +448,11 @@ def _render_item(request: HttpRequest, item: Item, *, public: bool) -> HttpRespo
     if public:
         updates = [u for u in updates if u.state == "approved"]
     verdict = Verdict.objects.filter(target=item).select_related("actual__report").first()
-    context_text = ""
-    if item.span_start is not None:
-        a, b = max(0, item.span_start - 80), min(len(report.original), (item.span_end or item.span_start) + 80)
-        context_text = report.original[a:b]
+    context_text = None
+    if item.span_start is not None and item.span_end is not None:
+        a, b = max(0, item.span_start - 80), min(len(report.original), item.span_end + 80)
+        context_text = (report.original[a:item.span_start], report.original[item.span_start:item.span_end],
+                        report.original[item.span_end:b])
     user = request.user
     data = {
         "item": item, "report": report, "assignment": assignment, "updates": updates, "verdict": verdict,
@@ -460,7 +462,8 @@ def _render_item(request: HttpRequest, item: Item, *, public: bool) -> HttpRespo
     }
     if not public:
         data.update({
-            "history": History.objects.filter(item=item).order_by("-at", "-pk")[:200],
+            "history": [(h, _change_text(h.before), _change_text(h.after))
+                        for h in History.objects.filter(item=item).order_by("-at", "-pk")[:200]],
             "can_edit": access.can_edit_report(user, report),
             "can_report": assignment is not None and access.can_report_on(user, item),
             "can_review": access.can_supervise(user, report.region),
@@ -469,6 +472,15 @@ def _render_item(request: HttpRequest, item: Item, *, public: bool) -> HttpRespo
             "open_update": item.updates.filter(state__in=("draft", "returned")).order_by("-pk").first(),
         })
     return render(request, "duban/item.html", data)
+
+
+def _change_text(data) -> str:
+    """History JSON for people: key: value pairs on one line."""
+    if not data:
+        return ""
+    if not isinstance(data, dict):
+        return str(data)
+    return "; ".join(f"{k}: {'' if v is None else v}" for k, v in data.items())
 
 
 @login_required
@@ -510,20 +522,25 @@ def public_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_dashboard(request, report, public=True)
 
 
+def _theme(sections: dict, section_id: int) -> str:
+    """The theme of a section: its second-level ancestor (（一）谋新局 under 三、重点工作), else the top one."""
+    chain, node = [], sections.get(section_id)
+    while node is not None and len(chain) < 20:
+        chain.append(node)
+        node = sections.get(node.parent_id)
+    return (chain[-2] if len(chain) >= 2 else chain[-1]).title
+
+
 def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> HttpResponse:
     items = _report_items(report)
     kinds = dict(Item.KINDS)
     by_section: dict[str, Counter] = defaultdict(Counter)
     top_of: dict[int, str] = {}
     sections = {s.pk: s for s in report.sections.all()}
-    for it in items:
+    for it in sorted(items, key=lambda i: (i.span_start is None, i.span_start or 0)):  # themes in text order
         theme = _("（未分部分）")
-        if it.section_id:
-            node = sections.get(it.section_id)
-            # themes are the top headings: walk up the tree
-            while node is not None and node.parent_id in sections:
-                node = sections[node.parent_id]
-            theme = top_of.setdefault(it.section_id, node.title if node else theme)
+        if it.section_id in sections:
+            theme = top_of.get(it.section_id) or top_of.setdefault(it.section_id, _theme(sections, it.section_id))
         by_section[theme][it.kind] += 1
     statuses = Counter(dict(Item.STATUSES)[i.status] for i in items)
     light_names = dict(Item.LIGHTS)

@@ -48,19 +48,23 @@
   function options(kind, d) {
     switch (kind) {
       case "item": {
+        // the target as a band (range) or a line, actual values as points; with no actual yet the
+        // target alone still shows, at the target's period
         const pts = d.points || [];
-        const series = [{ type: "line", name: d.indicator, data: pts.map(p => [p.t, p.value]), symbolSize: 8 }];
-        const mark = [];
+        const cats = pts.length ? pts.map(p => p.t) : [d.period || ""];
+        const series = [];
         if (d.low !== null && d.low !== undefined) {
-          if (d.cmp === "range" && d.high !== null) {
-            mark.push([{ yAxis: d.low, name: "目标" }, { yAxis: d.high }]);
-            series[0].markArea = { itemStyle: { color: "rgba(22,163,74,0.15)" }, data: mark };
-          } else {
-            series[0].markLine = { symbol: "none", data: [{ yAxis: d.low, name: "目标" }],
-              lineStyle: { color: "#16a34a", type: "dashed" } };
-          }
+          const band = d.cmp === "range" && d.high !== null && d.high !== d.low;
+          series.push({ type: "line", name: d.labels.target, data: cats.map(() => d.low), symbol: "diamond",
+            symbolSize: 10, itemStyle: { color: "#16a34a" }, lineStyle: { color: "#16a34a", type: "dashed" },
+            markLine: { symbol: "none", silent: true, lineStyle: { color: "#16a34a", type: "dashed" },
+              data: band ? [{ yAxis: d.low }, { yAxis: d.high }] : [{ yAxis: d.low }] },
+            markArea: band ? { silent: true, itemStyle: { color: "rgba(22,163,74,0.12)" },
+              data: [[{ yAxis: d.low }, { yAxis: d.high }]] } : undefined });
         }
-        return { tooltip: { trigger: "axis" }, xAxis: { type: "category", data: pts.map(p => p.t) },
+        series.push({ type: "line", name: d.labels.actual, data: pts.map(p => p.value), symbolSize: 9,
+          itemStyle: { color: "#1d4ed8" } });
+        return { tooltip: { trigger: "axis" }, legend: {}, xAxis: { type: "category", data: cats },
           yAxis: { type: "value", name: d.unit || "", scale: true }, series: series };
       }
       case "themes":
