@@ -197,6 +197,8 @@ def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | N
         lead = LEAD_YEAR.match(chunk)
         if lead and year is not None and int(lead.group(1)) < year:
             return "actual", int(lead.group(1))  # a heading such as "2021重点回顾" or "2023年,..."
+        if lead and year is not None and int(lead.group(1)) == year:
+            return "target", year  # "2022年事情部署", "2022年,..." in a 2022 report
         return None, None
     kind = best[1]
     if y is not None and year is not None:
