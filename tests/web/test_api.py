@@ -217,3 +217,30 @@ def test_nul_characters_refused(client, world):
     r = client.post("/api/reports", {"region": world.luohu.pk, "year": 2022, "text": "报告\x00"}, **sup)
     assert r.status_code == 400
     assert Item.objects.get(pk=world.target.pk).indicator == "新增学位"
+
+
+def test_links_and_verdicts(client, world):
+    from duban.web.models import Link
+
+    sup = bearer(world.users["supervisor"])
+    text = "罗湖区2022年政府工作报告\n2021年新增学位4500个。\n"
+    later = Report.objects.create(region=world.luohu, year=2022, title="2022", original=text, text=text, checksum="y")
+    start = text.index("新增学位4500个")
+    actual = Item.objects.create(report=later, kind="actual", indicator="新增学位", quote="新增学位4500个",
+                                 span_start=start, span_end=start + 9, cmp="=", low=4500, unit="个", period="2021")
+    link = Link.objects.create(target=world.target, actual=actual, score=3, reason="同一地区")
+    listed = client.get("/api/links", {"state": "proposed"}, **sup).json()
+    assert [x["id"] for x in listed["items"]] == [link.pk]
+    assert client.get("/api/links").json()["count"] == 0  # the public sees no unpublished links
+    other = bearer(world.users["other_supervisor"])
+    assert client.post(f"/api/links/{link.pk}/decide", {"confirm": True}, content_type="application/json",
+                       **other).status_code == 404
+    r = client.post(f"/api/links/{link.pk}/decide", {"confirm": True}, content_type="application/json", **sup)
+    assert r.status_code == 200 and r.json()["state"] == "confirmed"
+    r = client.put(f"/api/items/{world.target.pk}/verdict", {"verdict": "met", "reason": "人工核定"},
+                   content_type="application/json", **sup)
+    assert r.status_code == 200 and r.json() == {"verdict": "met", "reason": "人工核定", "computed": False,
+                                                 "actual_id": None}
+    r = client.put(f"/api/items/{world.task.pk}/verdict", {"verdict": "met"}, content_type="application/json",
+                   **sup)
+    assert r.status_code == 400  # verdicts are for targets

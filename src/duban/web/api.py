@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 
 from django.contrib.auth import authenticate
 from django.db.models import Count, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Field, File, Form, NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError
 from ninja.files import UploadedFile
@@ -34,7 +34,7 @@ except ImportError:  # django-ninja before 1.5 takes a plain (status, body) tupl
         return status_code, value
 from duban.web import access, actions, exchange
 from duban.web.apitokens import issue_token, user_for_token
-from duban.web.models import Assignment, Department, Item, ProgressUpdate, Region, Verdict
+from duban.web.models import Assignment, Department, Item, Link, ProgressUpdate, Region, Verdict
 
 # Database ids: bounded so that no request can ask the database for an integer it cannot hold.
 Id = conint(ge=1, le=2**63 - 1)
@@ -284,6 +284,25 @@ class UpdateIn(Schema):
 
 class ReviewIn(Schema):
     note: Text = Field("", max_length=2000)
+
+
+class LinkOut(Schema):
+    id: int
+    target_id: int
+    actual_id: int
+    state: str
+    score: float
+    reason: str
+
+
+class DecideIn(Schema):
+    confirm: bool
+
+
+class VerdictIn(Schema):
+    verdict: Literal["met", "partly", "missed", "not_yet", "uncheckable"]
+    reason: Text = Field("", max_length=2000)
+    actual: Id | None = Field(None, description="the actual item the verdict rests on")
 
 
 class ImportOut(Schema):
@@ -555,3 +574,36 @@ def approve_update(request, update_id: Id, body: ReviewIn):
 @api.post("/updates/{update_id}/return", response={200: UpdateOut, **WRITE}, auth=token_auth, tags=["updates"])
 def return_update(request, update_id: Id, body: ReviewIn):
     return actions.do_return_update(request.auth, _update(request.auth, update_id), note=body.note)
+
+
+# --- verdicts and links --------------------------------------------------------------------------
+
+@api.get("/links", response={200: list[LinkOut], **READ}, tags=["verdicts"])
+@paginate(Pages)
+def list_links(request, report: Id | None = None,
+               state: Literal["proposed", "confirmed", "rejected"] | None = None):
+    """Proposed and decided links from reported actuals to earlier targets (both must be visible)."""
+    items = visible_items(viewer(request)).values("pk")
+    qs = Link.objects.filter(target__in=items, actual__in=items)
+    if report is not None:
+        qs = qs.filter(Q(target__report_id=report) | Q(actual__report_id=report))
+    if state is not None:
+        qs = qs.filter(state=state)
+    return qs.order_by("-score", "pk")
+
+
+@api.post("/links/{link_id}/decide", response={200: LinkOut, **WRITE}, auth=token_auth, tags=["verdicts"])
+def decide_link(request, link_id: Id, body: DecideIn):
+    """Confirm (the target's verdict then rests on this actual) or reject a proposed link."""
+    link = Link.objects.select_related("target__report__region").filter(pk=link_id).first()
+    if link is None or not access.can_view_item(request.auth, link.target):
+        raise Http404("no such link")
+    return actions.do_decide_link(request.auth, link, body.confirm)
+
+
+@api.put("/items/{item_id}/verdict", response={200: VerdictOut, **WRITE}, auth=token_auth, tags=["verdicts"])
+def set_verdict(request, item_id: Id, body: VerdictIn):
+    """A person's verdict on a target; it stands until a person changes it."""
+    item = access.get_item(request.auth, item_id)
+    actual = access.get_item(request.auth, body.actual) if body.actual is not None else None
+    return actions.do_set_verdict(request.auth, item, body.verdict, body.reason, actual=actual)
