@@ -231,3 +231,21 @@ def test_html_headline_outside_the_article_is_kept_as_first_line() -> None:
     doc = load_bytes(page.encode(), "page.html")
     assert doc.original.split("\n")[0] == "2021年罗湖区政府工作报告"
     assert "当前位置" not in doc.original
+
+
+def test_docx_entity_expansion_bomb_refused() -> None:
+    src = zipfile.ZipFile(io.BytesIO(make_docx(["增长5%"])))
+    lol = '<!DOCTYPE d [<!ENTITY l0 "lol">' + "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
+    ) + "]>"
+    members = {}
+    for info in src.infolist():
+        data = src.read(info.filename)
+        if info.filename == "word/document.xml":
+            body = data.split(b"?>", 1)[1].replace("增长5%".encode(), b"&l9;")
+            data = lol.encode() + body
+        members[info.filename] = data
+    t = time.perf_counter()
+    reason = _one_line_error(_zip(members), "lol.docx")
+    assert "corrupt DOCX" in reason
+    assert time.perf_counter() - t < 5

@@ -181,9 +181,15 @@ def _words(words: list[str]) -> str:
 def _boilerplate() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(trigger words of every rule, one full-line pattern of all rules)."""
     rules = load("boilerplate")["rule"]
-    trigger = _words([w for r in rules for w in r["trigger"].split("|")])
-    body = "|".join(f"(?:{r['pattern']})" for r in rules)
+    trigger = _words([w for r in rules for w in r["trigger"]])
+    body = "|".join(f"(?P<b{i}>{r['pattern']})" for i, r in enumerate(rules))
     return re.compile(trigger), compile_pattern(rf"[ \t]*(?:{body})[ \t]*")
+
+
+@cache
+def _boilerplate_forms() -> dict[str, str]:
+    """Group name -> the noise form its lines signal ("" for layout debris that signals none)."""
+    return {f"b{i}": r.get("form", "boilerplate") for i, r in enumerate(load("boilerplate")["rule"])}
 
 
 @cache
@@ -202,8 +208,16 @@ def is_spam_line(line: str) -> bool:
     return hits >= cfg["min_hits"] and hits >= cfg["min_hit_ratio"] * len(fields)
 
 
+def boilerplate_form(line: str) -> str | None:
+    """None when ``line`` is not boilerplate, else the form it signals ("" for none)."""
+    if len(line) > MAX_LINE:
+        return None
+    m = _boilerplate()[1].fullmatch(line)
+    return _boilerplate_forms()[m.lastgroup] if m else None
+
+
 def is_boilerplate_line(line: str) -> bool:
-    return len(line) <= MAX_LINE and _boilerplate()[1].fullmatch(line) is not None
+    return boilerplate_form(line) is not None
 
 
 def line_edits(text: str) -> tuple[list[Edit], int, int]:
@@ -225,13 +239,17 @@ def line_edits(text: str) -> tuple[list[Edit], int, int]:
             if start in seen:
                 continue
             line = text[start:end]
-            if is_boilerplate_line(line) if kind == "boilerplate" else is_spam_line(line):
-                seen.add(start)
-                drops.append((start, min(end + 1, n), ""))
-                if kind == "boilerplate":
-                    n_boiler += 1
-                else:
-                    n_spam += 1
+            if kind == "boilerplate":
+                form = boilerplate_form(line)
+                if form is None:
+                    continue
+                n_boiler += form == "boilerplate"
+            elif is_spam_line(line):
+                n_spam += 1
+            else:
+                continue
+            seen.add(start)
+            drops.append((start, min(end + 1, n), ""))
     drops.sort()
     return drops, n_boiler, n_spam
 
