@@ -130,10 +130,13 @@ class Shots:
         self.dir.mkdir(parents=True, exist_ok=True)
         self.n = 0
 
-    def __call__(self, page, step: str) -> Path:
+    def __call__(self, page, step: str, at=None) -> Path:
+        """Screenshot the whole page, or only the window around the locator ``at`` (long pages)."""
         self.n += 1
         path = self.dir / f"{self.n:02d}-{step}.png"
-        page.screenshot(path=str(path), full_page=True)
+        if at is not None:
+            at.scroll_into_view_if_needed()
+        page.screenshot(path=str(path), full_page=at is None)
         return path
 
 
