@@ -17,7 +17,9 @@ CN_BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 
 # Arabic: thousands separators, decimals; a PDF copy may put one space after the decimal point
 # ("2. 2万亿元"). \d also matches full-width digits, which float() reads.
-ARABIC = r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.[ \u3000]?\d+)?"
+# A PDF copy may also space every digit ("3 7 6 5 0 元", "5 . 2 %"): single digits one space apart.
+_SPACED = r"\d(?: \d)+(?: ?\. ?\d(?: \d)*)?(?![\d.])|\d(?: \d)* \. ?\d(?: \d)*(?![\d.])"
+ARABIC = rf"\d{{1,3}}(?:,\d{{3}})+(?![\d])(?:\.\d+)?|{_SPACED}|\d+(?:\.[ \u3000]?\d+)?"
 # Chinese: must start with a digit or 十 (a bare 万/千/百 is a word: 万元GDP, 千亿级, 百强).
 _CN_START = "零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾兩"
 _CN_ALL = _CN_START + "百千万亿佰仟萬億"

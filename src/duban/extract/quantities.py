@@ -108,10 +108,10 @@ class _Grammar:
         scale_alt = _alt(self.scales)
         # after the first number: [unit] sep number, then [多] [scale] [多] [unit] [comparator]
         self.tail = re.compile(
-            rf"(?:[ \u3000]?(?P<u1>(?:{scale_alt})?(?:{unit_alt}))?[ \u3000]?(?P<sep>{_alt(seps)})[ \u3000]?(?P<num2>{num}))?"
+            rf"(?:[ \u3000]?(?P<u1>(?:{scale_alt})?(?:{unit_alt})|(?:{scale_alt}))?[ \u3000]?(?P<sep>{_alt(seps)})[ \u3000]?(?P<num2>{num}))?"
             rf"(?P<more1>{more})?[ \u3000]?(?P<scale>{scale_alt})?(?P<more2>{more})?(?P<scale2>亿|億)?"
             rf"(?P<unit>{unit_alt})?"
-            rf"(?P<after>{_alt(self.after)})?"
+            rf"(?:[ \u3000]?(?P<after>{_alt(self.after)}))?"
         )
         self.before_re = re.compile(rf"(?:{_alt(self.before)})\s?\Z")
         self.neg_re = re.compile(r"(?<![\d%])[-−－]\Z")
@@ -125,6 +125,7 @@ class _Grammar:
         ]
         self.right_raw = re.compile("|".join(r["right_raw"] for r in nonitems if "right_raw" in r))
         people = r"(?:农村|城镇|城乡|贫困|农业转移|常住|户籍|流动)*(?:人口|劳动力)"
+        self.single_count = re.compile(tpat(r"(?:所|座|家|套|台|辆|艘|架|处|栋|名)(?=[,，。;；、)）]|和|及|$)"))
         self.people_after = re.compile(tpat(people))
         self.people_before = re.compile(tpat(rf"{people}[^,。;，；、]{{0,6}}$"))
         self.scale_ok_after = re.compile(r"[\s,.;:!?，。；：、)）\]】”’\"'和及与]|$")
@@ -148,7 +149,7 @@ def _parse(token: str) -> tuple[float, str] | None:
     if v is None:
         return None
     if len(token) == 1 and not scale:
-        return None  # 一个, 两翼, 三甲, 五引擎: a single Chinese digit before a word is idiom, not data
+        return float(v), "single"  # 一个, 两翼, 三甲: idiom unless a count ends the phrase (checked later)
     return float(v), scale
 
 
@@ -173,6 +174,11 @@ def find_quantities(text: str) -> list[Quantity]:
         if parsed is None:
             continue
         low, cn_scale = parsed
+        if cn_scale == "single":
+            # 新建幼儿园三所, 学校一所: a single Chinese digit counts only before a unit that ends the phrase
+            if not g.single_count.match(text, m.end()):
+                continue
+            cn_scale = ""
         if cn_scale:
             # the scale word of a Chinese numeral is part of the unit: 三万人 -> 3 万人
             t = g.tail.match(text, m.end() - len(cn_scale))
@@ -200,7 +206,7 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar)
         if p2 is None or p2[1]:
             return None
         high = p2[0]
-        if not (high > low) or (u1 and u1 not in ("%", "％") and u1 != scale_w + unit_w):
+        if not (high > low) or (u1 and u1 not in ("%", "％", scale_w + unit_w, scale_w)):
             return None
         if u1 in ("%", "％") and unit_w not in ("%", "％"):
             return None
