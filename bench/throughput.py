@@ -3,6 +3,7 @@
     .venv/bin/python bench/throughput.py                     # >= 20 MB of report text, in memory
     .venv/bin/python bench/throughput.py --mb 5 --profile    # smaller, with a profile of the stages
     .venv/bin/python bench/throughput.py --stream-mb 200     # 200 MB JSONL, document by document, peak RSS
+    .venv/bin/python bench/throughput.py --decode --mb 2     # encoding detection vs charset-normalizer
 
 The text is built from the report texts on this machine (the development corpus in ../shared when
 it is there, the seed copy, the bundled demo report), varied so no two documents are the same:
@@ -151,6 +152,38 @@ def in_memory(mb: float, profile: bool) -> dict:
     return result
 
 
+def decoding(mb: float) -> dict:
+    """duban's encoding detection against charset-normalizer on the same bytes, per encoding."""
+    from charset_normalizer import from_bytes
+
+    from duban.ingest.decode import decode
+
+    docs = list(documents(int(mb * 1024 * 1024), seed=3))
+    out: dict = {}
+    for enc in ("utf-8", "utf-16", "gb18030", "big5"):
+        blobs = []
+        for d in docs:
+            try:
+                blobs.append(d.encode(enc))
+            except UnicodeEncodeError:
+                blobs.append(d.encode(enc, errors="ignore"))  # pinyin tone marks have no Big5 code
+        size = sum(map(len, blobs)) / 1024 / 1024
+        t = time.process_time()
+        found = [decode(b, "bench")[1] for b in blobs]
+        ours = time.process_time() - t
+        sample = blobs[: max(1, len(blobs) // 10)]
+        t = time.process_time()
+        theirs_found = [(from_bytes(b).best() or type("N", (), {"encoding": None})).encoding for b in sample]
+        theirs = time.process_time() - t
+        out[enc] = {
+            "duban_mb_per_s": round(size / ours, 1),
+            "duban_detected": sorted(set(found)),
+            "charset_normalizer_mb_per_s": round(size / 10 / theirs, 2) if theirs else None,
+            "charset_normalizer_detected": sorted({str(e) for e in theirs_found}),
+        }
+    return out
+
+
 def streaming(mb: float, keep: Path | None) -> dict:
     """Write ``mb`` MB of JSONL (streamed), then read it back document by document."""
     import duban
@@ -199,9 +232,12 @@ def main() -> int:
     ap.add_argument("--stream-mb", type=float, help="instead: stream a JSONL input of this many MB")
     ap.add_argument("--keep", type=Path, help="streaming: keep/reuse the generated JSONL at this path")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of 10%% of the documents")
+    ap.add_argument("--decode", action="store_true", help="instead: encoding detection speed vs charset-normalizer")
     args = ap.parse_args()
     print(f"machine: {machine()}", file=sys.stderr)
-    if args.stream_mb:
+    if args.decode:
+        result = decoding(min(args.mb, 5))
+    elif args.stream_mb:
         result = streaming(args.stream_mb, args.keep)
     else:
         result = in_memory(args.mb, args.profile)
