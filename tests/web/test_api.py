@@ -244,3 +244,11 @@ def test_links_and_verdicts(client, world):
     r = client.put(f"/api/items/{world.task.pk}/verdict", {"verdict": "met"}, content_type="application/json",
                    **sup)
     assert r.status_code == 400  # verdicts are for targets
+
+
+def test_docs_served_locally(client, db):
+    r = client.get("/api/docs")
+    assert r.status_code == 200
+    assert b"cdn." not in r.content and b"swagger-ui" in r.content
+    schema = client.get("/api/openapi.json").json()
+    assert "bearer" in str(schema["components"]["securitySchemes"]).lower()

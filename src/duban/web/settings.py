@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "duban.web.apps.DubanWebConfig",
     "duban.web.apitokens.apps.ApiTokensConfig",  # API tokens (duban.web.api)
+    "ninja",  # serves the API docs' swagger-ui from the package instead of a CDN (works offline)
 ]
 
 MIDDLEWARE = [
