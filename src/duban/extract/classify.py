@@ -31,6 +31,9 @@ THIS_YEAR = re.compile(tpat("今年|本年"))
 FIVE_YEAR_END = re.compile(r"[”\"';；]*末")
 CHANGE_BEFORE = re.compile(tpat("(?:增长|提高|下降|降低|增加|减少|上升)了?$"))
 PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
+DONE_AFTER = re.compile(tpat("[^。,，;；]{0,2}(?:总体|全面|圆满|基本|顺利)?(?:完成|实现|达成)"))
+QUANTITY_BEFORE = re.compile(r"[\d%％]的$")
+FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|以来|规划期)")
 PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度"))
 FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
 PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年"))
@@ -187,10 +190,16 @@ def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | N
     best: tuple[int, str] | None = None
     for kind, pat in (("target", c.mode_target), ("actual", c.mode_actual)):
         for m in pat.finditer(chunk):
-            if kind == "target" and c.target_not_after.search(chunk, max(0, m.start() - 12), m.start()):
-                continue
+            if kind == "target" and (c.target_not_after.search(chunk, max(0, m.start() - 30), m.start())
+                                     or DONE_AFTER.match(chunk, m.end())
+                                     or QUANTITY_BEFORE.search(chunk, max(0, m.start() - 2), m.start())):
+                continue  # 完成全年目标任务, 目标任务总体完成, 6.5%—7%的预期目标: a review speaking of goals
             if best is None or m.start() >= best[0]:
                 best = (m.start(), kind)
+    for m in FIVE_YEAR_PERIOD.finditer(chunk):
+        # 十三五时期 in a 2021 report is a review, 十四五时期 a plan
+        if year is not None and (best is None or m.start() >= best[0]):
+            best = (m.start(), "actual" if FIVE_YEAR[m.group(1)][1] < year else "target")
     yrs = [int(m.group(1)) for m in YEAR.finditer(chunk)]
     y = yrs[-1] if yrs else None
     if best is None:
@@ -212,7 +221,7 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues) -> tuple[str |
     yrs = [int(m.group(1)) for m in YEAR.finditer(sentence)]
     y = yrs[-1] if yrs else None
     t = sum(1 for m in c.clause_target.finditer(clause)
-            if not c.target_not_after.search(clause, max(0, m.start() - 12), m.start()))
+            if not c.target_not_after.search(clause, max(0, m.start() - 30), m.start()))
     a = len(c.clause_actual.findall(clause))
     if y is not None and year is not None:
         if y < year and not PLAN_WORDS.search(sentence):
