@@ -33,13 +33,15 @@ def test_width_is_identity_on_plain_text() -> None:
 @pytest.mark.parametrize(
     ("char", "latin"),
     [("區", "qū"), ("发", "fā"), ("發", "fā"), ("報", "bào"), ("習", "xí"), ("會", "huì"), ("會", "kuài"),
-     ("產", "chǎn"), ("強", "qiáng"), ("務", "wù"), ("绿", "lǜ"), ("區", "qu")],
+     ("產", "chǎn"), ("強", "qiáng"), ("務", "wù"), ("绿", "lǜ"), ("區", "qu"), ("區", "qu1"), ("绿", "lv4"), ("區", "qǔ")],  # a wrong tone still names the syllable
 )
 def test_is_reading(char: str, latin: str) -> None:
     assert is_reading(char, latin)
 
 
-@pytest.mark.parametrize(("char", "latin"), [("區", "fā"), ("值", "GDP"), ("收", "han"), ("率", "yuan")])
+@pytest.mark.parametrize(
+    ("char", "latin"), [("區", "fā"), ("值", "GDP"), ("收", "han"), ("率", "yuan"), ("區", "ba3"), ("含", "A1")]
+)
 def test_is_not_reading(char: str, latin: str) -> None:
     assert not is_reading(char, latin)
 

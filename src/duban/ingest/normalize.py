@@ -59,7 +59,7 @@ def fold_width(text: str) -> str:
 # --- 3. pinyin annotations ----------------------------------------------------------------------
 _TONED = "a-zA-Z\u00c0-\u024f\u0300-\u036f\u1e3f"  # Latin letters, tone-marked vowels, combining marks
 # starts with "(" so the regex engine skips ahead to brackets; the lookbehind then checks the ideograph
-_PINYIN = re.compile(rf"\((?<=[{HAN}]\()([{_TONED}]{{1,7}})\)")
+_PINYIN = re.compile(rf"\((?<=[{HAN}]\()([{_TONED}]{{1,7}}[1-5]?)\)")  # qū, qu, qu1
 
 
 @cache
@@ -79,16 +79,17 @@ def is_reading(char: str, latin: str) -> bool:
     from pypinyin import Style, pinyin
 
     latin = unicodedata.normalize("NFC", latin.lower())
-    plain = _toneless(latin)
+    numbered = latin[-1].isdigit()
+    plain = _toneless(latin.rstrip("12345"))
     toned = any(ord(c) > 127 for c in latin)
     for c in {char, _t2s().convert(char)}:
-        readings = pinyin(c, heteronym=True, style=Style.TONE, errors="ignore")
+        readings = pinyin(c, heteronym=True, style=Style.TONE3 if numbered else Style.TONE, errors="ignore")
         if not readings:
             continue
         options = readings[0]
-        if toned and latin in options:
+        if (toned or numbered) and latin.replace("ü", "v") in {o.replace("ü", "v") for o in options}:
             return True
-        if plain in {_toneless(o) for o in options}:
+        if plain in {_toneless(o.rstrip("12345")) for o in options}:
             return True
     return False
 
