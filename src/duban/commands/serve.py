@@ -58,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
             print("duban: demo report loaded. Demo accounts (passwords shown only this once):")
             for a in accounts:
                 print(f"  {a.username:<12} {a.password:<18} {a.role}{' · ' + a.scope if a.scope else ''}")
+    from duban.web import tracking
+
+    tracking.refresh_stale()  # deadlines passed while the app was down turn lights red now
     db = settings.DATABASES["default"]
     where = db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}"
     print(f"duban: data in {data}; database {where}")

@@ -86,6 +86,7 @@ class Report(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(default=timezone.now)
     extracted_at = models.DateTimeField(null=True, blank=True)
+    lights_date = models.DateField(null=True, blank=True)  # the day verdicts and lights were last refreshed
 
     class Meta:
         ordering = ["-year", "region__name", "pk"]

@@ -38,59 +38,86 @@ def _period_end(period: str) -> dt.date | None:
     return dt.date(int(tail), 12, 31) if tail.isdigit() else None
 
 
-def _evidence(item):
-    """The actual a target is judged on: a confirmed link's actual, else the latest approved value."""
-    from duban.web.models import Link
+def refresh_items(items, today: dt.date | None = None) -> int:
+    """Recompute verdicts (targets) and lights of ``items`` (a queryset or list of Items) and store
+    what changed; a handful of queries whatever the number of items. Returns how many lights changed.
 
-    link = (Link.objects.filter(target=item, state="confirmed").select_related("actual")
-            .order_by("-created_at", "-pk").first())
-    if link is not None:
-        return link.actual, None
-    upd = item.updates.filter(state="approved", value__isnull=False).order_by("-reviewed_at", "-pk").first()
-    if upd is not None:
-        return {"cmp": "=", "low": upd.value, "high": upd.value, "unit": item.unit}, upd
-    return None, None
+    A target is judged on a confirmed link's actual, else on the latest approved value. The light
+    follows the deadline, the latest approved percent, the latest review state and the verdict."""
+    from duban.web.models import History, Item, Link, ProgressUpdate, Verdict
+
+    today = today or timezone.localdate()
+    ids = [i.pk for i in items]
+    if not ids:
+        return 0
+    rows = list(Item.objects.filter(pk__in=ids).select_related("assignment"))
+    verdicts = {v.target_id: v for v in Verdict.objects.filter(target_id__in=ids)}
+    linked: dict[int, Item] = {}
+    for link in (Link.objects.filter(target_id__in=ids, state="confirmed").select_related("actual")
+                 .order_by("created_at", "pk")):
+        linked[link.target_id] = link.actual  # the latest confirmed link wins
+    latest: dict[int, ProgressUpdate] = {}
+    valued: dict[int, ProgressUpdate] = {}
+    percent: dict[int, ProgressUpdate] = {}
+    for u in (ProgressUpdate.objects.filter(item_id__in=ids).exclude(state="draft")
+              .order_by("created_at", "pk")):
+        latest[u.item_id] = u
+        if u.state == "approved":
+            if u.value is not None:
+                valued[u.item_id] = u
+            if u.percent is not None:
+                percent[u.item_id] = u
+    changed_items, history, new_verdicts, changed_verdicts = [], [], [], []
+    now = timezone.now()
+    for item in rows:
+        assignment = getattr(item, "assignment", None)
+        due = assignment.deadline if assignment is not None else None
+        verdict = verdicts.get(item.pk)
+        if item.kind == "target" and item.status != "rejected" and item.low is not None:
+            upd = None
+            actual = linked.get(item.pk)
+            if actual is None and item.pk in valued:
+                upd = valued[item.pk]
+                actual = {"cmp": "=", "low": upd.value, "high": upd.value, "unit": item.unit}
+            judged = attainment.judge(item, actual, due=due or _period_end(item.period), today=today)
+            if verdict is None or (verdict.computed and (verdict.verdict, verdict.reason)
+                                   != (judged.status, judged.reason)):
+                before = {"verdict": verdict.verdict, "reason": verdict.reason} if verdict else None
+                (changed_verdicts if verdict else new_verdicts).append(verdict := verdict or Verdict(target=item))
+                verdict.verdict, verdict.reason, verdict.computed = judged.status, judged.reason, True
+                verdict.actual = actual if isinstance(actual, Item) else None
+                verdict.update, verdict.decided_at, verdict.decided_by = upd, now, None
+                history.append((verdict, History(action="verdict_computed", object_type="verdict",
+                                                 report_id=item.report_id, item=item, before=before, at=now,
+                                                 after={"verdict": judged.status, "reason": judged.reason})))
+        if item.status == "rejected" or (assignment is None and (
+                verdict is None or verdict.verdict not in ("met", "partly", "missed"))):
+            color, reason = "", ""  # not tracked: no light rather than a misleading green
+        else:
+            last = latest.get(item.pk)
+            got = lights.light(today=today, due=due,
+                               progress=percent[item.pk].percent if item.pk in percent else None,
+                               state=last.state if last else None, verdict=verdict.verdict if verdict else None)
+            color, reason = got.color, got.reason[:200]
+        if (item.light, item.light_reason) != (color, reason):
+            item.light, item.light_reason = color, reason
+            changed_items.append(item)
+    # derived state: no version bump, so it never collides with a reviewer's edit
+    Item.objects.bulk_update(changed_items, ["light", "light_reason"], batch_size=500)
+    Verdict.objects.bulk_create(new_verdicts, batch_size=500)  # sets pks (PostgreSQL, SQLite >= 3.35)
+    Verdict.objects.bulk_update(changed_verdicts, ["verdict", "reason", "computed", "actual", "update",
+                                                   "decided_at", "decided_by"], batch_size=500)
+    for verdict, row in history:
+        row.object_id = verdict.pk
+    History.objects.bulk_create([row for _, row in history], batch_size=500)
+    return len(changed_items)
 
 
 def refresh_item(item, today: dt.date | None = None) -> None:
-    """Recompute the item's verdict (targets) and light after a change, and store them."""
-    from duban.web.models import Assignment, History, Item, Verdict
-
-    today = today or timezone.localdate()
+    """Recompute one item's verdict and light after a change (inside the caller's transaction)."""
     try:
         with transaction.atomic():
-            item = Item.objects.select_for_update().get(pk=item.pk)
-            assignment = Assignment.objects.filter(item=item).first()
-            due = assignment.deadline if assignment and assignment.deadline else None
-            verdict = Verdict.objects.filter(target=item).first()
-            if item.kind == "target" and item.status != "rejected" and item.low is not None:
-                actual, upd = _evidence(item)
-                judged = attainment.judge(item, actual, due=due or _period_end(item.period), today=today)
-                if verdict is None or (verdict.computed and (verdict.verdict, verdict.reason)
-                                       != (judged.status, judged.reason)):
-                    before = {"verdict": verdict.verdict, "reason": verdict.reason} if verdict else None
-                    verdict = verdict or Verdict(target=item)
-                    verdict.verdict, verdict.reason, verdict.computed = judged.status, judged.reason, True
-                    verdict.actual = actual if isinstance(actual, Item) else None
-                    verdict.update, verdict.decided_at, verdict.decided_by = upd, timezone.now(), None
-                    verdict.save()
-                    History.objects.create(action="verdict_computed", object_type="verdict",
-                                           object_id=verdict.pk, report_id=item.report_id, item=item,
-                                           before=before, after={"verdict": judged.status,
-                                                                 "reason": judged.reason})
-            latest = item.updates.exclude(state="draft").order_by("-created_at", "-pk").first()
-            approved = item.updates.filter(state="approved", percent__isnull=False).order_by(
-                "-reviewed_at", "-pk").first()
-            if assignment is None and (verdict is None or verdict.verdict not in ("met", "partly", "missed")):
-                color, reason = "", ""  # not tracked yet: no light rather than a misleading green
-            else:
-                got = lights.light(today=today, due=due, progress=approved.percent if approved else None,
-                                   state=latest.state if latest else None,
-                                   verdict=verdict.verdict if verdict else None)
-                color, reason = got.color, got.reason
-            if (item.light, item.light_reason) != (color, reason):
-                # derived state: no version bump, so it never collides with a reviewer's edit
-                Item.objects.filter(pk=item.pk).update(light=color, light_reason=reason)
+            refresh_items([item], today)
     except Exception:  # a tracking bug must not undo the user's change: only its savepoint rolls back
         log.exception("refreshing item %s failed", item.pk)
 
@@ -111,10 +138,32 @@ def propose_links(obj) -> int:
         return 0
 
 
-def refresh_report(report, today: dt.date | None = None) -> None:
+def refresh_report(report, today: dt.date | None = None) -> int:
+    """Refresh every item of a report whose verdict or light may change, and note the day it was done."""
     from django.db.models import Q
 
-    # only targets (verdicts) and assigned items (lights) have derived state to refresh
-    for item in (report.items.exclude(status="rejected").filter(Q(kind="target") | Q(assignment__isnull=False))
-                 .only("pk")):
-        refresh_item(item, today)
+    from duban.web.models import Report
+
+    today = today or timezone.localdate()
+    try:
+        with transaction.atomic():
+            n = refresh_items(list(report.items.filter(Q(kind="target") | Q(assignment__isnull=False) | ~Q(light=""))
+                                   .only("pk")), today)
+            Report.objects.filter(pk=report.pk).update(lights_date=today)
+            report.lights_date = today
+            return n
+    except Exception:
+        log.exception("refreshing report %s failed", report.pk)
+        return 0
+
+
+def refresh_stale(today: dt.date | None = None) -> int:
+    """Lights and verdicts move with the calendar (a deadline passes): refresh every report not yet
+    refreshed today. `duban serve` runs it at start, pages run it for the report they show."""
+    from django.db.models import Q
+
+    from duban.web.models import Report
+
+    today = today or timezone.localdate()
+    return sum(refresh_report(r, today) for r in
+               Report.objects.filter(Q(lights_date__isnull=True) | Q(lights_date__lt=today)).only("pk"))

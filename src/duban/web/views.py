@@ -16,6 +16,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -141,6 +142,13 @@ def _grouped_by_section(items: list[Item]) -> list[tuple[str, list[Item]]]:
     return list(groups.items())
 
 
+def _fresh(report: Report) -> Report:
+    """Verdicts and lights move with the calendar: refresh them once a day, when the report is shown."""
+    if report.lights_date != timezone.localdate():
+        tracking.refresh_report(report)
+    return report
+
+
 def _report_items(report: Report, include_rejected: bool = False) -> list[Item]:
     qs = report.items.select_related("section", "verdict", "assignment__lead")
     if not include_rejected:
@@ -163,7 +171,7 @@ def public_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_report(request: HttpRequest, report: Report, *, public: bool) -> HttpResponse:
-    items = _report_items(report)
+    items = _report_items(_fresh(report))
     if not public and not access.can_edit_report(request.user, report):
         mine = set(access.inbox_items(request.user).filter(report=report).values_list("pk", flat=True))
         items = [i for i in items if i.pk in mine]
@@ -532,7 +540,7 @@ def _theme(sections: dict, section_id: int) -> str:
 
 
 def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> HttpResponse:
-    items = _report_items(report)
+    items = _report_items(_fresh(report))
     kinds = dict(Item.KINDS)
     by_section: dict[str, Counter] = defaultdict(Counter)
     top_of: dict[int, str] = {}
