@@ -53,6 +53,16 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # cached public pages are keyed by ids that repeat from one test database to the next
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(name="add_item")
 def add_item_fixture():
     """`add_item(report, kind, quote, indicator, **values)`: an Item placed on its quote."""

@@ -221,7 +221,8 @@ def test_english_is_available(world):
 
     compile_messages()
     c = Client()
-    c.post(reverse("set_language"), {"language": "en", "next": "/"})
+    r = c.get(reverse("set_language", args=["en"]) + "?next=/public/")
+    assert r.status_code == 302 and r["Location"] == "/public/"
     html = c.get(reverse("public_index")).content.decode()
     assert "Published reports" in html and "公开报告" not in html.split("<main>")[1]
 
@@ -229,3 +230,21 @@ def test_english_is_available(world):
 def test_chinese_is_the_default_whatever_the_browser_says(world):
     html = Client().get(reverse("public_index"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "公开报告" in html and 'lang="zh-hans"' in html
+
+
+def test_language_link_never_redirects_off_site(world):
+    r = Client().get(reverse("set_language", args=["en"]) + "?next=https://evil.example/")
+    assert r["Location"] == "/"
+
+
+def test_public_pages_are_cached_until_the_report_changes(world):
+    actions.do_publish_report(world.users["supervisor"], world.report)
+    url = reverse("public_report", args=[world.report.pk])
+    assert "新增学位" in Client().get(url).content.decode()
+    Item.objects.filter(pk=world.target.pk).update(indicator="缓存中的旧名字")  # behind the actions' back
+    assert "缓存中的旧名字" not in Client().get(url).content.decode()  # served from the cache
+    actions.do_edit_item(world.users["supervisor"], Item.objects.get(pk=world.target.pk),
+                         {"indicator": "新增公办学位"}, expected_version=1)
+    html = Client().get(url).content.decode()
+    assert "新增公办学位" in html  # an action writes History: the cached page is dropped
+    assert "csrfmiddlewaretoken" not in html  # nothing personal in what is cached

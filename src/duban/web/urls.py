@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.util import find_spec
 
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import path
 
 from duban.web import views
 
@@ -13,7 +13,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(template_name="duban/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("lang/<str:code>/", views.set_language, name="set_language"),
     path("upload/", views.upload, name="upload"),
     path("reports/<int:pk>/", views.report_view, name="report"),
     path("reports/<int:pk>/review/", views.review, name="review"),

@@ -10,13 +10,19 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Prefetch, Q
+from django.core.cache import cache
+from django.db.models import Count, Max, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -50,6 +56,36 @@ def _back(request: HttpRequest, default: str) -> HttpResponse:
     nxt = request.POST.get("next") or ""
     # only local paths: never redirect to another site
     return redirect(nxt if nxt.startswith("/") and not nxt.startswith("//") else default)
+
+
+def set_language(request: HttpRequest, code: str) -> HttpResponse:
+    """Choose the UI language (a cookie; Chinese without one). A plain link, so pages carry no form
+    and public pages can be cached for everyone."""
+    nxt = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        nxt = "/"
+    response = redirect(nxt)
+    if code in dict(settings.LANGUAGES):
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600, samesite="Lax")
+    return response
+
+
+def _public_cached(request: HttpRequest, report: Report, page: str, render_page: Callable[[], HttpResponse]
+                   ) -> HttpResponse:
+    """Public pages of a published report, cached for anonymous visitors until the report changes
+    (every change writes History, and the daily light refresh moves ``lights_date``)."""
+    if request.user.is_authenticated:
+        return render_page()
+    stamp = History.objects.filter(report=report).aggregate(m=Max("pk"))["m"]
+    key = f"duban:public:{page}:{report.pk}:{stamp}:{report.lights_date}:{get_language()}"
+    html = cache.get(key)
+    if html is not None:
+        return HttpResponse(html)
+    response = render_page()
+    if response.status_code == 200:
+        cache.set(key, response.content, 300)
+    return response
 
 
 # --- home, public index --------------------------------------------------------------------------
@@ -134,6 +170,23 @@ def highlight_segments(original: str, items: list[Item]) -> list[dict[str, Any]]
     return out
 
 
+def highlighted_html(original: str, items: list[Item]) -> SafeString:
+    """The report text as HTML with each item's span as a link to the item (``item.url``).
+
+    Built in Python (a template loop over hundreds of pieces is slow); every piece of report text goes
+    through ``escape``, so text containing HTML or script is shown as text."""
+    parts = []
+    for seg in highlight_segments(original, items):
+        it = seg["item"]
+        if it is None:
+            parts.append(escape(seg["text"]))
+        else:
+            title = f"{it.get_kind_display()}：{it.indicator} {it.value_text()}"
+            parts.append(format_html('<a class="hl hl-{}" id="hl-{}" href="{}" title="{}">{}</a>',
+                                     it.kind, it.pk, it.url, title, seg["text"]))
+    return mark_safe("".join(parts))  # every part above is escaped
+
+
 def _grouped_by_section(items: list[Item]) -> list[tuple[str, list[Item]]]:
     groups: dict[str, list[Item]] = defaultdict(list)
     # reading order: sections as they come in the text, items by where they sit
@@ -167,7 +220,7 @@ def public_report(request: HttpRequest, pk: int) -> HttpResponse:
     report = Report.objects.select_related("region").filter(pk=pk, published=True).first()
     if report is None:
         raise Http404("no such published report")
-    return _render_report(request, report, public=True)
+    return _public_cached(request, _fresh(report), "report", lambda: _render_report(request, report, public=True))
 
 
 def _render_report(request: HttpRequest, report: Report, *, public: bool) -> HttpResponse:
@@ -175,8 +228,11 @@ def _render_report(request: HttpRequest, report: Report, *, public: bool) -> Htt
     if not public and not access.can_edit_report(request.user, report):
         mine = set(access.inbox_items(request.user).filter(report=report).values_list("pk", flat=True))
         items = [i for i in items if i.pk in mine]
+    name = "public_item" if public else "item"
+    for it in items:
+        it.url = reverse(name, args=[it.pk])
     return render(request, "duban/report.html", {
-        "report": report, "segments": highlight_segments(report.original, items),
+        "report": report, "text_html": highlighted_html(report.original, items),
         "groups": _grouped_by_section(items), "public": public,
         "can_edit": not public and access.can_edit_report(request.user, report),
         "counts": Counter(i.kind for i in items),
@@ -446,7 +502,8 @@ def public_item(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk, report__published=True).exclude(status="rejected").first()
     if item is None:
         raise Http404("no such published item")
-    return _render_item(request, item, public=True)
+    return _public_cached(request, _fresh(item.report), f"item{item.pk}",
+                          lambda: _render_item(request, item, public=True))
 
 
 def _render_item(request: HttpRequest, item: Item, *, public: bool) -> HttpResponse:
@@ -527,7 +584,8 @@ def public_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     report = Report.objects.select_related("region").filter(pk=pk, published=True).first()
     if report is None:
         raise Http404("no such published report")
-    return _render_dashboard(request, report, public=True)
+    return _public_cached(request, _fresh(report), "dashboard",
+                          lambda: _render_dashboard(request, report, public=True))
 
 
 def _theme(sections: dict, section_id: int) -> str:
@@ -540,22 +598,22 @@ def _theme(sections: dict, section_id: int) -> str:
 
 
 def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> HttpResponse:
-    items = _report_items(_fresh(report))
+    # plain rows, not model instances: a dashboard only counts (and lists what needs attention)
+    rows_ = list(_fresh(report).items.exclude(status="rejected").order_by("span_start", "order").values_list(
+        "pk", "kind", "status", "light", "light_reason", "section_id", "indicator", "verdict__verdict"))
     kinds = dict(Item.KINDS)
     by_section: dict[str, Counter] = defaultdict(Counter)
     top_of: dict[int, str] = {}
-    sections = {s.pk: s for s in report.sections.all()}
-    for it in sorted(items, key=lambda i: (i.span_start is None, i.span_start or 0)):  # themes in text order
+    sections = {s.pk: s for s in report.sections.only("pk", "parent_id", "title")}
+    for _pk, kind, _st, _l, _r, section_id, _i, _v in rows_:  # in text order, so themes are too
         theme = _("（未分部分）")
-        if it.section_id in sections:
-            theme = top_of.get(it.section_id) or top_of.setdefault(it.section_id, _theme(sections, it.section_id))
-        by_section[theme][it.kind] += 1
-    statuses = Counter(dict(Item.STATUSES)[i.status] for i in items)
-    light_names = dict(Item.LIGHTS)
-    light_counts = Counter(i.light for i in items if i.light)
-    verdict_names = dict(Verdict.VERDICTS)
-    verdicts = Counter(verdict_names[v.verdict] for v in Verdict.objects.filter(target__report=report)
-                       .exclude(target__status="rejected"))
+        if section_id in sections:
+            theme = top_of.get(section_id) or top_of.setdefault(section_id, _theme(sections, section_id))
+        by_section[theme][kind] += 1
+    status_names, light_names, verdict_names = dict(Item.STATUSES), dict(Item.LIGHTS), dict(Verdict.VERDICTS)
+    statuses = Counter(status_names[r[2]] for r in rows_)
+    light_counts = Counter(r[3] for r in rows_ if r[3])
+    verdicts = Counter(verdict_names[r[7]] for r in rows_ if r[7])
     chart = {
         "themes": list(by_section),
         "series": [{"name": str(kinds[k]), "data": [by_section[t][k] for t in by_section]} for k in kinds],
@@ -564,11 +622,13 @@ def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> 
         "verdicts": [{"name": str(k), "value": v} for k, v in verdicts.items()],
     }
     rows = [{"theme": t, **{k: c[k] for k in kinds}, "total": sum(c.values())} for t, c in by_section.items()]
+    name = "public_item" if public else "item"
+    flagged = [{"url": reverse(name, args=[r[0]]), "light": r[3], "reason": r[4], "indicator": r[6]}
+               for r in rows_ if r[3] in ("red", "yellow")][:50]
     return render(request, "duban/dashboard.html", {
-        "report": report, "public": public, "rows": rows, "chart": chart, "total": len(items),
+        "report": report, "public": public, "rows": rows, "chart": chart, "total": len(rows_),
         "light_counts": [(light_names[k], k, light_counts.get(k, 0)) for k in ("red", "yellow", "green")],
-        "statuses": statuses.items(), "verdicts": verdicts.items(),
-        "flagged": [i for i in items if i.light in ("red", "yellow")][:50],
+        "statuses": statuses.items(), "verdicts": verdicts.items(), "flagged": flagged,
     })
 
 
