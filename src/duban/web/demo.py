@@ -53,6 +53,9 @@ def load_demo() -> list[Account]:
                 continue  # someone made this account: leave it and its password alone
             password = secrets.token_urlsafe(12)
             user = User.objects.create_user(username, password=password)
+            if role == "admin":  # the organisation pages (/admin/) are Django's admin
+                user.is_staff = user.is_superuser = True
+                user.save(update_fields=["is_staff", "is_superuser"])
             dep = Department.objects.get_or_create(region=luohu, name=dep_name)[0] if dep_name else None
             Membership.objects.create(user=user, role=role, region=luohu if role == "supervisor" else None,
                                       department=dep)

@@ -39,6 +39,7 @@ DEBUG = os.environ.get("DUBAN_DEBUG") == "1"
 ALLOWED_HOSTS = [h for h in os.environ.get("DUBAN_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
 
 INSTALLED_APPS = [
+    "django.contrib.admin",  # organisation only: regions, departments, roles, users (see web/admin.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib.util import find_spec
 
+from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
@@ -11,6 +12,7 @@ from duban.web import views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("admin/", admin.site.urls),
     path("login/", auth_views.LoginView.as_view(template_name="duban/login.html"), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("lang/<str:code>/", views.set_language, name="set_language"),
