@@ -212,8 +212,21 @@ def test_dashboard_and_compare_render_with_chart_data(world):
     world.target.save()
     html = c.get(reverse("dashboard", args=[world.report.pk])).content.decode()
     assert 'id="dashboard-data"' in html and "（未分部分）" in html
-    html = c.get(reverse("compare") + "?canonical=new_school_places").content.decode()
-    assert 'id="compare-data"' in html and "罗湖区" in html and "4290" in html
+    other = Report.objects.create(region=world.futian, year=2022, title="福田区2022", original="新增学位5000个",
+                                  text="", checksum="f", published=True)
+    Item.objects.create(report=other, kind="target", indicator="新增学位", canonical="new_school_places",
+                        cmp="=", low=5000, unit="个", period="2022", quote="新增学位5000个")
+    r = c.get(reverse("compare") + "?canonical=new_school_places")
+    html = r.content.decode()
+    assert 'id="compare-data"' in html and "4290" in html and "5000" in html
+    assert "新增学位 (new_school_places)" in html
+    chart = r.context["chart"]
+    assert chart["periods"] == ["2021", "2022"]
+    assert {s["name"]: s["data"] for s in chart["series"]} == {"罗湖区·目标": [4290, None],
+                                                               "福田区·目标": [None, 5000]}
+    # the public compare page sees published reports only
+    html = Client().get(reverse("public_compare") + "?canonical=new_school_places").content.decode()
+    assert "5000" in html and "4290" not in html
 
 
 def test_english_is_available(world):

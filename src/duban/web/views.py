@@ -637,7 +637,12 @@ def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> 
 def compare(request: HttpRequest, public: bool = False) -> HttpResponse:
     reports = Report.objects.filter(published=True) if public else access.visible_reports(request.user)
     items = Item.objects.filter(report__in=reports).exclude(status="rejected").exclude(kind="task")
-    choices = sorted({c for c in items.exclude(canonical="").values_list("canonical", flat=True).distinct()})
+    # each catalogue id with the wording reports use most for it
+    names: dict[str, Counter] = defaultdict(Counter)
+    for c, ind, n in (items.exclude(canonical="").values_list("canonical", "indicator")
+                      .annotate(n=Count("pk")).order_by()):
+        names[c][ind] += n
+    choices = sorted((c, cnt.most_common(1)[0][0]) for c, cnt in names.items())
     canonical = request.GET.get("canonical", "").strip()
     indicator = request.GET.get("indicator", "").strip()
     rows: list[Item] = []
@@ -646,11 +651,13 @@ def compare(request: HttpRequest, public: bool = False) -> HttpResponse:
     elif indicator:
         rows = list(items.filter(indicator__icontains=indicator).select_related("report__region", "verdict")[:500])
     rows.sort(key=lambda i: (i.report.region.name, i.report.year, i.kind))
-    series: dict[str, list] = defaultdict(list)
+    # one line per region and kind over the periods, aligned on one sorted axis (gaps stay gaps)
+    series: dict[str, dict[str, float | None]] = defaultdict(dict)
     for it in rows:
-        series[f"{it.report.region.name}·{dict(Item.KINDS)[it.kind]}"].append(
-            [it.period or str(it.report.year), it.low, it.high])
-    chart = {"unit": rows[0].unit if rows else "", "series": [{"name": k, "data": v} for k, v in series.items()]}
+        series[f"{it.report.region.name}·{dict(Item.KINDS)[it.kind]}"][it.period or str(it.report.year)] = it.low
+    periods = sorted({p for values in series.values() for p in values})
+    chart = {"unit": rows[0].unit if rows else "", "periods": periods,
+             "series": [{"name": k, "data": [v.get(p) for p in periods]} for k, v in series.items()]}
     return render(request, "duban/compare.html", {
         "choices": choices, "canonical": canonical, "indicator": indicator, "rows": rows, "chart": chart,
         "public": public or not access.roles(request.user).staff,

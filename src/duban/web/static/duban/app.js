@@ -78,9 +78,9 @@
         return { tooltip: {}, series: [{ type: "pie", radius: ["40%", "70%"],
           data: d.lights.map(x => ({ name: x.name, value: x.value, itemStyle: { color: LIGHT[x.color] } })) }] };
       case "compare":
-        return { tooltip: { trigger: "axis" }, legend: {}, xAxis: { type: "category" },
+        return { tooltip: { trigger: "axis" }, legend: {}, xAxis: { type: "category", data: d.periods },
           yAxis: { type: "value", name: d.unit || "", scale: true },
-          series: d.series.map(s => ({ type: "line", name: s.name, data: s.data.map(p => [p[0], p[1]]),
+          series: d.series.map(s => ({ type: "line", name: s.name, data: s.data, connectNulls: true,
             symbolSize: 8 })) };
     }
     return null;
