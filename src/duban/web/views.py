@@ -48,6 +48,15 @@ def context(request: HttpRequest) -> dict[str, Any]:
     return {"roles": r, "is_staff_user": r.staff, "can_supervise_any": r.admin or bool(r.regions)}
 
 
+def _say(e: Exception) -> str:
+    """An action's error for people: a sentence in the UI language, then the action's own detail."""
+    if isinstance(e, actions.Conflict):
+        return _("此事项已被他人修改，请刷新后重新操作。") + f"（{e}）"
+    if isinstance(e, actions.Invalid):
+        return _("输入有误：") + str(e)
+    return str(e)
+
+
 def _htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
@@ -132,9 +141,9 @@ def upload(request: HttpRequest) -> HttpResponse:
                     data=f.read() if f else None, name=f.name if f else None,
                     text=None if f else d["text"], publish=d.get("publish", False))
             except InputError as e:
-                form.add_error(None, str(e))
+                form.add_error(None, _("无法读取：%(reason)s") % {"reason": e})
             except actions.ActionError as e:
-                form.add_error(None, str(e))
+                form.add_error(None, _say(e))
             else:
                 messages.success(request, _("已读取报告，提取出 %(n)d 项") % {"n": report.items.count()})
                 return redirect("review", pk=report.pk)
@@ -271,12 +280,12 @@ def _item_action(request: HttpRequest, pk: int, run: Callable[[Item, int | None]
         run(item, version)
     except actions.Conflict as e:
         if _htmx(request):
-            return _item_row(request, item, str(e), status=409)
-        messages.error(request, str(e))
+            return _item_row(request, item, _say(e), status=409)
+        messages.error(request, _say(e))
     except actions.Invalid as e:
         if _htmx(request):
-            return _item_row(request, item, str(e), status=400)
-        messages.error(request, str(e))
+            return _item_row(request, item, _say(e), status=400)
+        messages.error(request, _say(e))
     if _htmx(request):
         return _item_row(request, item)
     return _back(request, reverse("review", args=[item.report_id]))
@@ -308,10 +317,10 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 actions.do_edit_item(request.user, item, form.changes(), expected_version=version)
             except actions.Conflict as e:
-                form.add_error(None, str(e))
+                form.add_error(None, _say(e))
                 status = 409
             except actions.Invalid as e:
-                form.add_error(None, str(e))
+                form.add_error(None, _say(e))
                 status = 400
             else:
                 if _htmx(request):
@@ -338,7 +347,7 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             item = actions.do_add_item(request.user, report, form.changes(), quote=form.cleaned_data["quote"])
         except actions.Invalid as e:
-            messages.error(request, str(e))
+            messages.error(request, _say(e))
         else:
             messages.success(request, _("已添加：%(name)s") % {"name": item.indicator})
     else:
@@ -381,7 +390,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
                 done = actions.do_assign(request.user, d["items"], d["lead"], d["co_units"],
                                          deadline=d.get("deadline"), deadline_phrase=d.get("deadline_phrase", ""))
             except actions.Invalid as e:
-                form.add_error(None, str(e))
+                form.add_error(None, _say(e))
                 status = 400
             else:
                 messages.success(request, _("已交办 %(n)d 项") % {"n": len(done)})
@@ -429,7 +438,7 @@ def item_update(request: HttpRequest, pk: int) -> HttpResponse:
                                      evidence_url=d["evidence_url"], evidence_file=d["evidence_file"],
                                      draft=d["draft"], update=cont)
         except actions.Invalid as e:
-            messages.error(request, str(e))
+            messages.error(request, _say(e))
         else:
             messages.success(request, _("已保存草稿") if d["draft"] else _("已提交，等待审核"))
     else:
@@ -447,7 +456,7 @@ def _review_action(request: HttpRequest, pk: int, approve: bool) -> HttpResponse
         else:
             actions.do_return_update(request.user, upd, note)
     except (actions.Invalid, actions.Conflict) as e:
-        messages.error(request, str(e))
+        messages.error(request, _say(e))
     else:
         messages.success(request, _("已审核通过") if approve else _("已退回"))
     return _back(request, reverse("item", args=[upd.item_id]))
@@ -557,7 +566,7 @@ def item_verdict(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             actions.do_set_verdict(request.user, item, form.cleaned_data["verdict"], form.cleaned_data["reason"])
         except actions.Invalid as e:
-            messages.error(request, str(e))
+            messages.error(request, _say(e))
     return redirect("item", pk=pk)
 
 
