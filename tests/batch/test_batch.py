@@ -162,3 +162,15 @@ def test_failed_shard_stops_with_one_line_and_rerun_resumes(corpus: dict, tmp_pa
     assert [r["shard"] for r in again.results] == [calls[1]]
     run(corpus["inputs"], tmp_path / "clean", workers=0, shard_size=2, progress=False)
     assert read_rows(tmp_path / "out", "items") == read_rows(tmp_path / "clean", "items")
+
+
+def test_loose_files_are_grouped_into_shards(tmp_path: Path) -> None:
+    files = []
+    for i in range(5):
+        p = tmp_path / f"r{i}.txt"
+        p.write_text(f"今年新增学位{1000 + i}个", "utf-8")
+        files.append(str(p))
+    shards = list(plan([*files[:3], str(tmp_path / "missing.txt"), *files[3:]], 2))
+    assert [(s.kind, s.count) for s in shards] == [("files", 2), ("files", 1), ("missing", 1), ("files", 2)]
+    ids = [ev.doc_id for s in shards for ev in read_shard(s)]
+    assert ids[:3] == [f"{tmp_path.name}/r{i}.txt" for i in range(3)] and len(set(ids)) == 6

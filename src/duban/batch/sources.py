@@ -97,18 +97,29 @@ def kind_of(path: Path) -> str:
 
 def plan(inputs: list[str], shard_size: int) -> Iterator[Shard]:
     """Shards covering every document of ``inputs``, in a stable order."""
+    loose: list[str] = []  # files named one by one (duban batch *.html): grouped into shards too
+
+    def flush() -> Iterator[Shard]:
+        if loose:
+            stamp = hashlib.sha1("".join(f"{f}:{_stamp(Path(f))}" for f in loose).encode()).hexdigest()
+            yield Shard("files", "", 0, len(loose), tuple(loose), stamp)
+            loose.clear()
+
     for raw in inputs:
         path = Path(raw).absolute()  # workers on other machines need the same, full path
+        if path.is_file() and kind_of(path) == "file":
+            loose.append(str(path))
+            if len(loose) == shard_size:
+                yield from flush()
+            continue
+        yield from flush()
         if path.is_dir():
             yield from _plan_dir(path, shard_size)
         elif path.is_file():
-            kind = kind_of(path)
-            if kind == "file":
-                yield Shard("files", str(path.parent), 0, 1, (str(path),), _stamp(path))
-            else:
-                yield from _plan_container(path, kind, shard_size)
+            yield from _plan_container(path, kind_of(path), shard_size)
         else:
             yield Shard("missing", raw, 0, 1)
+    yield from flush()
 
 
 def _plan_dir(root: Path, shard_size: int) -> Iterator[Shard]:
@@ -165,7 +176,7 @@ def read_shard(shard: Shard) -> Iterator[Doc | Bad]:
         return
     if shard.kind == "files":
         for f in shard.files:
-            yield _file_doc(Path(f), Path(shard.source))
+            yield _file_doc(Path(f), Path(shard.source) if shard.source else None)
         return
     n = 0
     try:
@@ -178,12 +189,17 @@ def read_shard(shard: Shard) -> Iterator[Doc | Bad]:
         yield Bad(f"{shard.source}@{shard.start}+{n}", shard.source, f"cannot read input: {e}")
 
 
-def _file_doc(path: Path, root: Path) -> Doc | Bad:
-    doc_id = path.relative_to(root.parent).as_posix() if root in path.parents else path.name
+def _file_doc(path: Path, root: Path | None) -> Doc | Bad:
+    """A file of a directory input (id: its path from the directory's parent) or a loose file
+    (id: parent folder and name; source: the file itself)."""
+    if root is not None and root in path.parents:
+        doc_id, source = path.relative_to(root.parent).as_posix(), str(root)
+    else:
+        doc_id, source = f"{path.parent.name}/{path.name}", str(path)
     try:
-        return Doc(doc_id, str(root), None, str(path), path.read_bytes())
+        return Doc(doc_id, source, None, str(path), path.read_bytes())
     except OSError as e:
-        return Bad(doc_id, str(root), e.strerror or str(e))
+        return Bad(doc_id, source, e.strerror or str(e))
 
 
 # JSONL: one event per non-blank line; position = byte offset (plain) or line number (gzip)
