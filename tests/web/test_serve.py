@@ -62,3 +62,13 @@ def test_serve_starts_with_the_demo_and_answers_http(tmp_path: Path):
     assert "supervisor" in out and "reporter" in out
     assert (tmp_path / "duban.sqlite3").is_file()
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_serve_with_an_unreachable_database_says_so_in_one_line(tmp_path: Path):
+    env = {**os.environ, "DATABASE_URL": f"postgresql://nobody@127.0.0.1:{_free_port()}/none"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    r = subprocess.run([sys.executable, "-m", "duban.cli", "serve", "--data-dir", str(tmp_path), "--port",
+                        str(_free_port())], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 1
+    assert r.stderr.startswith("duban serve: cannot set up the database:") and r.stderr.count("\n") == 1
+    assert "Traceback" not in r.stderr

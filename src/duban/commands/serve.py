@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         data = setup(args.data_dir)
     except Exception as e:  # a database that cannot be reached or migrated: one line, not a traceback
-        print(f"duban serve: cannot set up the database: {e}", file=sys.stderr)
+        print(f"duban serve: cannot set up the database: {' '.join(str(e).split())}", file=sys.stderr)
         return 1
     from django.conf import settings
 
