@@ -48,9 +48,10 @@ def add_item(report: Report, kind: str, quote: str, indicator: str, **values) ->
 
 
 @pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
+def _test_settings(settings, tmp_path):
     # the real hasher takes a second or more per password on a small machine
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"  # evidence files never land in the user's data dir
 
 
 @pytest.fixture(autouse=True)

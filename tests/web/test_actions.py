@@ -191,7 +191,7 @@ def test_progress_workflow_draft_submit_return_resubmit_approve(world):
     assert list(History.objects.filter(item=world.target).exclude(action="verdict_computed")
                 .values_list("action", flat=True)) == [
         "assign", "save_draft", "submit_update", "return_update", "submit_update", "approve_update"]
-    upd.evidence_file.delete(save=False)
+    assert upd.evidence_file.read() == b"evidence"
 
 
 def test_submit_update_validates_input(world):

@@ -261,3 +261,18 @@ def test_public_pages_are_cached_until_the_report_changes(world):
     html = Client().get(url).content.decode()
     assert "新增公办学位" in html  # an action writes History: the cached page is dropped
     assert "csrfmiddlewaretoken" not in html  # nothing personal in what is cached
+
+
+def test_evidence_files_are_downloads_for_the_right_people_only(world):
+    actions.do_assign(world.users["supervisor"], [world.target], world.edu)
+    rep = client_for(world, "reporter")
+    evil = SimpleUploadedFile("proof.html", b"<script>alert(1)</script>", content_type="text/html")
+    r = rep.post(reverse("item_update", args=[world.target.pk]), {"percent": 30, "evidence_file": evil})
+    assert r.status_code == 302
+    upd = ProgressUpdate.objects.get()
+    url = reverse("update_evidence", args=[upd.pk])
+    r = client_for(world, "supervisor").get(url)
+    assert r.status_code == 200 and r["Content-Disposition"].startswith("attachment")
+    assert b"".join(r.streaming_content) == b"<script>alert(1)</script>"
+    assert client_for(world, "other_supervisor").get(url).status_code == 404
+    assert Client().get(url).status_code == 302  # to the login page
