@@ -15,13 +15,14 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from duban.extract.quantities import Quantity, load_rules, tpat
+from duban.extract.quantities import Quantity, alternation, load_rules, tpat
 
 SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 CLAUSE_START = re.compile(r"[,，;；:：、。！？!?\n(（)）]")
 BULLETIN = re.compile(tpat(r"统计公报|计划执行情况"))
-# a year, not a comparison base (比2017年预算低0.4个百分点)
-YEAR = re.compile(r"(?<![\d.比较])((?:19|20)\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
+# a year, not a comparison base (比2017年预算低0.4个百分点); the lookbehind follows the century
+# digits so that the regex engine can skip to the next 1 or 2
+YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
 LEAD_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
@@ -45,6 +46,7 @@ BASELINE_FROM = re.compile(tpat("由$"))
 class Cues:
     mode_target: re.Pattern
     mode_actual: re.Pattern
+    mode_any: re.Pattern  # matches wherever one of the mode cues or a FIVE_YEAR_PERIOD could (a pre-check)
     clause_target: re.Pattern
     clause_actual: re.Pattern
     target_not_after: re.Pattern
@@ -62,9 +64,12 @@ def cues() -> Cues:
             not_after = c["not_after"]
 
     def comp(kind: str, scope: str) -> re.Pattern:
-        return re.compile("|".join(tpat(w) for w in table.get((kind, scope), ["(?!)"])))
+        return re.compile(alternation(table.get((kind, scope), ["(?!)"])))
 
-    return Cues(comp("target", "mode"), comp("actual", "mode"), comp("target", "clause"), comp("actual", "clause"),
+    mode_any = re.compile("|".join([alternation(table.get(("target", "mode"), ["(?!)"])),
+                                    alternation(table.get(("actual", "mode"), ["(?!)"])), *FIVE_YEAR]))
+    return Cues(comp("target", "mode"), comp("actual", "mode"), mode_any, comp("target", "clause"),
+                comp("actual", "clause"),
                 re.compile(tpat(not_after)), comp("target", "after"), comp("actual", "after"))
 
 
@@ -146,7 +151,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
             pos = sent_start
         sentence = text[sent_start:q.start]
         clause = text[_before(clause_starts, q.start) + 1 : q.start]
-        kind, yr, strong = _local(sentence, clause, year, c)
+        sentence_year = _last_year(sentence)
+        kind, yr, strong = _local(sentence, clause, year, c, sentence_year)
         after = text[q.end : q.end + 24]
         if c.after_target.match(after):
             kind = "target"
@@ -166,7 +172,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
             kind = _weak(text, q, clause, c)
         if strong:  # an explicit year carries on to the sentences after it
             mode, mode_year = kind, yr
-        out.append(Verdict(kind, _period(kind, yr, year, text, q, sentence, bulletin, fives)))
+        out.append(Verdict(kind, _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year)))
         prev_end = q.end
     return out
 
@@ -188,6 +194,8 @@ def _before(positions: list[int], end: int) -> int:
 def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | None]:
     """The mode a stretch of text sets: the last mode cue in it wins."""
     best: tuple[int, str] | None = None
+    if c.mode_any.search(chunk) is None:  # most sentences: no cue, one scan instead of three
+        return _lead_year(chunk, year)
     for kind, pat in (("target", c.mode_target), ("actual", c.mode_actual)):
         for m in pat.finditer(chunk):
             if kind == "target" and (c.target_not_after.search(chunk, max(0, m.start() - 30), m.start())
@@ -200,15 +208,9 @@ def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | N
         # 十三五时期 in a 2021 report is a review, 十四五时期 a plan
         if year is not None and (best is None or m.start() >= best[0]):
             best = (m.start(), "actual" if FIVE_YEAR[m.group(1)][1] < year else "target")
-    yrs = [int(m.group(1)) for m in YEAR.finditer(chunk)]
-    y = yrs[-1] if yrs else None
     if best is None:
-        lead = LEAD_YEAR.match(chunk)
-        if lead and year is not None and int(lead.group(1)) < year:
-            return "actual", int(lead.group(1))  # a heading such as "2021重点回顾" or "2023年,..."
-        if lead and year is not None and int(lead.group(1)) == year:
-            return "target", year  # "2022年事情部署", "2022年,..." in a 2022 report
-        return None, None
+        return _lead_year(chunk, year)
+    y = _last_year(chunk)
     kind = best[1]
     if y is not None and year is not None:
         if y < year and kind == "target" and not re.search(r"预期目标|目标", chunk):
@@ -216,10 +218,20 @@ def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | N
     return kind, y
 
 
-def _local(sentence: str, clause: str, year: int | None, c: Cues) -> tuple[str | None, int | None, bool]:
-    """Kind from the clause's own words and the sentence's years, or None; True when a year decided."""
-    yrs = [int(m.group(1)) for m in YEAR.finditer(sentence)]
-    y = yrs[-1] if yrs else None
+def _lead_year(chunk: str, year: int | None) -> tuple[str | None, int | None]:
+    """The mode of a stretch without mode cues: set by a year that opens it, if any."""
+    lead = LEAD_YEAR.match(chunk)
+    if lead and year is not None and int(lead.group(1)) < year:
+        return "actual", int(lead.group(1))  # a heading such as "2021重点回顾" or "2023年,..."
+    if lead and year is not None and int(lead.group(1)) == year:
+        return "target", year  # "2022年事情部署", "2022年,..." in a 2022 report
+    return None, None
+
+
+def _local(sentence: str, clause: str, year: int | None, c: Cues,
+           y: int | None) -> tuple[str | None, int | None, bool]:
+    """Kind from the clause's own words and the sentence's years (``y``: the last one), or None;
+    True when a year decided."""
     t = sum(1 for m in c.clause_target.finditer(clause)
             if not c.target_not_after.search(clause, max(0, m.start() - 30), m.start()))
     a = len(c.clause_actual.findall(clause))
@@ -236,8 +248,8 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues) -> tuple[str |
 
 
 def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
-            bulletin: bool, fives: tuple[list[int], list[str]] | None = None) -> str | None:
-    p = _year_period(kind, yr, year, text, q, sentence, bulletin, fives)
+            bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None) -> str | None:
+    p = _year_period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year)
     part = PART_OF_YEAR.search(sentence)
     if p and part and p.isdigit():
         # 上半年 -> 2022H1, 一季度 -> 2022Q1; this year's part when the sentence names no year
@@ -248,7 +260,7 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
 
 
 def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
-                 bulletin: bool, fives: tuple[list[int], list[str]] | None = None) -> str | None:
+                 bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None) -> str | None:
     five = None
     ctx = text[max(0, q.start - 600) : q.start]
     if fives:
@@ -266,7 +278,6 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         return str(yr if yr is not None else year) if (yr or year) else None
     # actual: in a five-year review (十三五时期, 五年来) a change is of the whole period, a level
     # of its last year, and the base of 由A提高到B of the year before it began
-    sentence_year = _last_year(sentence)
     if five and not bulletin and sentence_year is None and PERIOD_WORDS.search(ctx):
         clause_end = text[max(0, q.start - 8) : q.start]
         if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end):
