@@ -249,3 +249,23 @@ def test_docx_entity_expansion_bomb_refused() -> None:
     reason = _one_line_error(_zip(members), "lol.docx")
     assert "corrupt DOCX" in reason
     assert time.perf_counter() - t < 5
+
+
+def test_declared_charset_loses_to_valid_utf8() -> None:
+    doc = load_bytes(_page(BODY, "gbk").encode("utf-8"), "resaved.html")
+    assert "地区生产总值增长5.5-6%" in doc.original and doc.meta["encoding"] == "utf-8"
+
+
+def test_big5_hkscs_characters() -> None:
+    text = TRADITIONAL + "\n香港特區新增公屋3000個，邨名：石硤尾邨。"
+    doc = load_bytes(text.encode("big5hkscs"), "hk.txt")
+    assert doc.original == text and doc.meta["encoding"] in {"big5", "big5hkscs"}
+
+
+def test_html_line_breaks_become_lines() -> None:
+    page = (
+        "<html><body><div class='content'><p>一、主要目标<br>地区生产总值增长6%左右<br/>"
+        "城镇新增就业10万人以上</p><p>" + "今年将推进罗湖北站规划建设,实施民生实事。" * 4 + "</p></div></body></html>"
+    )
+    lines = load_bytes(page.encode(), "br.html").original.split("\n")
+    assert lines[:3] == ["一、主要目标", "地区生产总值增长6%左右", "城镇新增就业10万人以上"]

@@ -101,13 +101,21 @@ def load_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
 
 
 def _decode_declared(data: bytes, name: str, charset: str | None) -> tuple[str, str]:
-    """Use a page's declared charset when it decodes cleanly (GB2312 pages are really GB18030)."""
-    if charset:
+    """Use a page's declared charset when it decodes cleanly (GB2312 pages are really GB18030).
+
+    Valid UTF-8 wins over a declaration: GBK's byte ranges accept most UTF-8 Chinese as garbage,
+    while GBK text is almost never valid UTF-8, so pages that declare gbk but were re-saved as UTF-8
+    read right.
+    """
+    if charset and not charset.startswith("utf-16"):
+        try:
+            return data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            pass
         aliases = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs",
                    "utf-8": "utf-8-sig", "utf8": "utf-8-sig"}
-        enc = aliases.get(charset, charset)
         try:
-            return data.decode(enc), charset
+            return data.decode(aliases.get(charset, charset)), charset
         except (UnicodeDecodeError, LookupError):
             pass
     return decode(data, name)

@@ -98,7 +98,9 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             return text16, "utf-16"
         raise InputError(name, "binary data, not text")
     candidates: list[tuple[float, str, str]] = []
-    for enc in ("gb18030", "big5"):
+    for enc in ("gb18030", "big5", "big5hkscs"):  # HKSCS: Hong Kong's superset of Big5
+        if enc == "big5hkscs" and any(c[1] == "big5" for c in candidates):
+            continue
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
