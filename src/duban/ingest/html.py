@@ -128,7 +128,7 @@ def html_to_text(text: str, name: str) -> tuple[str, str]:
         try:
             out = trafilatura.extract(
                 text, include_comments=False, include_tables=True, include_images=False,
-                deduplicate=False, favor_recall=True,
+                deduplicate=False,
             ) or ""
             how = "trafilatura"
             if not out.strip():
