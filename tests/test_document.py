@@ -145,3 +145,14 @@ def test_read_text_quote_roundtrip() -> None:
     doc = duban.read_text("地區(qū)生產(chǎn)總值增長 5.5%")
     i = doc.text.index("增长5.5%")
     assert doc.quote(i, i + 6) == "增長 5.5%"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_normalize_never_breaks_on_arbitrary_text(text: str) -> None:
+    doc = normalize(Document(original=text))
+    s, e = doc.to_original(0, len(doc.text))
+    assert 0 <= s <= e <= len(text)
+    for i in range(len(doc.text)):
+        a, b = doc.to_original(i, i + 1)
+        assert 0 <= a < b <= len(text)
