@@ -31,6 +31,7 @@ from duban.ingest.rules import HAN, compile_pattern, load
 Edit = tuple[int, int, str]
 
 # --- 1. clean ---------------------------------------------------------------------------------
+_ZW = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")  # zero-width characters split numbers
 _CLEAN = re.compile("\r\n?|[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
@@ -38,9 +39,6 @@ def clean_edits(text: str) -> list[Edit]:
     if "\r" not in text and not _ZW.search(text):
         return []
     return [(m.start(), m.end(), "\n" if m.group()[0] == "\r" else "") for m in _CLEAN.finditer(text)]
-
-
-_ZW = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 # --- 2. width ---------------------------------------------------------------------------------
 _KEEP_WIDE = "，：；！？"
@@ -75,21 +73,17 @@ def _toneless(s: str) -> str:
 
 @lru_cache(maxsize=65536)
 def is_reading(char: str, latin: str) -> bool:
-    """Is ``latin`` (with or without tone marks) a reading of ``char`` or of its simplified form?"""
+    """Is ``latin`` a reading of ``char`` or of its simplified form (any heteronym)?
+
+    The syllable must match; its tone (marks qū or digits qu1) may differ, since converters
+    write neutral tones and sandhi their own way, and a wrong tone still names the character.
+    """
     from pypinyin import Style, pinyin
 
-    latin = unicodedata.normalize("NFC", latin.lower())
-    numbered = latin[-1].isdigit()
-    plain = _toneless(latin.rstrip("12345"))
-    toned = any(ord(c) > 127 for c in latin)
+    syllable = _toneless(unicodedata.normalize("NFC", latin.lower()).rstrip("12345"))
     for c in {char, _t2s().convert(char)}:
-        readings = pinyin(c, heteronym=True, style=Style.TONE3 if numbered else Style.TONE, errors="ignore")
-        if not readings:
-            continue
-        options = readings[0]
-        if (toned or numbered) and latin.replace("ü", "v") in {o.replace("ü", "v") for o in options}:
-            return True
-        if plain in {_toneless(o.rstrip("12345")) for o in options}:
+        readings = pinyin(c, heteronym=True, style=Style.TONE, errors="ignore")
+        if readings and syllable in {_toneless(o) for o in readings[0]}:
             return True
     return False
 
