@@ -342,7 +342,8 @@ def unwrap_edits(text: str) -> list[Edit]:
         nxt = lines[i + 1]
         if (widths[i] >= 0.85 * common and stripped and stripped[-1] not in _SENTENCE_END
                 and nxt.strip() and not _HEADING_START.match(nxt)):
-            edits.append((pos + len(stripped), pos_nl + 1, ""))
+            indent = len(nxt) - len(nxt.lstrip(" \t\u3000"))
+            edits.append((pos + len(stripped), pos_nl + 1 + indent, ""))
         pos = pos_nl + 1
     return edits
 
