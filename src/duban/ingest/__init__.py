@@ -82,7 +82,7 @@ def load_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
             text, encoding = _decode_declared(data, name, declared_charset(data) if fmt == "html" else None)
         except InputError as e:
             if fmt == "text" and ext not in TEXT_EXTENSIONS:
-                raise InputError(name, f"unknown file type {ext} and not text ({e.reason})") from None
+                raise InputError(name, f"unknown file type {ext}: {e.reason}") from None
             raise
         if fmt == "text":
             if looks_like_html(text):

@@ -92,7 +92,7 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     head = data[:_SAMPLE]
-    if len(_CONTROL_BYTES.findall(head)) > 0.3 * len(head):
+    if len(_CONTROL_BYTES.findall(head)) > 0.05 * len(head):  # text has ~none; random bytes ~10%
         text16 = _utf16_without_bom(data)
         if text16 is not None and _control_ratio(text16) < 0.01:
             return text16, "utf-16"
