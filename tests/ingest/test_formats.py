@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import duban
 from duban.errors import InputError
@@ -269,3 +271,27 @@ def test_html_line_breaks_become_lines() -> None:
     )
     lines = load_bytes(page.encode(), "br.html").original.split("\n")
     assert lines[:3] == ["一、主要目标", "地区生产总值增长6%左右", "城镇新增就业10万人以上"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_chinese_utf16_without_bom(encoding: str) -> None:
+    doc = load_bytes(TRADITIONAL.encode(encoding), "r.txt")
+    assert doc.original == TRADITIONAL and doc.meta["encoding"] == "utf-16"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet="的一是在不了有和人中大为上个国我以要时来用们生到作地于出就分对成会可主年动同工也能下过子说"
+            "發國會產業經濟區長務預總體現實進報點強與為這個來們時對說種後還關數題，。、0123456789%\n",
+            min_size=40, max_size=300),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"]),
+)
+def test_decoding_round_trip(text: str, encoding: str) -> None:
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        data = text.encode("gb18030")  # simplified characters have no Big5 code
+        encoding = "gb18030"
+    if not text.strip():
+        return
+    assert load_bytes(data, "r.txt").original == text

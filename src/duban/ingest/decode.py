@@ -55,19 +55,27 @@ def _control_ratio(text: str) -> float:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows NUL in every other byte for ASCII, rarely for CJK."""
+    """UTF-16 without a BOM: NUL in every other byte for ASCII; for Chinese, a strict decode that
+    yields common characters (the wrong byte order yields rare ones or fails)."""
     sample = data[: _SAMPLE & ~1]
-    if len(sample) < 4:
+    if len(sample) < 4 or len(data) % 2:
         return None
     even = sample[0::2].count(0) / (len(sample) / 2)
     odd = sample[1::2].count(0) / (len(sample) / 2)
-    enc = "utf-16-le" if odd > 0.3 and even < 0.05 else "utf-16-be" if even > 0.3 and odd < 0.05 else None
-    if enc is None:
-        return None
-    try:
-        return data.decode(enc)
-    except UnicodeDecodeError:
-        return None
+    if odd > 0.3 and even < 0.05:
+        orders = ["utf-16-le"]
+    elif even > 0.3 and odd < 0.05:
+        orders = ["utf-16-be"]
+    else:
+        orders = ["utf-16-le", "utf-16-be"]
+    for enc in orders:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _control_ratio(text) < 0.01 and (len(orders) == 1 or _common_ratio(text) >= 0.5):
+            return text
+    return None
 
 
 def decode(data: bytes, name: str) -> tuple[str, str]:
@@ -105,12 +113,16 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        candidates.append((_common_ratio(text), enc, text))
+        if _control_ratio(text) <= 0.01:
+            candidates.append((_common_ratio(text), enc, text))
     if candidates:
         # GB18030 first on ties: it is a superset of GBK/GB2312, the most common legacy encoding
         ratio, enc, text = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
         if ratio >= 0.2:
             return _checked(text, name), enc
+    text16 = _utf16_without_bom(data)
+    if text16 is not None:
+        return _checked(text16, name), "utf-16"
     from charset_normalizer import from_bytes  # slow import, needed only for unusual input
 
     best = from_bytes(data[: 4 * _SAMPLE]).best()
