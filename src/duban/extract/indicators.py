@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from duban.extract.quantities import Quantity, tpat
 
@@ -44,6 +44,7 @@ NOUN_AFTER = re.compile(r"[^\s\d,，;；:：。！？!?\n、“”\"()（）0-9�
 NOUN_STOP = re.compile(tpat(r"(?:以上|以下|左右|和|与|及|的|等|为|达|实现|并|安排|确定|计算|、)"))
 
 
+@lru_cache(maxsize=8192)  # phrases recur within and across reports; a pure function of the phrase
 def _clean(phrase: str) -> str:
     p = PAREN.sub("", phrase)
     p = BASE_YEAR.sub("", AFTER_YEAR.sub("", re.sub(r"\s+", "", p))).replace("分别", "")
@@ -111,7 +112,13 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
             for cut in SENTENCE_END.finditer(before):  # noqa: B007 - the last sentence end
                 pass
             phrase = _clean(before[cut.end():] if cut else before)[-12:]
-    phrase = _t2s().convert(phrase + right).replace("“", "").replace("”", "")
+    return _finish(phrase + right, gdp, repair)
+
+
+@lru_cache(maxsize=8192)
+def _finish(phrase: str, gdp: str, repair: Callable[[str], str]) -> str:
+    """The phrase in simplified script, without quotes, GDP spelled out, repaired."""
+    phrase = _t2s().convert(phrase).replace("“", "").replace("”", "")
     if "GDP" in phrase:
         phrase = phrase.replace("GDP", gdp)
     return repair(phrase)[:40]

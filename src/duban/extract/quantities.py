@@ -12,7 +12,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from duban.extract.numbers import ARABIC, CHINESE, NUMBER, parse_arabic, parse_chinese
@@ -202,11 +202,12 @@ class _Grammar:
         # a left rule matches the words that end right before the number
         self.left_any = AnyOf([(f"(?:{r['left']})" if _top_level_bar(r["left"]) else r["left"]) + "$"
                                for r in nonitems if "left" in r])
-        self.right_rules = [
-            (r["name"], re.compile(tpat(r["right"])), set(r.get("kinds", ())))
-            for r in nonitems
-            if "right" in r
-        ]
+        # the right rules that apply to a unit kind, as one pattern per kind (one match call, not 8)
+        rights = [(tpat(r["right"]), set(r.get("kinds", ()))) for r in nonitems if "right" in r]
+        self.right_by_kind = {
+            kind: re.compile("|".join(src for src, kinds in rights if not kinds or kind in kinds) or "(?!)")
+            for kind in {e["kind"] for e in units["unit"]} | {"count", "scale"}  # scale: a bare 万
+        }
         self.right_raw = re.compile("|".join(r["right_raw"] for r in nonitems if "right_raw" in r))
         people = r"(?:农村|城镇|城乡|贫困|农业转移|常住|户籍|流动)*(?:人口|劳动力)"
         self.single_count = re.compile(tpat(r"(?:所|座|家|套|台|辆|艘|架|处|栋|名)(?=[,，。;；、)）]|和|及|$)"))
@@ -220,6 +221,7 @@ def grammar() -> _Grammar:
     return _Grammar()
 
 
+@lru_cache(maxsize=4096)  # number tokens recur (years, 5.5, 10); a pure function of the token
 def _parse(token: str) -> tuple[float, str] | None:
     """A number token -> (value, trailing scale word split off a Chinese numeral: 三万 -> 3, 万)."""
     if token[0].isdigit():
@@ -263,12 +265,12 @@ def find_quantities(text: str) -> list[Quantity]:
             if not g.single_count.match(text, m.end()):
                 continue
             cn_scale = ""
-        if cn_scale:
-            # the scale word of a Chinese numeral is part of the unit: 三万人 -> 3 万人
-            t = g.tail.match(text, m.end() - len(cn_scale))
-        else:
-            t = g.tail.match(text, m.end())
-        q = _read(text, s, m.end(), low, t, g)
+        left = text[max(0, s - 12) : s]
+        if g.left_any.search(left):
+            continue  # 第3, 排名前5, PM2.5: not a quantity (nonitems.toml)
+        # the scale word of a Chinese numeral is part of the unit: 三万人 -> 3 万人
+        t = g.tail.match(text, m.end() - len(cn_scale))
+        q = _read(text, s, m.end(), low, t, g, left)
         if q is None:
             continue
         out.append(q)
@@ -276,17 +278,19 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
-def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar) -> Quantity | None:
-    left = text[max(0, s - 12) : s]
-    if g.left_any.search(left):
-        return None
-    scale_w = (t.group("scale") or "") + (t.group("scale2") or "")
-    unit_w = t.group("unit") or ""
+def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar, left: str) -> Quantity | None:
+    """The quantity of the number at ``s`` whose tail (range, scale, unit, comparator) is ``t``;
+    ``left``: the 12 characters before the number."""
+    # one call for all groups (each group() call costs about as much as the tuple)
+    scale1, scale2, unit_w, sep, u1, num2, more1, more2, after_w = t.group(
+        "scale", "scale2", "unit", "sep", "u1", "num2", "more1", "more2", "after")
+    scale1, scale2, unit_w = scale1 or "", scale2 or "", unit_w or ""
+    scale_w = scale1 + scale2
     high = low
     cmp = "="
-    if t.group("sep"):
-        p2 = _parse(t.group("num2"))
-        u1 = t.group("u1") or ""
+    if sep:
+        p2 = _parse(num2)
+        u1 = u1 or ""
         if p2 is None or p2[1]:
             return None
         high = p2[0]
@@ -306,10 +310,9 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar)
         if not scale_w:
             return None
         # a bare scale word: 28万, 1000万以上; only before punctuation, a comparator or a people noun
-        after = text[t.end():]
-        if g.people_after.match(after) or g.people_before.search(text[max(0, s - 20) : s]):
+        if g.people_after.match(text, end) or g.people_before.search(text[max(0, s - 20) : s]):
             unit_out, kind = "人", "count"
-        elif g.scale_ok_after.match(after):
+        elif g.scale_ok_after.match(text, end):
             unit_out, kind = "", "scale"
         else:
             return None
@@ -319,10 +322,10 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar)
         if unit_rule.needs_left is not None and not unit_rule.needs_left.search(text[max(0, s - 12) : s]):
             return None
         unit_out, kind = unit_rule.out, unit_rule.kind
-    unit_end = t.start("after") if t.group("after") else t.end()
-    if t.group("after"):
-        cmp = g.after[t.group("after")] if cmp != "range" else cmp
-    if cmp == "=" and (t.group("more1") or t.group("more2")):
+    unit_end = t.start("after") if after_w else end
+    if after_w:
+        cmp = g.after[after_w] if cmp != "range" else cmp
+    if cmp == "=" and (more1 or more2):
         cmp = ">="
     start = s
     if cmp == "=":
@@ -336,10 +339,9 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar)
     # the nonitem rules that look right of the quantity
     if g.right_raw.pattern and g.right_raw.match(text, num_end):
         return None
-    for _, rule, kinds in g.right_rules:
-        if (not kinds or kind in kinds) and rule.match(text, unit_end):
-            return None
-    scale_norm = "".join(g.scales.get(w, w) for w in (t.group("scale") or "", t.group("scale2") or ""))
+    if g.right_by_kind[kind].match(text, unit_end):
+        return None
+    scale_norm = g.scales.get(scale1, scale1) + g.scales.get(scale2, scale2)
     unit = scale_norm + unit_out
     scale = _SCALE_VALUES.get(scale_norm, 1.0)
     return Quantity(start, end, s, low, high, cmp, unit, kind, scale, unit_end)
