@@ -268,17 +268,17 @@ _MARKER_AFTER = re.compile(r"[^\x00-\x7f]|[:;,.!?)]")
 MIN_MARKER_REPEATS = 3
 
 
-def inline_edits(text: str) -> tuple[list[Edit], int, int]:
-    """Edits removing injected tokens; returns (edits, spam tokens, line-end markers)."""
+def inline_edits(text: str) -> tuple[list[Edit], Counter[str], int]:
+    """Edits removing injected tokens; returns (edits, removals per form, line-end markers)."""
     edits: list[Edit] = []
-    n_spam = 0
+    forms: Counter[str] = Counter()
     for rule, pat in _inline_rules():
         has_drop = "drop" in pat.groupindex
         for m in pat.finditer(text):
             s, e = m.span("drop") if has_drop else m.span()
             if e > s and _symbols_ok(rule, text[s:e]):
                 edits.append((s, e, ""))
-                n_spam += 1
+                forms[rule.get("form", "spam")] += 1
     # a short letter+digit token ending many lines (PDF paragraph marks such as "22M") is layout
     markers: list[tuple[int, int, str]] = []
     for end in [m.start() for m in _ALNUM_LINE_END.finditer(text)] + [len(text)]:
@@ -293,7 +293,7 @@ def inline_edits(text: str) -> tuple[list[Edit], int, int]:
             if counts[tok] >= MIN_MARKER_REPEATS:
                 edits.append((s, e, ""))
                 n_markers += 1
-    return _disjoint(edits), n_spam, n_markers
+    return _disjoint(edits), forms, n_markers
 
 
 def _disjoint(edits: list[Edit]) -> list[Edit]:
@@ -406,7 +406,8 @@ def normalize(doc: Document) -> Document:
 
     edits, stats["boilerplate"], stats["spam_lines"] = line_edits(doc.text)
     stage("lines", edits)
-    edits, stats["spam_tokens"], stats["markers"] = inline_edits(doc.text)
+    edits, inline_forms, stats["markers"] = inline_edits(doc.text)
+    stats["spam_tokens"], stats["inline_boilerplate"] = inline_forms["spam"], inline_forms["boilerplate"]
     stage("inline", edits)
     stage("unwrap", unwrap_edits(doc.text))
     edits, pdf_signals = spacing_edits(doc.text)
@@ -418,7 +419,7 @@ def normalize(doc: Document) -> Document:
         forms.add("pinyin_annotated")
     if stats["spam_lines"] or stats["spam_tokens"]:
         forms.add("spam")
-    if stats["boilerplate"]:
+    if stats["boilerplate"] or stats["inline_boilerplate"]:
         forms.add("boilerplate")
     if pdf_signals >= MIN_PDF_SIGNALS or stats["markers"] or stats["unwrap"]:
         forms.add("pdf_artifacts")
