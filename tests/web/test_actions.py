@@ -284,3 +284,15 @@ def test_permission_matrix(world, action, role):
         with pytest.raises(actions.Forbidden):
             run(world, user, ctx)
         assert History.objects.count() == n
+
+
+def test_the_same_document_twice_is_stored_once(world):
+    sup = world.users["supervisor"]
+    first = actions.do_upload_report(sup, region=world.luohu, year=2021, text="罗湖区2021年\n新增学位10个。")
+    n = History.objects.count()
+    with pytest.raises(actions.Duplicate) as e:
+        actions.do_upload_report(sup, region=world.luohu, year=2021, data="罗湖区2021年\n新增学位10个。".encode(),
+                                 name="again.txt")
+    assert e.value.report == first and History.objects.count() == n
+    # the same text for another region is another report
+    actions.do_upload_report(world.users["admin"], region=world.city, year=2021, text="罗湖区2021年\n新增学位10个。")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -276,3 +278,14 @@ def test_evidence_files_are_downloads_for_the_right_people_only(world):
     assert b"".join(r.streaming_content) == b"<script>alert(1)</script>"
     assert client_for(world, "other_supervisor").get(url).status_code == 404
     assert Client().get(url).status_code == 302  # to the login page
+
+
+def test_uploading_a_stored_document_again_leads_to_the_stored_report(world):
+    c = client_for(world, "supervisor")
+    text = world.report.original.strip()  # the form strips pasted text
+    form = {"region": world.luohu.pk, "year": 2021, "kind": "work_report", "text": text}
+    world.report.checksum = hashlib.sha256(text.encode()).hexdigest()
+    world.report.save()
+    r = c.post(reverse("upload"), form)
+    assert r.status_code == 302 and r["Location"] == reverse("report", args=[world.report.pk])
+    assert Report.objects.count() == 1

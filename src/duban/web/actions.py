@@ -4,7 +4,8 @@ Each ``do_*`` function takes the acting user first, checks permission through `d
 under ``transaction.atomic`` and appends History rows. Errors:
   Forbidden (a PermissionDenied: HTTP 403)  the user may not do this
   Conflict                                  the object changed since the caller read it (stale version)
-  Invalid                                   the request itself is wrong (bad value, wrong state)
+  Invalid                                   the request itself is wrong (bad value, wrong state);
+                                            Duplicate (an Invalid) names the report already stored
   duban.InputError                          an uploaded document cannot be read (nothing is stored)
 Derived state (verdicts, lights) is refreshed through `duban.web.tracking` inside the same transaction.
 """
@@ -54,6 +55,14 @@ class Conflict(ActionError):
 
 class Invalid(ActionError):
     pass
+
+
+class Duplicate(Invalid):
+    """The same document (same text) is already stored for that region and year: ``report``."""
+
+    def __init__(self, message: str, report: Report) -> None:
+        super().__init__(message)
+        self.report = report
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -205,6 +214,10 @@ def do_upload_report(user, *, region: Region, year: int | None = None, kind: str
     if kind not in dict(Report.KINDS):
         raise Invalid(f"unknown report kind {kind!r}")
     doc = read_upload(data=data, name=name, text=text)
+    checksum = hashlib.sha256(doc.original.encode("utf-8")).hexdigest()
+    same = Report.objects.filter(region=region, checksum=checksum).filter(**({"year": year} if year else {}))
+    if (existing := same.first()) is not None:
+        raise Duplicate(f"this document is already stored as report {existing.pk} ({existing.title})", existing)
     # extraction is CPU work: run it before the transaction so the database is not held meanwhile
     extraction = duban.extract(doc, year=year)
     year = year or extraction.year
@@ -214,8 +227,7 @@ def do_upload_report(user, *, region: Region, year: int | None = None, kind: str
         report = Report.objects.create(
             region=region, year=year, kind=kind, title=(title or _guess_title(doc.original, name))[:300],
             source_name=(name or "")[:300], original=doc.original, text=doc.text,
-            checksum=hashlib.sha256(doc.original.encode("utf-8")).hexdigest(),
-            created_by=user if user.is_authenticated else None, extracted_at=timezone.now(),
+            checksum=checksum, created_by=user if user.is_authenticated else None, extracted_at=timezone.now(),
         )
         sections = _store_sections(report, extraction.sections)
         items = [_new_item(report, it, sections, n) for n, it in enumerate(extraction.items)]

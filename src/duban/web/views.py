@@ -142,6 +142,9 @@ def upload(request: HttpRequest) -> HttpResponse:
                     text=None if f else d["text"], publish=d.get("publish", False))
             except InputError as e:
                 form.add_error(None, _("无法读取：%(reason)s") % {"reason": e})
+            except actions.Duplicate as e:
+                messages.info(request, _("这份报告已经上传过，以下是已有的记录。"))
+                return redirect("report", pk=e.report.pk)
             except actions.ActionError as e:
                 form.add_error(None, _say(e))
             else:
