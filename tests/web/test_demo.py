@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import User
 
-from duban.web.demo import DEMO_ACCOUNTS, load_demo
+from duban.web.demo import DEMO_ACCOUNTS, load_demo, reset_demo_passwords
 from duban.web.models import Assignment, Membership, Report
 
 
@@ -25,3 +25,12 @@ def test_demo_loads_once_with_accounts_for_every_role(db):
         assert Assignment.objects.get(item=item).lead.name == "教育局"
     assert load_demo() == []  # second start: nothing new, no password shown again
     assert Report.objects.count() == 1
+
+
+def test_new_demo_passwords_replace_the_old_ones(db):
+    old = {a.username: a.password for a in load_demo()}
+    new = {a.username: a.password for a in reset_demo_passwords()}
+    assert set(new) == set(old)
+    for name, password in new.items():
+        user = User.objects.get(username=name)
+        assert user.check_password(password) and not user.check_password(old[name])

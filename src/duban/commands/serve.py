@@ -18,6 +18,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--no-demo", action="store_true", help="do not load the demo report on first start")
     p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    p.add_argument("--new-demo-passwords", action="store_true",
+                   help="give the demo accounts new random passwords and print them (the old ones stop working)")
     return p
 
 
@@ -51,13 +53,16 @@ def run(args: argparse.Namespace) -> int:
         print("duban serve: front-end files missing (run ./dev serve, or npm ci && python -m duban.web.assets);"
               " pages work without charts", file=sys.stderr)
     if not args.no_demo:
-        from duban.web.demo import load_demo
+        from duban.web.demo import load_demo, reset_demo_passwords
 
         accounts = load_demo()
         if accounts:
             print("duban: demo report loaded. Demo accounts (passwords shown only this once):")
-            for a in accounts:
-                print(f"  {a.username:<12} {a.password:<18} {a.role}{' · ' + a.scope if a.scope else ''}")
+        elif args.new_demo_passwords:
+            accounts = reset_demo_passwords()
+            print("duban: new passwords for the demo accounts (shown only this once):")
+        for a in accounts:
+            print(f"  {a.username:<12} {a.password:<18} {a.role}{' · ' + a.scope if a.scope else ''}")
     from duban.web import tracking
 
     tracking.refresh_stale()  # deadlines passed while the app was down turn lights red now

@@ -78,3 +78,17 @@ def _assign_suggested(user, report: Report) -> None:
             by_lead.setdefault(deps[names[0]].pk, []).append(item)
     for dep_id, items in by_lead.items():
         actions.do_assign(user, items, Department.objects.get(pk=dep_id), deadline_phrase="年底前")
+
+
+def reset_demo_passwords() -> list[Account]:
+    """New random passwords for the demo accounts that exist (when the printed ones are lost)."""
+    accounts = []
+    for username, role, dep_name in DEMO_ACCOUNTS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            continue
+        password = secrets.token_urlsafe(12)
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        accounts.append(Account(username, role, dep_name or "", password))
+    return accounts
