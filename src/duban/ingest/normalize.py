@@ -91,14 +91,12 @@ def is_reading(char: str, latin: str) -> bool:
 def pinyin_edits(text: str) -> list[Edit]:
     if "(" not in text:
         return []
-    spans = [m.span() for m in _PINYIN.finditer(text)]
-    if not spans:
-        return []
+    edits = [(m.start(), m.end(), "") for m in _PINYIN.finditer(text)]
     # converters annotate the same characters again and again: judge each distinct one once
-    rejected = {k for k in {text[s - 1 : e] for s, e in spans} if not is_reading(k[0], k[2:-1])}
+    rejected = {k for k in {text[s - 1 : e] for s, e, _ in edits} if not is_reading(k[0], k[2:-1])}
     if rejected:
-        return [(s, e, "") for s, e in spans if text[s - 1 : e] not in rejected]
-    return [(s, e, "") for s, e in spans]
+        return [x for x in edits if text[x[0] - 1 : x[1]] not in rejected]
+    return edits
 
 
 # --- 4. script ----------------------------------------------------------------------------------
