@@ -289,3 +289,18 @@ def test_uploading_a_stored_document_again_leads_to_the_stored_report(world):
     r = c.post(reverse("upload"), form)
     assert r.status_code == 302 and r["Location"] == reverse("report", args=[world.report.pk])
     assert Report.objects.count() == 1
+
+
+def test_report_lists_are_paged_and_searchable(world, settings, monkeypatch):
+    from duban.web import views
+
+    monkeypatch.setattr(views, "REPORTS_PER_PAGE", 2)
+    for n in range(4):
+        Report.objects.create(region=world.futian, year=2010 + n, title=f"福田区{2010 + n}年报告", original="x",
+                              checksum=str(n), published=True)
+    html = Client().get(reverse("public_index")).content.decode()
+    assert "1 / 2" in html and "福田区2013年报告" in html and "福田区2010年报告" not in html
+    html = Client().get(reverse("public_index") + "?page=2").content.decode()
+    assert "福田区2010年报告" in html
+    html = client_for(world, "supervisor").get(reverse("home") + "?q=罗湖").content.decode()
+    assert "罗湖区2021年政府工作报告" in html and "福田区2013年报告" not in html

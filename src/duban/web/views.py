@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -99,22 +100,37 @@ def _public_cached(request: HttpRequest, report: Report, page: str, render_page:
 
 # --- home, public index --------------------------------------------------------------------------
 
+REPORTS_PER_PAGE = 50
+
+
+def _report_page(request: HttpRequest, reports):
+    """One page of a report list (filtered by ?q= on title or region), with item counts."""
+    q = request.GET.get("q", "").strip()
+    if q:
+        reports = reports.filter(Q(title__icontains=q) | Q(region__name__icontains=q))
+    page = Paginator(reports.select_related("region").order_by("-year", "region__name", "pk"),
+                     REPORTS_PER_PAGE).get_page(request.GET.get("page"))
+    counts = dict(Item.objects.filter(report__in=[r.pk for r in page]).exclude(status="rejected")
+                  .values_list("report").annotate(n=Count("pk")).order_by())
+    for r in page:
+        r.n_items = counts.get(r.pk, 0)
+    return page, q
+
+
 def home(request: HttpRequest) -> HttpResponse:
     if not access.roles(request.user).staff:
         return public_index(request)
-    reports = (access.visible_reports(request.user).select_related("region")
-               .annotate(n_items=Count("items", filter=~Q(items__status="rejected"))))
+    page, q = _report_page(request, access.visible_reports(request.user))
     return render(request, "duban/home.html", {
-        "reports": reports,
+        "reports": page, "page": page, "q": q,
         "inbox_count": access.inbox_items(request.user).count(),
         "review_count": access.review_queue_updates(request.user).count(),
     })
 
 
 def public_index(request: HttpRequest) -> HttpResponse:
-    reports = (Report.objects.filter(published=True).select_related("region")
-               .annotate(n_items=Count("items", filter=~Q(items__status="rejected"))))
-    return render(request, "duban/public_index.html", {"reports": reports, "public": True})
+    page, q = _report_page(request, Report.objects.filter(published=True))
+    return render(request, "duban/public_index.html", {"reports": page, "page": page, "q": q, "public": True})
 
 
 # --- upload ----------------------------------------------------------------------------------------
