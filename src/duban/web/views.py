@@ -353,6 +353,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "kind": item.kind, "indicator": item.indicator, "canonical": item.canonical, "cmp": item.cmp,
             "low": item.low, "high": item.high, "unit": item.unit, "period": item.period,
             "section": item.section_id, "quote": item.quote, "version": item.version})
+    form.fields.pop("quote", None)  # an edit keeps the item's place in the text; only adding sets a quote
     template = "duban/_item_form.html" if _htmx(request) else "duban/item_edit.html"
     return render(request, template, {"form": form, "item": item, "report": item.report}, status=status)
 
