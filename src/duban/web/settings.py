@@ -92,7 +92,9 @@ else:
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "duban.sqlite3",
             # a web app with several writers: wait for the lock instead of failing at once
-            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+            # WAL: pages keep reading while someone saves; NORMAL sync is safe with WAL
+            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE",
+                        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
         }
     }
 if name := os.environ.get("DUBAN_TEST_DB_NAME"):  # parallel test runs on one PostgreSQL server
