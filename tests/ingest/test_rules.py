@@ -13,6 +13,7 @@ from duban.ingest.normalize import (
     inline_edits,
     is_boilerplate_line,
     is_spam_line,
+    letter_spaced_edits,
     line_edits,
     spacing_edits,
 )
@@ -103,3 +104,11 @@ def test_spacing_guard_admits_every_rule() -> None:
             pat = compile_pattern(rule["pattern"])
             for m in pat.finditer(before):
                 assert guard.match(before, m.start()), (rule["name"], before)
+
+
+def test_letter_spaced_lines() -> None:
+    cfg = load("spacing")["letter_spaced"]
+    for before, after in cfg["good"]:
+        assert _apply(before, spacing_edits(before)[0]) == after
+    for text in cfg["bad"]:
+        assert not letter_spaced_edits(text), text

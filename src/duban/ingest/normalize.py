@@ -356,6 +356,31 @@ def _spacing() -> tuple[re.Pattern[str], list[bool]]:
     return compile_pattern(f"(?={data['guard']})(?:{body})"), [bool(r.get("pdf_signal")) for r in rules]
 
 
+# five visible characters with single spaces between them: a candidate letter-spaced line
+_SPACED_RUN = re.compile(r" (?<=\S )(?:\S ){3}\S")  # space first: the engine skips to spaces
+_SINGLE_SPACE = re.compile(r"(?<=\S) (?=\S)")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def letter_spaced_edits(text: str) -> list[Edit]:
+    """Edits removing the single spaces of letter-spaced lines (see rules/spacing.toml)."""
+    cfg = load("spacing")["letter_spaced"]
+    edits: list[Edit] = []
+    pos = 0
+    while m := _SPACED_RUN.search(text, pos):
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        pos = end + 1  # each line is judged once
+        line = text[start:end]
+        singles = [x.start() for x in _SINGLE_SPACE.finditer(line)]
+        visible = len(line) - line.count(" ") - line.count("\t")
+        if (visible >= cfg["min_chars"] and len(singles) >= cfg["min_share"] * len(line.strip())
+                and len(_HAN_CHAR.findall(line)) * 3 >= visible):
+            edits.extend((start + i, start + i + 1, "") for i in singles)
+    return edits
+
+
 def spacing_edits(text: str) -> tuple[list[Edit], int]:
     """Edits deleting PDF spacing; returns (edits, repairs that signal a PDF copy)."""
     if " " not in text and "\t" not in text:
@@ -366,6 +391,10 @@ def spacing_edits(text: str) -> tuple[list[Edit], int]:
     for m in pat.finditer(text):
         edits.append((m.start(), m.end(), ""))
         signals += signal[m.lastindex - 1] if m.lastindex else 0
+    spaced = letter_spaced_edits(text)
+    if spaced:
+        edits = _disjoint(edits + spaced)
+        signals += MIN_PDF_SIGNALS
     return edits, signals
 
 
