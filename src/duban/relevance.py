@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from duban.fastre import GroupCounter
 from duban.regions import simplify
 
 THRESHOLD = 0.5  # the default cut of `duban batch --min-relevance` is 0 (keep all); this is the judged side
@@ -34,6 +35,7 @@ class _Model:
     bias: float
     features: tuple[Feature, ...]
     scan: re.Pattern  # one alternation, a named group per feature
+    counter: GroupCounter  # the counts of `scan`'s matches per feature, on the regex fast path (3x faster)
 
 
 @cache
@@ -46,16 +48,14 @@ def _model() -> _Model:
     data = rules()
     feats = tuple(Feature(f["name"], f["pattern"], float(f["weight"]), int(f["cap"])) for f in data["feature"])
     scan = re.compile("|".join(f"(?P<f{i}>{f.pattern})" for i, f in enumerate(feats)))
-    return _Model(float(data["bias"]), feats, scan)
+    return _Model(float(data["bias"]), feats, scan, GroupCounter([f.pattern for f in feats]))
 
 
 def features(text: str, *, simplified: bool = False) -> dict[str, int]:
     """How often each feature occurs (uncapped), by feature name."""
     s = text if simplified else simplify(text)
     model = _model()
-    counts = [0] * len(model.features)
-    for m in model.scan.finditer(s):
-        counts[int(m.lastgroup[1:])] += 1  # type: ignore[index]
+    counts = model.counter.counts(s)
     return {f.name: n for f, n in zip(model.features, counts, strict=True)}
 
 

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from duban.extract.numbers import ARABIC, CHINESE, NUMBER, parse_arabic, parse_chinese
+from duban.fastre import AnyOf, literal_first, split_top
 
 RULES_DIR = Path(__file__).with_name("rules")
 
@@ -44,85 +45,22 @@ def tpat(pattern: str) -> str:
     return "(?:" + "|".join(sorted(variants(pattern.replace("$", r"\Z")))) + ")"
 
 
+def _variant_sources(words: Iterable[str]) -> list[str]:
+    """The regex sources of ``words`` and their traditional spellings, in `tpat`'s order."""
+    return [v for w in words for v in sorted(variants(w.replace("$", r"\Z")))]
+
+
 def alternation(words: Iterable[str]) -> str:
     """One flat regex alternation matching what ``"|".join(tpat(w) for w in words)`` matches, in the
-    same order, with each alternative starting with a plain character where the word allows.
-
-    Python's regex engine skips straight to the possible first characters of an alternation only when
-    every alternative starts with a literal; one leading group or lookbehind makes it try every
-    alternative at every position (measured: 8 vs 250 M characters/s on report text). So the
-    variants are not wrapped in groups, and a leading one-character lookbehind, optional character
-    or group of plain words is rewritten into an equivalent literal-first form (`_literal_first`).
-    """
-    return "|".join(alt for w in words for v in sorted(variants(w.replace("$", r"\Z"))) for alt in _literal_first(v))
+    same order, each alternative rewritten to start with a literal where it can (`fastre`): the
+    regex engine then skips to the alternatives' first characters (8 -> 250 M characters/s)."""
+    return "|".join(alt for v in _variant_sources(words) for alt in literal_first(v))
 
 
-class AnyOf:
-    """Does any of the regex ``words`` (or their traditional spellings) match somewhere in a string?
-
-    The same answer as ``re.compile("|".join(tpat(w) for w in words)).search(s) is not None``, about
-    three times faster: the alternatives that start with a literal form one flat alternation the
-    regex engine scans on its fast path (see `alternation`), the few others a second one.
-    """
-
-    def __init__(self, words: Iterable[str]) -> None:
-        alts = [alt for w in words for v in sorted(variants(w.replace("$", r"\Z"))) for alt in _literal_first(v)]
-        literal = [a for a in alts if _starts_literal(a)]
-        other = [a for a in alts if not _starts_literal(a)]
-        self.patterns = [re.compile("|".join(group)) for group in (literal, other) if group]
-
-    def search(self, s: str) -> bool:
-        return any(p.search(s) for p in self.patterns)
-
-
-def _starts_literal(src: str) -> bool:
-    return bool(re.match(_PLAIN + r"(?![?*+{])", src)) and not _top_level_bar(src)
-
-
-_PLAIN = r"[^\\()\[\]{}|.?*+^$]"  # a character that stands for itself in a regex
-# (?<!X)c / (?<![XY])c  ->  c(?<!Xc): the same test, made after the literal
-_LEAD_BEHIND = re.compile(rf"\(\?<!(\[[^\]\\]+\]|{_PLAIN})\)({_PLAIN})(?![?*+{{])")
-_LEAD_OPTIONAL = re.compile(rf"({_PLAIN})\?(?![?+])")  # c?rest  ->  crest | rest (greedy: c tried first)
-_LEAD_GROUP = re.compile(rf"\(\?:({_PLAIN}+(?:\|{_PLAIN}+)*)\)(?![?*+{{])")  # (?:a|b)rest -> arest | brest
-
-
-def _top_level_bar(src: str) -> bool:
-    """Does ``src`` have a | outside groups and character classes?"""
-    depth, i, in_class = 0, 0, False
-    while i < len(src):
-        ch = src[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            i += 1 if src[i + 1 : i + 2] != "]" else 2  # a ] right after [ is literal
-            continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-        i += 1
-    return False
-
-
-def _literal_first(src: str) -> list[str]:
-    """``src`` as alternatives that match the same, in the same order, each starting with a literal
-    where one of the three leading forms allows it (otherwise ``src`` unchanged)."""
-    if _top_level_bar(src):
-        return [src]
-    if m := _LEAD_BEHIND.match(src):
-        return [f"{m.group(2)}(?<!{m.group(1)}{m.group(2)})" + src[m.end():]]
-    if m := _LEAD_OPTIONAL.match(src):
-        rest = src[m.end():]
-        return _literal_first(m.group(1) + rest) + _literal_first(rest) if rest else [src]
-    if m := _LEAD_GROUP.match(src):
-        return [alt for word in m.group(1).split("|") for alt in _literal_first(word + src[m.end():])]
-    return [src]
+def any_of(words: Iterable[str]) -> AnyOf:
+    """Does one of the regex ``words`` (or their traditional spellings) match somewhere in a string?
+    ``.search(s)`` answers as ``re.compile("|".join(tpat(w) for w in words)).search(s)`` would."""
+    return AnyOf(_variant_sources(words))
 
 
 def _alt(words: dict[str, str] | set[str] | list[str]) -> str:
@@ -200,8 +138,8 @@ class _Grammar:
         self.percent_words = re.compile(r"百分之\Z")
         nonitems = load_rules("nonitems")["nonitem"]
         # a left rule matches the words that end right before the number
-        self.left_any = AnyOf([(f"(?:{r['left']})" if _top_level_bar(r["left"]) else r["left"]) + "$"
-                               for r in nonitems if "left" in r])
+        self.left_any = any_of([(f"(?:{r['left']})" if len(split_top(r["left"])) > 1 else r["left"]) + "$"
+                                for r in nonitems if "left" in r])
         # the right rules that apply to a unit kind, as one pattern per kind (one match call, not 8)
         rights = [(tpat(r["right"]), set(r.get("kinds", ()))) for r in nonitems if "right" in r]
         self.right_by_kind = {

@@ -1,0 +1,86 @@
+"""duban.fastre: the fast forms give the answers of the plain patterns they stand for."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from duban import relevance
+from duban.demo import demo_text
+from duban.fastre import AnyOf, GroupCounter, fast_groups, literal_first, split_top, starts_literal
+from duban.regions import simplify
+
+# sources that overlap, tie at one position, start with classes, look behind and ahead
+SOURCE_SETS = [
+    ["ab|b", "[0-9]+a", "a[0-9]", "(?:x|y)z", "b[0-9]{2}", "z"],
+    ["a", "[ab]b", "[0-9]", "b?x", "(?<!a)b", "x(?=a)"],
+    ["[0-9]{2}", "1a|2b", "a", "[a-b]+1"],
+    ["a", "ab", "(?:a|b)+y", "x?"],  # x? matches "": the plain scan is used
+]
+
+
+def _plain_counts(sources: list[str], s: str) -> list[int]:
+    grouped = re.compile("|".join(f"(?P<f{i}>{src})" for i, src in enumerate(sources)))
+    out = [0] * len(sources)
+    for m in grouped.finditer(s):
+        out[int(m.lastgroup[1:])] += 1  # type: ignore[index]
+    return out
+
+
+@pytest.mark.parametrize(("src", "parts"), [("a|(?:b|c)|d", ["a", "(?:b|c)", "d"]), ("[|]|a", ["[|]", "a"]),
+                                            (r"\||a", [r"\|", "a"]), ("a", ["a"])])
+def test_split_top(src: str, parts: list[str]) -> None:
+    assert split_top(src) == parts
+
+
+def test_fast_groups_are_literal_first_then_one_each() -> None:
+    patterns = fast_groups(["(?<!比)去年|[0-9]+年", "(?:今|本)年"])
+    assert [p.pattern for p in patterns] == ["去(?<!比去)年|今年|本年", "[0-9]+年"]
+    assert starts_literal("去(?<!比去)年") and not starts_literal("[0-9]+年") and not starts_literal("a?b")
+
+
+@pytest.mark.parametrize("sources", SOURCE_SETS)
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab0123xyz", max_size=30))
+def test_group_counter_random(sources: list[str], s: str) -> None:
+    assert GroupCounter(sources).counts(s) == _plain_counts(sources, s)
+
+
+@pytest.mark.parametrize("sources", SOURCE_SETS)
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab0123xyz", max_size=20))
+def test_any_of_random(sources: list[str], s: str) -> None:
+    assert AnyOf(sources).search(s) == bool(re.search("|".join(sources), s))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab0123xyz", max_size=20))
+def test_literal_first_same_matches(s: str) -> None:
+    for src in ("(?<!a)b", "x?ab", "(?:a|b|x)[0-9]", "(?:a|bx?)y", "(?<![ab])x(?=a)"):
+        plain = re.compile(src)
+        fast = re.compile("|".join(literal_first(src)))
+        assert [m.span() for m in fast.finditer(s)] == [m.span() for m in plain.finditer(s)], src
+
+
+def _relevance_texts(corpus: Path | None) -> list[str]:
+    texts = [demo_text()]
+    if corpus is not None:
+        texts += [json.loads(p.read_text("utf-8"))["text"] for p in sorted(corpus.glob("*.json"))]
+    return [simplify(t) for t in texts]
+
+
+def test_relevance_features_as_the_plain_scan() -> None:
+    model = relevance._model()
+    for s in _relevance_texts(None):
+        assert model.counter.counts(s) == _plain_counts([f.pattern for f in model.features], s)
+
+
+def test_relevance_features_on_the_corpus(corpus_dev: Path) -> None:
+    model = relevance._model()
+    for s in _relevance_texts(corpus_dev):
+        assert model.counter.counts(s) == _plain_counts([f.pattern for f in model.features], s)
