@@ -10,7 +10,12 @@ It is written as JSONL files of about 64 MB, streamed (never held in memory), an
 
 Peak RSS per worker is the ru_maxrss each worker process reports after each shard; "at 25%" is the
 highest value seen once a quarter of the shards were done, so "at 25%" ~ "at 100%" means memory does
-not grow with the corpus. Efficiency = rate(2 workers) / (2 x rate(1 worker)).
+not grow with the corpus. Efficiency = rate(2 workers) / (2 x rate(1 worker)) in wall-clock time;
+on a machine shared with other jobs that number mostly measures the other jobs, so the workers' CPU
+seconds are reported too: CPU efficiency = (documents per CPU second, 2 workers) / (the same, 1 worker).
+To measure a consistent version while others edit the tree, run it from a snapshot of a commit:
+    git archive HEAD src bench tests | tar -x -C /tmp/snap
+    cd /tmp/snap && PYTHONPATH=/tmp/snap/src DUBAN_SHARED=/work/shared python bench/batch.py --size-mb 200
 """
 
 from __future__ import annotations
@@ -111,9 +116,11 @@ def run_once(inputs: list[str], workers: int, shard_size: int, out: Path) -> dic
     from duban.batch import run
 
     shutil.rmtree(out, ignore_errors=True)
+    load0 = os.getloadavg()[0]
     t0 = time.perf_counter()
     s = run(inputs, out, engine="local", workers=workers, shard_size=shard_size, progress=True)
     wall = time.perf_counter() - t0
+    cpu = sum(r["cpu_seconds"] for r in s.results)
     results = s.results
     n = len(results)
     peak_by_pid: dict[int, float] = {}
@@ -130,6 +137,11 @@ def run_once(inputs: list[str], workers: int, shard_size: int, out: Path) -> dic
         "peak_rss_mb_per_worker": sorted(round(v) for v in peak_by_pid.values()),
         "peak_rss_mb_at_25pct": sorted(round(v) for v in peak_quarter.values()),
         "driver_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        # CPU seconds the workers spent on shards: throughput per CPU second is what contention
+        # from other jobs on the machine does not distort
+        "worker_cpu_s": round(cpu, 1), "docs_per_cpu_s": round(s.docs / cpu, 2) if cpu else None,
+        "chars_per_cpu_s": round(s.chars / cpu) if cpu else None,
+        "load_avg_1min": [round(load0, 2), round(os.getloadavg()[0], 2)],  # at start and end
     }
 
 
@@ -194,6 +206,9 @@ def main() -> int:
     }
     if 1 in by_w and 2 in by_w:
         report["efficiency_2_workers"] = round(by_w[2]["docs_per_s"] / (2 * by_w[1]["docs_per_s"]), 3)
+        if by_w[1]["docs_per_cpu_s"] and by_w[2]["docs_per_cpu_s"]:
+            # parallel overhead alone: 1.0 means two workers spend no more CPU per document than one
+            report["cpu_efficiency_2_workers"] = round(by_w[2]["docs_per_cpu_s"] / by_w[1]["docs_per_cpu_s"], 3)
     print(json.dumps(report, ensure_ascii=False, indent=1))
     if args.json:
         Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), "utf-8")

@@ -136,7 +136,7 @@ def process_doc(ev: Doc | Bad, opts: Options) -> tuple[dict, list[dict]]:
 
 def run_shard(shard: Shard, out: str, opts: Options) -> dict:
     """Process one shard and write its parts; returns the counts for the manifest."""
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     docs: list[dict] = []
     items: list[dict] = []
     for pos, ev in enumerate(read_shard(shard)):
@@ -154,6 +154,7 @@ def run_shard(shard: Shard, out: str, opts: Options) -> dict:
         "skipped": sum(d["status"] == "skipped" for d in docs),
         "chars": sum(d["chars"] or 0 for d in docs),
         "seconds": round(time.perf_counter() - t0, 3), "pid": os.getpid(),
+        "cpu_seconds": round(time.process_time() - cpu0, 3),  # unlike seconds, not inflated by other jobs
         # the worker's peak resident memory so far (Linux reports KiB): bench/batch.py reads it
         "maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
