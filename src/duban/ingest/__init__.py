@@ -60,7 +60,7 @@ def sniff(data: bytes, name: str) -> str:
 def load_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     if len(data) > max_bytes:
         raise InputError(name, f"input is {len(data)} bytes, over the limit of {max_bytes}")
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError(name, "empty input")
     fmt = sniff(data, name)
     meta: dict = {}
@@ -87,10 +87,11 @@ def load_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) ->
         if fmt == "text":
             if looks_like_html(text):
                 fmt = "html"
-            elif ext not in TEXT_EXTENSIONS:
-                # an unknown extension is fine when the bytes are text; decode() refused binary
-                meta["extension"] = ext
-            fmt = "html" if fmt == "html" else "txt"
+            else:
+                fmt = "txt"
+                if ext not in TEXT_EXTENSIONS:
+                    # an unknown extension is fine when the bytes are text; decode() refused binary
+                    meta["extension"] = ext
         if fmt == "html":
             original, meta["html_extractor"] = html_to_text(text, name)
         else:
