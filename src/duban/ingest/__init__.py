@@ -23,6 +23,7 @@ FORMATS = ("txt", "html", "pdf", "docx")
 
 
 def load_path(path: str | PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a file into a Document (not normalized); the size is checked before reading."""
     p = Path(path)
     try:
         if p.is_dir():
@@ -58,6 +59,10 @@ def sniff(data: bytes, name: str) -> str:
 
 
 def load_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Bytes of a .txt/.html/.pdf/.docx (``name`` gives the extension, if any) -> Document.
+
+    Raises InputError(name, reason) with a one-line reason for anything that is not a readable report.
+    """
     if len(data) > max_bytes:
         raise InputError(name, f"input is {len(data)} bytes, over the limit of {max_bytes}")
     if not data or data.isspace():
