@@ -252,3 +252,19 @@ def test_docs_served_locally(client, db):
     assert b"cdn." not in r.content and b"swagger-ui" in r.content
     schema = client.get("/api/openapi.json").json()
     assert "bearer" in str(schema["components"]["securitySchemes"]).lower()
+
+
+def test_reporters_list_each_of_their_items_once(client, world):
+    """The item list of a reporter: the items their department leads or co-handles, each once (an item
+    with several co-units must not come back once per co-unit), and nothing else of an internal report."""
+    a = Assignment.objects.create(item=world.target, lead=world.edu)
+    a.co_units.set([world.health, world.futian_edu])
+    Assignment.objects.create(item=world.task, lead=world.health)
+    edu = client.get("/api/items", **bearer(world.users["reporter"])).json()
+    assert [i["id"] for i in edu["items"]] == [world.target.pk] and edu["count"] == 1
+    health = client.get("/api/items", **bearer(world.users["other_reporter"])).json()
+    assert [i["id"] for i in health["items"]] == [world.target.pk, world.task.pk] and health["count"] == 2
+    mine = client.get("/api/items", {"department": world.health.pk}, **bearer(world.users["other_reporter"]))
+    assert mine.json()["count"] == 2
+    listed = client.get("/api/assignments", **bearer(world.users["reporter"])).json()
+    assert [x["item_id"] for x in listed["items"]] == [world.target.pk]

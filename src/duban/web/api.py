@@ -334,8 +334,10 @@ def visible_items(user) -> QuerySet[Item]:
         q |= Q(report__region_id__in=regions)
     deps = access.roles(user).departments
     if deps:
-        q |= Q(assignment__lead_id__in=deps) | Q(assignment__co_units__in=deps)
-    return Item.objects.filter(q).distinct()
+        # a subquery, not a join through co_units: no duplicate rows, so no DISTINCT over every column
+        # (which made the item list 3-4x slower at 10,000 items)
+        q |= Q(pk__in=Assignment.objects.filter(Q(lead_id__in=deps) | Q(co_units__in=deps)).values("item_id"))
+    return Item.objects.filter(q)
 
 
 def _item_detail(user, item: Item) -> dict:
@@ -380,7 +382,7 @@ def create_token(request, body: TokenIn):
 def list_reports(request, region: Id | None = None, year: int | None = Query(None, ge=1900, le=2200),
                  kind: Literal["work_report", "plan", "bulletin"] | None = None):
     """Reports the caller may see (the public: published reports)."""
-    qs = (access.visible_reports(viewer(request)).select_related("region")
+    qs = (access.visible_reports(viewer(request)).select_related("region").defer("original", "text")
           .annotate(n_items=Count("items", filter=~Q(items__status="rejected"))))
     if region is not None:
         qs = qs.filter(region_id=region)

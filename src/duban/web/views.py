@@ -108,7 +108,9 @@ def _report_page(request: HttpRequest, reports):
     q = request.GET.get("q", "").strip()
     if q:
         reports = reports.filter(Q(title__icontains=q) | Q(region__name__icontains=q))
-    page = Paginator(reports.select_related("region").order_by("-year", "region__name", "pk"),
+    # the lists never show the texts: not reading them keeps a page of long reports cheap
+    page = Paginator(reports.select_related("region").defer("original", "text")
+                     .order_by("-year", "region__name", "pk"),
                      REPORTS_PER_PAGE).get_page(request.GET.get("page"))
     counts = dict(Item.objects.filter(report__in=[r.pk for r in page]).exclude(status="rejected")
                   .values_list("report").annotate(n=Count("pk")).order_by())
