@@ -1,11 +1,11 @@
-"""Link proposals across reports (duban.track.web_hooks) and the verdict they lead to once confirmed."""
+"""Link proposals across reports (duban.web.links) and the verdict they lead to once confirmed."""
 
 from __future__ import annotations
 
 import pytest
 
-from duban.track.web_hooks import propose_links_for_item, propose_links_for_report
 from duban.web import actions
+from duban.web.links import propose_links_for_item, propose_links_for_report
 from duban.web.models import Item, Link, Report, Verdict
 
 

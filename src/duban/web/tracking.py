@@ -124,15 +124,15 @@ def refresh_item(item, today: dt.date | None = None) -> None:
 
 def propose_links(obj) -> int:
     """Propose links between a report's (or one item's) actuals and targets across reports
-    (duban.track.web_hooks); a person confirms them. Returns how many were proposed."""
-    from duban.track import web_hooks
+    (duban.web.links); a person confirms them. Returns how many were proposed."""
+    from duban.web import links
     from duban.web.models import Report
 
     try:
         with transaction.atomic():
             if isinstance(obj, Report):
-                return web_hooks.propose_links_for_report(obj)
-            return web_hooks.propose_links_for_item(obj)
+                return links.propose_links_for_report(obj)
+            return links.propose_links_for_item(obj)
     except Exception:  # proposals are a help: never block the upload or edit that triggered them
         log.exception("proposing links for %r failed", obj)
         return 0

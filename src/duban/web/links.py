@@ -1,18 +1,20 @@
-"""Link proposals for stored items: the one place where duban.track reads and writes the ORM.
+"""Link proposals for stored items: the ORM side of `duban.track.linking`.
 
 ``duban.web.tracking`` stores verdicts and lights; this module adds what needs a look across reports:
 for an actual (from a later report or a bulletin) the earlier targets it may close, and for a target
 the actuals already stored that may close it (same region, same canonical indicator or indicator
 text, matching period; see `duban.track.linking`). Links are created ``proposed``; a person confirms
-them through ``actions.do_decide_link``, and decided links are never touched. Django is imported
-inside the functions so that importing duban.track never needs it.
+them through ``actions.do_decide_link``, and decided links are never touched.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 from duban.track.linking import propose_links
+from duban.web.models import Item, Link
 
 
 def _as_quantity(item) -> dict[str, Any]:
@@ -23,10 +25,6 @@ def _as_quantity(item) -> dict[str, Any]:
 
 def propose_links_for_item(item) -> int:
     """Create proposed Links between ``item`` and matching items of its region; returns how many."""
-    from django.db.models import Q
-
-    from duban.web.models import Item, Link
-
     if item.kind not in ("target", "actual") or item.status == "rejected":
         return 0
     other = "target" if item.kind == "actual" else "actual"
