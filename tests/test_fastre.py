@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from duban import relevance
 from duban.demo import demo_text
-from duban.fastre import AnyOf, GroupCounter, fast_groups, literal_first, split_top, starts_literal
+from duban.fastre import AnyOf, GroupCounter, Spots, fast_groups, literal_first, split_top, starts_literal
 from duban.regions import simplify
 
 # sources that overlap, tie at one position, start with classes, look behind and ahead
@@ -84,3 +84,16 @@ def test_relevance_features_on_the_corpus(corpus_dev: Path) -> None:
     model = relevance._model()
     for s in _relevance_texts(corpus_dev):
         assert model.counter.counts(s) == _plain_counts([f.pattern for f in model.features], s)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="规划时期间到2019年ab", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_spots_as_slice_search(text: str, lo: int, hi: int) -> None:
+    pattern = re.compile("规划|时期|期间|到20[0-9][0-9]年|ab")
+    assert Spots(pattern, text).search(lo, hi) == (pattern.search(text[lo:hi]) is not None)
+
+
+def test_spots_refuses_patterns_that_look_around() -> None:
+    for src in ("(?<!a)b", "a(?=b)", "^a", "a$", r"\ba", "a*"):
+        with pytest.raises(ValueError):
+            Spots(re.compile(src), "ab")

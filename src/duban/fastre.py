@@ -13,6 +13,7 @@ plain patterns give (tests/test_fastre.py checks both forms against each other).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 PLAIN = r"[^\\()\[\]{}|.?*+^$]"  # a character that stands for itself in a regex
@@ -205,3 +206,41 @@ def _earliest(nxt: list, patterns: list[re.Pattern], s: str, pos: int) -> int | 
         if m is not None and (best is None or m.start() < nxt[best].start()):
             best = k
     return best
+
+
+_NOT_PLAIN = re.compile(r"\(\?[=!<]|[\^$]|\\[AZbB1-9]|\\g<|\(\?P=|\(\?\(")
+
+
+def is_plain(src: str) -> bool:
+    """No lookaround, anchor, word boundary or backreference: whether ``src`` matches at a position
+    depends only on the characters it matches (so a slice of a text matches where the text does)."""
+    return not _NOT_PLAIN.search(src)
+
+
+class Spots:
+    """Where a plain pattern (`is_plain`, never matching "") matches in one text, to answer "does it
+    match in ``text[lo:hi]``?" for many windows without scanning each (the same answer as
+    ``pattern.search(text[lo:hi]) is not None``).
+
+    One scan of the text finds its matches. A window that holds one of them whole has a match; a
+    window that no match reaches into has none (every position in it was tried and failed, and a
+    plain pattern cannot match in a slice where it fails in the text); any other window is scanned.
+    """
+
+    def __init__(self, pattern: re.Pattern, text: str) -> None:
+        if not is_plain(pattern.pattern) or pattern.fullmatch(""):
+            raise ValueError(f"not a plain pattern: {pattern.pattern}")
+        self.pattern, self.text = pattern, text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in pattern.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def search(self, lo: int, hi: int) -> bool:
+        i = bisect_right(self.ends, lo)  # the first match that ends after lo
+        if i == len(self.ends) or self.starts[i] >= hi:
+            return False
+        if self.starts[i] >= lo and self.ends[i] <= hi:
+            return True
+        return self.pattern.search(self.text, lo, hi) is not None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from duban.extract.quantities import Quantity, alternation, load_rules, tpat
+from duban.fastre import Spots
 
 SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 CLAUSE_START = re.compile(r"[,，;；:：、。！？!?\n(（)）]")
@@ -70,7 +71,7 @@ def cues() -> Cues:
                                     alternation(table.get(("actual", "mode"), ["(?!)"])), *FIVE_YEAR]))
     return Cues(comp("target", "mode"), comp("actual", "mode"), mode_any, comp("target", "clause"),
                 comp("actual", "clause"),
-                re.compile(tpat(not_after)), comp("target", "after"), comp("actual", "after"))
+                re.compile(alternation([not_after])), comp("target", "after"), comp("actual", "after"))
 
 
 # -- the report year -----------------------------------------------------------------------------
@@ -134,6 +135,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
     bulletin = bool(BULLETIN.search(text[:3000]))
     matches = [m for m in FIVE_YEAR_RE.finditer(text) if not FIVE_YEAR_END.match(text, m.end())]
     fives = ([m.start() for m in matches], [m.group() for m in matches])
+    # the 600 characters before each quantity are searched for these words only after a five-year
+    # name: one scan of the text each, instead of one per quantity
+    spots = (Spots(PLAN_CONTEXT, text), Spots(PERIOD_WORDS, text)) if matches else None
     ends = [m.start() for m in SENTENCE_END.finditer(text)]
     clause_starts = [m.start() for m in CLAUSE_START.finditer(text)]
     out: list[Verdict] = []
@@ -172,7 +176,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
             kind = _weak(text, q, clause, c)
         if strong:  # an explicit year carries on to the sentences after it
             mode, mode_year = kind, yr
-        out.append(Verdict(kind, _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year)))
+        out.append(Verdict(kind, _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)))
         prev_end = q.end
     return out
 
@@ -248,8 +252,9 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues,
 
 
 def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
-            bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None) -> str | None:
-    p = _year_period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year)
+            bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None,
+            spots: tuple[Spots, Spots] | None) -> str | None:
+    p = _year_period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
     part = PART_OF_YEAR.search(sentence)
     if p and part and p.isdigit():
         # 上半年 -> 2022H1, 一季度 -> 2022Q1; this year's part when the sentence names no year
@@ -260,9 +265,10 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
 
 
 def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
-                 bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None) -> str | None:
+                 bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None,
+                 spots: tuple[Spots, Spots] | None) -> str | None:
     five = None
-    ctx = text[max(0, q.start - 600) : q.start]
+    ctx = (max(0, q.start - 600), q.start)  # the context: the 600 characters before the quantity
     if fives:
         i = bisect_right(fives[0], q.start) - 1
         if i >= 0:
@@ -273,12 +279,12 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
                 return _span_years(*five)
             return str(yr)
         if five and (FIVE_YEAR_GOAL.search(sentence)
-                     or ((yr or year) == five[1] and PLAN_CONTEXT.search(ctx))):
+                     or ((yr or year) == five[1] and spots is not None and spots[0].search(*ctx))):
             return _span_years(*five)
         return str(yr if yr is not None else year) if (yr or year) else None
     # actual: in a five-year review (十三五时期, 五年来) a change is of the whole period, a level
     # of its last year, and the base of 由A提高到B of the year before it began
-    if five and not bulletin and sentence_year is None and PERIOD_WORDS.search(ctx):
+    if five and not bulletin and sentence_year is None and spots is not None and spots[1].search(*ctx):
         clause_end = text[max(0, q.start - 8) : q.start]
         if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end):
             return _span_years(*five)
