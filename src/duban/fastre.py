@@ -83,23 +83,96 @@ def starts_literal(src: str) -> bool:
     return bool(_STARTS_LITERAL.match(src)) and len(split_top(src)) == 1
 
 
+# a first element that is one character of a class: \d, [0-9], [A-Za-z] (not negated), not optional
+_FIRST_CLASS = re.compile(r"(\\[dDsSwW]|\[(?!\^)(?:\\.|[^\]\\])+\])(?![?*])(?!\+\+)")
+_REPEAT = re.compile(r"\+|\{(\d+)(?:(,)(\d*))?\}")  # + / {n} / {n,} / {n,m} after a first class
+
+
+def _after_first(alt: str, m: re.Match) -> str | None:
+    """What follows one character of the first class: X+rest -> X*rest, X{2,4}rest -> X{1,3}rest."""
+    rest = alt[m.end():]
+    r = _REPEAT.match(rest)
+    if r is None:
+        return rest
+    if r.group() == "+":
+        return m.group(1) + "*" + rest[1:]
+    n = int(r.group(1))
+    if n < 1:
+        return None  # X{0,m}: optional, no first character to take
+    upper = r.group(3)
+    if r.group(2) and upper:
+        span = f"{{{n - 1},{int(upper) - 1}}}"
+    elif r.group(2):
+        span = f"{{{n - 1},}}"
+    else:
+        span = f"{{{n - 1}}}"
+    return m.group(1) + span + rest[r.end():]
+
+
+def _fast_sources(alts: list[tuple[str, int]], mark: bool) -> list[tuple[str, list[int]]]:
+    """Pattern sources that together match what the alternatives ``(source, tag)`` match: the
+    literal-first ones as one flat alternation, those that start with one character of a class as
+    one pattern that takes that character by the union of the classes and then tells the
+    alternatives apart by a lookbehind (``[\\dA-Z](?:(?<=[\\d])rest|(?<=[A-Z])rest)``: also on the fast
+    path), and any other alternative on its own. With ``mark``, each alternative ends in an empty
+    group ``(?P<mN>)`` whose number N indexes the returned tags, so ``m.lastgroup`` tells which matched."""
+    sources: list[tuple[str, list[int]]] = []
+    tags: list[int] = []
+
+    def marked(alt: str, tag: int) -> str:
+        if not mark:
+            return alt
+        tags.append(tag)
+        return f"{alt}(?P<m{len(tags) - 1}>)"
+
+    literal = [(a, t) for a, t in alts if starts_literal(a)]
+    rest = [(a, t) for a, t in alts if not starts_literal(a)]
+    classed = [(m, after, t) for a, t in rest
+               if (m := _FIRST_CLASS.match(a)) and (after := _after_first(a, m)) is not None]
+    other = [(a, t) for a, t in rest if not ((m := _FIRST_CLASS.match(a)) and _after_first(a, m) is not None)]
+    if literal:
+        sources.append((by_first_character([marked(a, t) for a, t in literal]), []))
+    if classed:
+        union = "[" + "".join(_class_body(m.group(1)) for m, _, _ in classed) + "]"
+        branches = "|".join(marked(f"(?<=[{_class_body(m.group(1))}])" + after, t) for m, after, t in classed)
+        sources.append((f"{union}(?:{branches})", []))
+    sources += [(marked(a, t), []) for a, t in other]
+    return [(src, tags) for src, _ in sources]
+
+
+def by_first_character(alts: list[str]) -> str:
+    """The literal-first alternatives ``alts`` as one alternation grouped by first character
+    (``c(?:rest1|rest2)|d(?:rest3)``): the regex engine then tries one branch per distinct first
+    character instead of every alternative. Only alternatives with the same first character can
+    match at one position, and they keep their order, so the same alternative wins everywhere."""
+    by_first: dict[str, list[str]] = {}
+    for a in alts:
+        by_first.setdefault(a[0], []).append(a[1:])
+    return "|".join(f"{c}(?:{'|'.join(rests)})" for c, rests in by_first.items())
+
+
+def _class_body(element: str) -> str:
+    """What goes inside [] for the class element: \\d -> \\d, [0-9] -> 0-9."""
+    return element if element.startswith("\\") else element[1:-1]
+
+
 def fast_groups(sources: Iterable[str]) -> list[re.Pattern]:
-    """Patterns whose matches together are those of ``"|".join(sources)``: one flat alternation of
-    the literal-first alternatives, and each other alternative on its own (a pattern that starts
-    with a character class is on the fast path by itself)."""
-    alts = [alt for src in sources for alt in literal_first(src)]
-    literal = [a for a in alts if starts_literal(a)]
-    return ([re.compile("|".join(literal))] if literal else []) + [re.compile(a) for a in alts if not starts_literal(a)]
+    """Patterns whose matches together are those of ``"|".join(sources)`` (see `_fast_sources`)."""
+    alts = [(alt, 0) for src in sources for alt in literal_first(src)]
+    return [re.compile(src) for src, _ in _fast_sources(alts, mark=False)]
 
 
 class AnyOf:
     """Does ``"|".join(sources)`` match somewhere in a string? The same answer, faster (`fast_groups`)."""
 
     def __init__(self, sources: Iterable[str]) -> None:
-        self.patterns = fast_groups(sources)
+        self.searches = [p.search for p in fast_groups(sources)]
 
     def search(self, s: str) -> bool:
-        return any(p.search(s) for p in self.patterns)
+        for search in self.searches:
+            if search(s):
+                return True
+        return False
 
 
 class GroupCounter:
@@ -117,14 +190,9 @@ class GroupCounter:
         self.grouped = re.compile("|".join(f"(?P<f{i}>{src})" for i, src in enumerate(sources)))
         self.size = len(sources)
         alts = [(alt, i) for i, src in enumerate(sources) for alt in literal_first(src)]
-        literal = [(a, i) for a, i in alts if starts_literal(a)]
-        groups = ([literal] if literal else []) + [[(a, i)] for a, i in alts if not starts_literal(a)]
-        # an empty group at the end of each alternative: m.lastindex -> its source
-        self.patterns: list[tuple[re.Pattern, dict[int, int]]] = []
-        for group in groups:
-            pattern = re.compile("|".join(f"{a}()" for a, _ in group))  # alternatives have no top-level |
-            ends = _empty_group_numbers(pattern, [a for a, _ in group])
-            self.patterns.append((pattern, dict(zip(ends, [i for _, i in group], strict=True))))
+        # m.lastgroup "mN" -> tags[N], the source of the alternative that matched
+        self.patterns: list[tuple[re.Pattern, list[int]]] = [
+            (re.compile(src), tags) for src, tags in _fast_sources(alts, mark=True)]
         self.empty = any(re.compile(src).fullmatch("") is not None for src in sources) or not self.patterns
 
     def counts(self, s: str) -> list[int]:
@@ -153,14 +221,14 @@ class GroupCounter:
                     out[int(g.lastgroup[1:])] += 1  # type: ignore[index]
                     pos = g.end()
                 else:
-                    out[self.patterns[k + 1][1][nxt[k].lastindex]] += 1  # type: ignore[index, union-attr, operator]
+                    out[self.patterns[k + 1][1][int(nxt[k].lastgroup[1:])]] += 1  # type: ignore[index, union-attr, operator]
                     pos = nxt[k].end()  # type: ignore[union-attr]
                 k = _earliest(nxt, rest, s, pos)
                 o = nxt[k].start() if k is not None else len(s) + 1  # type: ignore[union-attr]
             if i < pos:
                 # the match just counted covers this one: go on from its end, as the scan would
                 return self._finish(s, pos, out, nxt, rest)
-            out[source[m.lastindex]] += 1  # type: ignore[index]
+            out[source[int(m.lastgroup[1:])]] += 1  # type: ignore[index]
             pos = m.end()
         return self._finish(s, pos, out, nxt, rest)
 
@@ -180,21 +248,11 @@ class GroupCounter:
                     out[int(g.lastgroup[1:])] += 1  # type: ignore[index]
                     pos = g.end()
                 else:
-                    out[self.patterns[k + 1][1][nxt[k].lastindex]] += 1  # type: ignore[index, union-attr, operator]
+                    out[self.patterns[k + 1][1][int(nxt[k].lastgroup[1:])]] += 1  # type: ignore[index, union-attr, operator]
                     pos = nxt[k].end()  # type: ignore[union-attr]
             else:
-                out[source[m.lastindex]] += 1  # type: ignore[union-attr, index]
+                out[source[int(m.lastgroup[1:])]] += 1  # type: ignore[union-attr, index]
                 pos = m.end()  # type: ignore[union-attr]
-
-
-def _empty_group_numbers(pattern: re.Pattern, alts: list[str]) -> list[int]:
-    """Numbers of the empty groups that end the alternatives of ``pattern`` (one per alternative)."""
-    out, n = [], 0
-    for a in alts:
-        n += re.compile(a).groups + 1
-        out.append(n)
-    assert n == pattern.groups
-    return out
 
 
 def _earliest(nxt: list, patterns: list[re.Pattern], s: str, pos: int) -> int | None:

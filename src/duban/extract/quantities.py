@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from duban.extract.numbers import ARABIC, CHINESE, NUMBER, parse_arabic, parse_chinese
-from duban.fastre import AnyOf, literal_first, split_top
+from duban.fastre import AnyOf, by_first_character, literal_first, split_top, starts_literal
 
 RULES_DIR = Path(__file__).with_name("rules")
 
@@ -54,7 +54,10 @@ def alternation(words: Iterable[str]) -> str:
     """One flat regex alternation matching what ``"|".join(tpat(w) for w in words)`` matches, in the
     same order, each alternative rewritten to start with a literal where it can (`fastre`): the
     regex engine then skips to the alternatives' first characters (8 -> 250 M characters/s)."""
-    return "|".join(alt for v in _variant_sources(words) for alt in literal_first(v))
+    alts = [alt for v in _variant_sources(words) for alt in literal_first(v)]
+    # grouped by first character when every alternative starts with a literal (else the order
+    # between a grouped literal and another alternative could change)
+    return by_first_character(alts) if all(starts_literal(a) for a in alts) else "|".join(alts)
 
 
 def any_of(words: Iterable[str]) -> AnyOf:
