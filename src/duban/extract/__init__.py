@@ -7,6 +7,7 @@ report year, target/actual and period, indicator phrase, provenance, tasks.
 from __future__ import annotations
 
 import re
+from functools import cache, partial
 
 from duban import relevance
 from duban.document import Document
@@ -18,7 +19,7 @@ from duban.extract.quantities import find_quantities, tpat
 from duban.extract.sections import Structure
 from duban.extract.tasks import find_tasks
 from duban.items import Extraction, Item
-from duban.regions import detect_year
+from duban.regions import detect_year, simplify
 
 # a page with none of these words is not about government work (a sports report, a forum thread)
 _REPORT_WORDS = re.compile(tpat(
@@ -38,10 +39,11 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     # 2. quantities: one regex scan for numbers, then their ranges, comparators and units
     quantities = find_quantities(text)
     # 3. a page that is not about government work has no items (judged on pages, not snippets)
-    if len(text) >= 200 and (not _REPORT_WORDS.search(text) or relevance.score(text) < _MIN_RELEVANCE):
+    head = cache(partial(simplify, text))  # the detection copy of the page head, made once for both
+    if len(text) >= 200 and (not _REPORT_WORDS.search(text) or relevance.score(head(), simplified=True) < _MIN_RELEVANCE):
         quantities = []
     # 4. the report year, then target vs actual and the period of each quantity
-    year = year or detect_year(text) or report_year(text)
+    year = year or detect_year(head(), simplified=True) or report_year(text)
     verdicts = classify(text, quantities, year)
     # 5. indicator phrase, canonical id, provenance in the original text
     items: list[Item] = []
