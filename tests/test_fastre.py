@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from duban import relevance
+from duban import fastre, relevance
 from duban.demo import demo_text
 from duban.fastre import AnyOf, GroupCounter, Spots, fast_groups, literal_first, split_top, starts_literal
 from duban.regions import simplify
@@ -98,3 +98,25 @@ def test_spots_refuses_patterns_that_look_around() -> None:
     for src in ("(?<!a)b", "a(?=b)", "^a", "a$", r"\ba", "a*"):
         with pytest.raises(ValueError):
             Spots(re.compile(src), "ab")
+
+
+def _plan_cue_sources() -> list[str]:
+    from duban.extract import sections, tasks
+
+    return [sections.load_rules()["cues"]["plan"], tasks.load_rules()["cues"]["plan"]]
+
+
+@pytest.mark.parametrize("src", ["(?<!比)去年|今年|将(?![近其])", "规划|计划|纲要", "(?:a|b)c|ab", "a(b)|c", "[0-9]+年|年"])
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="比去年今将近其规划计纲要abc0123", max_size=30))
+def test_compile_same_matches(src: str, s: str) -> None:
+    assert [m.span() for m in fastre.compile(src).finditer(s)] == [m.span() for m in re.finditer(src, s)]
+
+
+def test_compile_rule_patterns(corpus_dev: Path) -> None:
+    texts = [demo_text()] + [json.loads(p.read_text("utf-8"))["text"] for p in sorted(corpus_dev.glob("*.json"))]
+    for src in _plan_cue_sources():
+        fast, plain = fastre.compile(src), re.compile(src)
+        assert fast.pattern != plain.pattern  # the rewrite applies to these rules
+        for text in texts:
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -302,3 +302,14 @@ class Spots:
         if self.starts[i] >= lo and self.ends[i] <= hi:
             return True
         return self.pattern.search(self.text, lo, hi) is not None
+
+
+def compile(src: str) -> re.Pattern:  # noqa: A001 - the counterpart of re.compile
+    """``re.compile(src)``, or an equivalent pattern on the regex fast path (the same matches at the
+    same places, for search, match and finditer) when every alternative of ``src`` can be made to
+    start with a literal and ``src`` has no capturing groups."""
+    plain = re.compile(src)
+    if plain.groups:
+        return plain
+    alts = literal_first(src)
+    return re.compile(by_first_character(alts)) if all(starts_literal(a) for a in alts) else plain

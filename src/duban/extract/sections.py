@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from duban import fastre
 from duban.document import Document
 from duban.items import Section
 
@@ -87,7 +88,7 @@ def _rules() -> _Rules:
         plan=re.compile("|".join(parts["plan"])),
         inline=tuple((p["part"], re.compile(p["anchor"]), re.compile(p["pattern"]), p.get("window", -1))
                      for p in data["inline_part"]),
-        cue_plan=re.compile(data["cues"]["plan"]),
+        cue_plan=fastre.compile(data["cues"]["plan"]),
         cue_review=re.compile(data["cues"]["review"]),
         cue_margin=data["cues"]["margin"],
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from duban import fastre
 from duban.document import Document
 from duban.extract.catalogue import repair
 from duban.extract.sections import Structure
@@ -64,7 +65,7 @@ def _rules() -> _Rules:
         quantity=re.compile(d["quantity"]["pattern"]),
         boilerplate=re.compile(d["boilerplate"]["pattern"]),
         review=re.compile(d["cues"]["review"]),
-        plan=re.compile(d["cues"]["plan"]),
+        plan=fastre.compile(d["cues"]["plan"]),
     )
 
 
