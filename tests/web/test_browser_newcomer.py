@@ -84,15 +84,22 @@ def test_newcomer_path(people, shots, tmp_path):
     assert page.locator("article.report-text a.hl-target").count() >= 1
     shots(page, "report-with-highlights")
 
-    # 4. reviews: confirms one target and corrects another (inline, htmx)
+    # 4. picks the target to follow: one the app suggests for the education bureau (whose reporter
+    #    has a demo account); any target when there is no such suggestion
+    page.click("nav.tabs >> text=交办")
+    page.wait_for_url(f"**/reports/{report_id}/assign/")
+    targets = page.locator("table.list tbody tr").filter(has=page.locator("td:nth-child(3) b"))
+    suggested = targets.filter(has=page.locator("button.suggest", has_text="教育局"))
+    pick = suggested.first if suggested.count() else targets.first
+    item_id = int(pick.locator("input[name=items]").get_attribute("value"))
+
+    # 5. reviews: confirms another target and corrects the picked one (inline, htmx)
     page.click("nav.tabs >> text=审核")
-    rows = page.locator("table.review tbody tr:has(.kind-target)")
-    first, second = rows.nth(0), rows.nth(1)
-    confirm_id = int(first.get_attribute("id").removeprefix("row-"))
-    item_id = int(second.get_attribute("id").removeprefix("row-"))
-    first.locator("button:has-text('确认')").click()
+    other = page.locator(f"table.review tbody tr:has(.kind-target):not(#row-{item_id})").first
+    confirm_id = int(other.get_attribute("id").removeprefix("row-"))
+    other.locator("button:has-text('确认')").click()
     page.locator(f"#row-{confirm_id} .tag.st-confirmed").wait_for()
-    second.locator("a:has-text('更正')").click()
+    page.locator(f"#row-{item_id} a:has-text('更正')").click()
     form = page.locator(f"tr#row-{item_id}.editing form")
     form.wait_for()
     old_indicator = form.locator("input[name=indicator]").input_value()
@@ -109,13 +116,20 @@ def test_newcomer_path(people, shots, tmp_path):
     assert corrected in row.inner_text()
     shots(page, "item-corrected", at=row)
 
-    # 5. assigns the corrected item to the education bureau, due by year end
+    # 6. assigns it to the education bureau (the suggestion button picks lead and row), due by year end
     page.click("nav.tabs >> text=交办")
     page.wait_for_url(f"**/reports/{report_id}/assign/")
-    page.check(f"input[name=items][value='{item_id}']")
-    page.select_option("select[name=lead]", label="教育局")
+    mine = page.locator(f"table.list tbody tr:has(input[name=items][value='{item_id}'])")
+    button = mine.locator("button.suggest", has_text="教育局")
+    if button.count():
+        button.click()
+        assert page.locator(f"input[name=items][value='{item_id}']").is_checked()
+    else:
+        page.check(f"input[name=items][value='{item_id}']")
+        page.select_option("select[name=lead]", label="教育局")
+    assert page.locator("select[name=lead] option:checked").inner_text() == "教育局"
     page.fill("input[name=deadline_phrase]", "年底前")
-    shots(page, "assigning", at=page.locator(f"input[name=items][value='{item_id}']"))
+    shots(page, "assigning", at=mine)
     page.click(".bulk button[type=submit]")
     page.wait_for_url(f"**/reports/{report_id}/assign/")
     assert "已交办 1 项" in _message(page), _message(page)
@@ -127,7 +141,7 @@ def test_newcomer_path(people, shots, tmp_path):
     # a 2021 target due at the end of 2021 without any reported value: overdue, not met
     assert verdict_before != "已完成" and light_before == "red", (verdict_before, light_before)
 
-    # 6. the department's reporter logs in and submits progress from the inbox
+    # 7. the department's reporter logs in and submits progress from the inbox
     people.logout(page)
     people.login(page, "education")
     page.click("header nav >> text=待办")
@@ -149,7 +163,7 @@ def test_newcomer_path(people, shots, tmp_path):
     shots(page, "update-submitted")
     assert page.locator("nav.tabs >> text=审核").count() == 0  # a reporter does not review
 
-    # 7. the supervisor approves it; the verdict and the light change
+    # 8. the supervisor approves it; the verdict and the light change
     people.logout(page)
     people.login(page, "supervisor")
     page.goto("/inbox/")
@@ -167,14 +181,14 @@ def test_newcomer_path(people, shots, tmp_path):
     for action in ("edit", "assign", "submit_update", "approve_update"):
         assert action in history, history
 
-    # 8. publishes the report
+    # 9. publishes the report
     page.goto(f"/reports/{report_id}/")
     page.click("nav.tabs button:has-text('公开')")
     page.wait_for_load_state()
     assert page.locator(".report-head .tag.ok").inner_text() == "已公开"
     shots(page, "published")
 
-    # 9. the public reads it without logging in: the corrected item, its verdict, no edit controls
+    # 10. the public reads it without logging in: the corrected item, its verdict, no edit controls
     visitor = people.new()
     visitor.goto("/public/")
     visitor.click(f"text={TITLE}")
