@@ -103,18 +103,31 @@ def write_warc(path: Path, records: list[tuple[str, str, bytes]], gz: bool = Tru
     return ids
 
 
+def _read(doc_id: str, how: str, payload) -> duban.Document:
+    if how == "path":
+        return duban.read(payload)
+    if how == "text":
+        return duban.read_text(payload, doc_id)
+    if how == "html":
+        return duban.read_bytes(payload.encode("utf-8"), doc_id + ".html")
+    return duban.read_bytes(payload[1], payload[0])
+
+
+def expected_sections(docs: dict) -> list[dict]:
+    """Section rows of the readable documents, from the library itself."""
+    rows = []
+    for doc_id, (how, payload) in docs.items():
+        for i, sec in enumerate(duban.extract(_read(doc_id, how, payload)).sections):
+            rows.append({"doc_id": doc_id, "section_index": i, "title": sec.title, "level": sec.level,
+                         "span_start": sec.span[0], "span_end": sec.span[1], "parent": sec.parent})
+    return sorted(rows, key=lambda r: (r["doc_id"], r["section_index"]))
+
+
 def expected_rows(docs: dict, url_of: dict[str, str | None]) -> list[dict]:
     """Item rows of the readable documents, from the library itself."""
     rows = []
     for doc_id, (how, payload) in docs.items():
-        if how == "path":
-            doc = duban.read(payload)
-        elif how == "text":
-            doc = duban.read_text(payload, doc_id)
-        elif how == "html":
-            doc = duban.read_bytes(payload.encode("utf-8"), doc_id + ".html")
-        else:
-            doc = duban.read_bytes(payload[1], payload[0])
+        doc = _read(doc_id, how, payload)
         region, year = detect(doc.text)
         place = {"region": region.name if region else None, "region_level": region.level if region else None,
                  "region_parent": region.parent if region else None, "year": year}
@@ -129,4 +142,6 @@ def read_rows(out: Path, table: str) -> list[dict]:
     rows = pq.read_table(out / table).to_pylist()
     if table == "items":
         return sorted(rows, key=lambda r: (r["doc_id"], r["item_index"]))
+    if table == "sections":
+        return sorted(rows, key=lambda r: (r["doc_id"], r["section_index"]))
     return sorted(rows, key=lambda r: (r["doc_id"], r["source"] or ""))

@@ -13,7 +13,7 @@ from duban.batch import ITEMS_SCHEMA, run
 from duban.batch.sources import plan, read_shard
 from duban.cli import main
 
-from .corpus import build, expected_rows, read_rows
+from .corpus import build, expected_rows, expected_sections, read_rows
 
 
 @pytest.fixture
@@ -58,6 +58,7 @@ def test_rows_match_library_and_errors_are_rows(corpus: dict, tmp_path: Path) ->
     assert all(d["error"] and "\n" not in d["error"] for d in errors)
     items = read_rows(out, "items")
     assert items == expected_rows(corpus["docs"], _urls(out))
+    assert read_rows(out, "sections") == expected_sections(corpus["docs"])
     for d in docs:
         if d["status"] == "ok":
             assert d["n_items"] == sum(1 for i in items if i["doc_id"] == d["doc_id"])

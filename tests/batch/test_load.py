@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_load_is_idempotent_and_keeps_spans(tmp_path: Path) -> None:
-    from duban.web.models import History, Item, Region, Report
+    from duban.web.models import History, Item, Region, Report, Section
 
     corpus = build(tmp_path / "in")
     out = tmp_path / "out"
@@ -29,8 +29,12 @@ def test_load_is_idempotent_and_keeps_spans(tmp_path: Path) -> None:
     assert first.reports == Report.objects.count() == len(distinct)
     assert first.items == Item.objects.count()
     assert first.no_region + first.no_year + first.reports + first.already == len(docs)
-    for item in Item.objects.select_related("report"):
+    for item in Item.objects.select_related("report", "section"):
         assert item.report.original[item.span_start:item.span_end] == item.quote
+        if item.section is not None:  # items hang under a heading of their own report, before them
+            assert item.section.report_id == item.report_id and item.section.span_start <= item.span_start
+    n_sections = len(read_rows(out, "sections"))
+    assert Section.objects.count() <= n_sections and (Section.objects.exists() or n_sections == 0)
     # the demo report's region hangs under its city and province
     luohu = Region.objects.get(name="罗湖区")
     assert [r.name for r in luohu.ancestors()] == ["罗湖区", "深圳市", "广东省"]

@@ -6,7 +6,7 @@
 See `runner` for the output layout and engines, `sources` for the inputs, `process` for the rows.
 """
 
-from duban.batch.process import DOCUMENTS_SCHEMA, ITEMS_SCHEMA, Options
+from duban.batch.process import DOCUMENTS_SCHEMA, ITEMS_SCHEMA, SECTIONS_SCHEMA, Options
 from duban.batch.runner import BatchError, Summary, run
 
-__all__ = ["DOCUMENTS_SCHEMA", "ITEMS_SCHEMA", "BatchError", "Options", "Summary", "run"]
+__all__ = ["DOCUMENTS_SCHEMA", "ITEMS_SCHEMA", "SECTIONS_SCHEMA", "BatchError", "Options", "Summary", "run"]

@@ -1,4 +1,4 @@
-"""`duban load OUT`: a batch result into the tracker's database (regions, reports, items).
+"""`duban load OUT`: a batch result into the tracker's database (regions, reports, sections, items).
 
 Idempotent: a report is identified by its region, year and the sha256 of its original text; a
 document already loaded is left alone (with every review, assignment and update made on it since),
@@ -49,12 +49,30 @@ def _title(original: str, fallback: str) -> str:
     return fallback[:120]
 
 
+def _rows_by_doc(path: Path) -> dict[str, list[dict]]:
+    rows: dict[str, list[dict]] = {}
+    if path.exists():
+        for row in pq.read_table(path).to_pylist():
+            rows.setdefault(row["doc_id"], []).append(row)
+    return rows
+
+
+def _section_of(item: dict, sections: list):
+    """The heading an item sits under: the last one before it with its section title, else the last one."""
+    before = [s for s in sections if s.span_start <= (item["span_start"] or 0)]
+    if item["section"]:
+        named = [s for s in before if s.title == item["section"]] or [s for s in sections if s.title == item["section"]]
+        if named:
+            return named[-1]
+    return before[-1] if before else None
+
+
 def load(out: str | Path, *, publish: bool = False, user=None) -> LoadSummary:
     from django.db import transaction
 
     from duban.web import tracking
     from duban.web.actions import record
-    from duban.web.models import Item, Region, Report
+    from duban.web.models import Item, Region, Report, Section
 
     out = Path(out)
     docs_dir, items_dir = out / "documents", out / "items"
@@ -77,11 +95,8 @@ def load(out: str | Path, *, publish: bool = False, user=None) -> LoadSummary:
 
     for part in sorted(docs_dir.glob("part-*.parquet")):
         docs = pq.read_table(part).to_pylist()
-        items_part = items_dir / part.name
-        by_doc: dict[str, list[dict]] = {}
-        if items_part.exists():
-            for row in pq.read_table(items_part).to_pylist():
-                by_doc.setdefault(row["doc_id"], []).append(row)
+        by_doc = _rows_by_doc(items_dir / part.name)
+        secs_by_doc = _rows_by_doc(out / "sections" / part.name)
         for d in docs:
             if d["status"] != "ok" or d.get("original") is None:
                 summary.not_ok += 1
@@ -105,9 +120,16 @@ def load(out: str | Path, *, publish: bool = False, user=None) -> LoadSummary:
                     title=_title(original, d["doc_id"]), source_name=(d["url"] or d["doc_id"])[:300],
                     original=original, checksum=checksum, published=publish,
                 )
+                secs: list[Section] = []
+                for r in sorted(secs_by_doc.get(d["doc_id"], []), key=lambda r: r["section_index"]):
+                    parent = secs[r["parent"]] if r["parent"] is not None and 0 <= r["parent"] < len(secs) else None
+                    secs.append(Section.objects.create(
+                        report=report, parent=parent, title=(r["title"] or "")[:300], level=r["level"] or 1,
+                        span_start=r["span_start"] or 0, span_end=r["span_end"] or 0, order=r["section_index"]))
                 rows = sorted(by_doc.get(d["doc_id"], []), key=lambda r: r["item_index"])
                 Item.objects.bulk_create([
-                    Item(report=report, kind=r["kind"], indicator=(r["indicator"] or "")[:500],
+                    Item(report=report, section=_section_of(r, secs), kind=r["kind"],
+                         indicator=(r["indicator"] or "")[:500],
                          canonical=r["canonical"] or "", cmp=r["cmp"] or "", low=r["low"], high=r["high"],
                          unit=r["unit"] or "", period=r["period"] or "", value_base=r["value_base"],
                          span_start=r["span_start"], span_end=r["span_end"], quote=r["quote"] or "",

@@ -67,6 +67,18 @@ ITEMS_SCHEMA = pa.schema([
 ])
 
 
+# the headings extraction found (Extraction.sections): `duban load` rebuilds the report's outline
+SECTIONS_SCHEMA = pa.schema([
+    pa.field("doc_id", pa.string(), nullable=False),
+    pa.field("section_index", pa.int32(), nullable=False),
+    pa.field("title", pa.string()),
+    pa.field("level", pa.int32()),
+    pa.field("span_start", pa.int64()),
+    pa.field("span_end", pa.int64()),
+    pa.field("parent", pa.int32()),  # section_index of the parent heading
+])
+
+
 @dataclass(frozen=True)
 class Options:
     min_relevance: float = 0.0
@@ -96,14 +108,14 @@ def _place(text: str) -> dict:
     }
 
 
-def process_doc(ev: Doc | Bad, opts: Options) -> tuple[dict, list[dict]]:
-    """The documents-table row and the items-table rows of one document."""
+def process_doc(ev: Doc | Bad, opts: Options) -> tuple[dict, list[dict], list[dict]]:
+    """The documents-table row, the items-table rows and the sections-table rows of one document."""
     row: dict = {"doc_id": ev.doc_id, "source": ev.source, "url": ev.url, "status": "error", "error": None,
                  "n_items": 0, "chars": None, "relevance": None, "region": None, "region_level": None,
                  "region_parent": None, "year": None, "extract_year": None, "original": None}
     if isinstance(ev, Bad):
         row["error"] = ev.reason
-        return row, []
+        return row, [], []
     try:
         if ev.text is not None:
             if len(ev.text) > opts.max_bytes:
@@ -118,20 +130,23 @@ def process_doc(ev: Doc | Bad, opts: Options) -> tuple[dict, list[dict]]:
         row.update(place)
         if row["relevance"] < opts.min_relevance:
             row["status"] = "skipped"
-            return row, []
+            return row, [], []
         result = duban.extract(doc)
     except InputError as e:
         row["error"] = e.reason
-        return row, []
+        return row, [], []
     except Exception as e:  # a bug in a stage must not stop the corpus: record it, keep going
         row["error"] = f"internal error: {type(e).__name__}: {e}"
-        return row, []
+        return row, [], []
     row["status"] = "ok"
     row["original"] = doc.original
     row["n_items"] = len(result.items)
     row["extract_year"] = result.year
     items = [item_row(ev.doc_id, ev.url, i, it, place) for i, it in enumerate(result.items)]
-    return row, items
+    sections = [{"doc_id": ev.doc_id, "section_index": i, "title": sec.title, "level": sec.level,
+                 "span_start": sec.span[0], "span_end": sec.span[1], "parent": sec.parent}
+                for i, sec in enumerate(result.sections)]
+    return row, items, sections
 
 
 def run_shard(shard: Shard, out: str, opts: Options) -> dict:
@@ -139,14 +154,17 @@ def run_shard(shard: Shard, out: str, opts: Options) -> dict:
     t0, cpu0 = time.perf_counter(), time.process_time()
     docs: list[dict] = []
     items: list[dict] = []
+    sections: list[dict] = []
     for pos, ev in enumerate(read_shard(shard)):
-        row, rows = process_doc(ev, opts)
+        row, rows, secs = process_doc(ev, opts)
         row["shard"] = shard.key
         row["position"] = pos
         docs.append(row)
         items.extend(rows)
+        sections.extend(secs)
     out_dir = Path(out)
     _write(pa.Table.from_pylist(items, schema=ITEMS_SCHEMA), out_dir / "items", shard.key)
+    _write(pa.Table.from_pylist(sections, schema=SECTIONS_SCHEMA), out_dir / "sections", shard.key)
     _write(pa.Table.from_pylist(docs, schema=DOCUMENTS_SCHEMA), out_dir / "documents", shard.key)
     return {
         "shard": shard.key, "docs": len(docs), "items": len(items),

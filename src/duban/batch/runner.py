@@ -2,6 +2,7 @@
 
 OUT holds the result of one list of inputs:
   OUT/items/part-<shard>.parquet, OUT/documents/part-<shard>.parquet   (read OUT/items as a dataset)
+  OUT/sections/part-<shard>.parquet   the headings extraction found (for `duban load`)
   OUT/_manifest.jsonl   one line per finished shard (its counts); a rerun skips those shards
   OUT/_batch.json       the options the result was made with; a rerun with other options is refused
 Parts of shards that are no longer planned (an input changed) are removed when the run starts.
@@ -79,7 +80,7 @@ def _check_settings(out: Path, opts: Options, shard_size: int) -> None:
 
 def _prune(out: Path, keep: set[str], done: dict[str, dict]) -> dict[str, dict]:
     """Drop parts and manifest lines of shards not in the current plan."""
-    for sub in ("items", "documents"):
+    for sub in ("items", "documents", "sections"):
         folder = out / sub
         if folder.is_dir():
             for f in folder.iterdir():
