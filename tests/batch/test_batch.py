@@ -175,3 +175,11 @@ def test_loose_files_are_grouped_into_shards(tmp_path: Path) -> None:
     assert [(s.kind, s.count) for s in shards] == [("files", 2), ("files", 1), ("missing", 1), ("files", 2)]
     ids = [ev.doc_id for s in shards for ev in read_shard(s)]
     assert ids[:3] == [f"{tmp_path.name}/r{i}.txt" for i in range(3)] and len(set(ids)) == 6
+
+
+def test_output_inside_an_input_folder_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("今年新增学位4290个", "utf-8")
+    for _ in range(2):  # the second run would see out/ and its Parquet parts
+        run([str(tmp_path)], tmp_path / "out", workers=0, progress=False)
+    docs = read_rows(tmp_path / "out", "documents")
+    assert [d["doc_id"] for d in docs] == [f"{tmp_path.name}/a.txt"]

@@ -107,7 +107,7 @@ def run(inputs: list[str], out: str | os.PathLike, *, engine: str = "local", wor
         raise BatchError(f"{out_dir} exists and is not a directory")
     _check_settings(out_dir, opts, shard_size)
 
-    shards = list(plan(inputs, shard_size))  # descriptors only: a few hundred bytes per shard
+    shards = list(plan(inputs, shard_size, exclude=out_dir))  # descriptors only: small
     keys = {s.key for s in shards}
     done = _prune(out_dir, keys, _read_manifest(out_dir))
     todo = [s for s in shards if s.key not in done]
@@ -158,7 +158,7 @@ def _bar(total: int, initial: int, enabled: bool):
     from tqdm import tqdm
 
     return tqdm(total=total, initial=initial, unit="doc", file=sys.stderr, dynamic_ncols=True,
-                smoothing=0.1, desc="duban batch")
+                smoothing=0.1, mininterval=0.5, desc="duban batch")
 
 
 # --- engines: each yields shard results as they finish -----------------------------------------------

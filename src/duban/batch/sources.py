@@ -95,8 +95,11 @@ def kind_of(path: Path) -> str:
 
 # --- planning --------------------------------------------------------------------------------------
 
-def plan(inputs: list[str], shard_size: int) -> Iterator[Shard]:
-    """Shards covering every document of ``inputs``, in a stable order."""
+def plan(inputs: list[str], shard_size: int, exclude: Path | None = None) -> Iterator[Shard]:
+    """Shards covering every document of ``inputs``, in a stable order.
+
+    ``exclude`` (the output folder) is skipped when a directory input contains it.
+    """
     loose: list[str] = []  # files named one by one (duban batch *.html): grouped into shards too
 
     def flush() -> Iterator[Shard]:
@@ -114,7 +117,7 @@ def plan(inputs: list[str], shard_size: int) -> Iterator[Shard]:
             continue
         yield from flush()
         if path.is_dir():
-            yield from _plan_dir(path, shard_size)
+            yield from _plan_dir(path, shard_size, exclude.absolute() if exclude else None)
         elif path.is_file():
             yield from _plan_container(path, kind_of(path), shard_size)
         else:
@@ -122,11 +125,12 @@ def plan(inputs: list[str], shard_size: int) -> Iterator[Shard]:
     yield from flush()
 
 
-def _plan_dir(root: Path, shard_size: int) -> Iterator[Shard]:
+def _plan_dir(root: Path, shard_size: int, exclude: Path | None = None) -> Iterator[Shard]:
     batch: list[str] = []
     stamp = hashlib.sha1()
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames
+                             if not d.startswith(".") and (exclude is None or Path(dirpath) / d != exclude))
         for fn in sorted(filenames):
             if fn.startswith("."):
                 continue
