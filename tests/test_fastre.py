@@ -12,7 +12,17 @@ from hypothesis import strategies as st
 
 from duban import fastre, relevance
 from duban.demo import demo_text
-from duban.fastre import AnyOf, GroupCounter, Spots, fast_groups, literal_first, split_top, starts_literal
+from duban.fastre import (
+    AnyOf,
+    GroupCounter,
+    Guarded,
+    Spots,
+    fast_groups,
+    literal_first,
+    literal_guard,
+    split_top,
+    starts_literal,
+)
 from duban.regions import simplify
 
 # sources that overlap, tie at one position, start with classes, look behind and ahead
@@ -120,3 +130,20 @@ def test_compile_rule_patterns(corpus_dev: Path) -> None:
         assert fast.pattern != plain.pattern  # the rewrite applies to these rules
         for text in texts:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(("src", "guard"), [
+    ("ab+c", ("ab",)), ("a?bc|d", ("bc", "d")), (r"\dab", ("ab",)), ("a{2,3}bc", ("bc",)), ("(?<!x)yz", ("yz",)),
+    ("a|b*", None), ("abc(?i:d)", None), ("第?([一二]+)届全国人(?:民代表)?大", ("届全国人",)),
+])
+def test_literal_guard(src: str, guard: tuple[str, ...] | None) -> None:
+    assert literal_guard(src) == guard
+
+
+@pytest.mark.parametrize("src", ["ab+c", "a?bc|d", r"\dab", "a{2,3}bc", "(?<!x)yz", "x(?:yz)?b", "[ab]{2}c|0a"])
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="abcdxyz0123", max_size=20))
+def test_guarded_search(src: str, s: str) -> None:
+    plain = re.compile(src)
+    found = Guarded(plain).search(s)
+    assert (found.span() if found else None) == (m.span() if (m := plain.search(s)) else None)

@@ -313,3 +313,53 @@ def compile(src: str) -> re.Pattern:  # noqa: A001 - the counterpart of re.compi
         return plain
     alts = literal_first(src)
     return re.compile(by_first_character(alts)) if all(starts_literal(a) for a in alts) else plain
+
+
+def literal_guard(src: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``src`` contains (the longest run of plain characters
+    outside groups and classes of each top-level alternative), or None when some alternative has
+    none or flags could change what a character matches."""
+    if "(?" in src and re.search(r"\(\?[aiLmsux-]", src):
+        return None
+    guard = []
+    for alt in split_top(src):
+        runs, run = [], ""
+        i = 0
+        depth_at = {j: d for j, _, d in _scan(alt)}  # characters outside classes and escapes
+        while i < len(alt):
+            ch = alt[i]
+            plain = i in depth_at and depth_at[i] == 0 and re.fullmatch(PLAIN, ch) is not None
+            if plain and alt[i + 1 : i + 2] in ("?", "*", "{"):
+                plain = False  # optional or repeated: not certain to be in the match
+            if plain:
+                run += ch
+            else:
+                runs.append(run)
+                run = ""
+            if ch == "{" and i in depth_at:
+                i = alt.find("}", i) + 1 or len(alt)  # a repeat count, not characters
+            else:
+                i += 2 if ch == "\\" else 1
+        runs.append(run)
+        best = max(runs, key=len)
+        if not best:
+            return None
+        guard.append(best)
+    return tuple(guard)
+
+
+class Guarded:
+    """A compiled pattern whose ``search(s)`` first checks, at C speed, that ``s`` holds one of the
+    strings every match contains (`literal_guard`); the answer is the pattern's own."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+        self.guard = None if pattern.flags & (re.IGNORECASE | re.VERBOSE) else literal_guard(pattern.pattern)
+
+    def search(self, s: str) -> re.Match | None:
+        if self.guard is not None and not any(g in s for g in self.guard):
+            return None
+        return self.pattern.search(s)
+
+    def __getattr__(self, name: str):
+        return getattr(self.pattern, name)

@@ -20,6 +20,8 @@ from importlib import resources
 
 import opencc
 
+from duban import fastre
+
 HEAD_CHARS = 20_000  # a report names its government near the top; news pages do within this too
 
 LEVELS = ("national", "province", "city", "district", "county")
@@ -106,7 +108,9 @@ _TITLE_AFTER_YEAR = re.compile(
 )
 # 罗湖区区长, 成都市人民政府市长, 省长王忠林
 _ROLE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(" + _HAN + r"{1,16}?" + _SUFFIX + r"))(?:人民政府)?代?(省长|市长|区长|县长|州长|旗长)")
-_NATIONAL_SESSION = re.compile(rf"第?({_CN_NUM})届全国人(?:民代表)?大(?:会)?第?({_CN_NUM})次会议")
+# (fastre.Guarded: a page without 届全国人 is not searched; the pattern's optional start keeps it off
+# the regex fast path, 0.6 ms per 20 000 characters)
+_NATIONAL_SESSION = fastre.Guarded(re.compile(rf"第?({_CN_NUM})届全国人(?:民代表)?大(?:会)?第?({_CN_NUM})次会议"))
 _NATIONAL_STRONG = re.compile(r"国务院总理|代表国务院")
 _NATIONAL_WEAK = re.compile(r"全国人民代表大会|全国人大|全国政协各位委员|国家发展改革委|国家发改委|国务院(?:印发|办公厅|常务会议)")
 _LEVEL_HINT = re.compile(r"(省|市|区|县)(?:第?(?:" + _CN_NUM + r")届人(?:民代表)?大|长|委|政府|人民政府)")
