@@ -16,6 +16,7 @@ rows do not depend on the engine: each shard's rows come from the same function 
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -177,7 +178,11 @@ def _local(todo: list[Shard], out: str, opts: Options, workers: int, scheduler: 
                 yield e
         return
     # a bounded number of shards in flight keeps the driver's memory flat on huge plans
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # forkserver (Python 3.14's default): forking the driver, which runs threads (the progress bar's
+    # monitor, dask's), can deadlock a child on a lock held at the fork
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                                      else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         pending: set[Future] = set()
         it = iter(todo)
         for shard in _take(it, 2 * workers):
