@@ -40,11 +40,12 @@ def test_shards_cover_every_record_once(corpus: dict, shard_size: int) -> None:
     assert len(seen) == len(set(seen)) == corpus["n_docs"]
 
 
-def test_rows_match_library_and_errors_are_rows(corpus: dict, tmp_path: Path) -> None:
+def test_rows_match_library_and_errors_are_rows(corpus: dict, tmp_path: Path, capsys) -> None:
     out = tmp_path / "out"
     rc = main(["batch", *corpus["inputs"], "--out", str(out), "--workers", "0", "--shard-size", "2",
                "--no-progress"])
     assert rc == 1  # errors occurred
+    assert "invalid JSON line" in capsys.readouterr().err  # the summary names the kinds of error
     docs = read_rows(out, "documents")
     assert len(docs) == corpus["n_docs"]
     by_id = {d["doc_id"]: d for d in docs}

@@ -55,4 +55,19 @@ def run(args: argparse.Namespace) -> int:
     resumed = f", {s.shards_done_before} of {s.shards} shards done before" if s.shards_done_before else ""
     print(f"duban batch: {s.docs} documents, {s.items} items, {s.skipped} skipped, {s.errors} errors"
           f"{resumed} -> {args.out}", file=sys.stderr)
+    if s.errors:
+        for reason, n in error_reasons(args.out):
+            print(f"  {n:>8}  {reason}", file=sys.stderr)
     return 1 if s.errors else 0
+
+
+def error_reasons(out: str, top: int = 5) -> list[tuple[str, int]]:
+    """The most common kinds of error in OUT/documents (the reason up to its first colon)."""
+    from collections import Counter
+
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(f"{out}/documents", columns=["status", "error"])
+    errors = table.filter(pc.equal(table["status"], "error"))["error"].to_pylist()
+    return Counter((e or "unknown").split(":")[0][:100] for e in errors).most_common(top)
