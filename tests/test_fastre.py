@@ -32,6 +32,8 @@ SOURCE_SETS = [
     ["[0-9]{2}", "1a|2b", "a", "[a-b]+1"],
     ["a", "ab", "(?:a|b)+y", "x?"],  # x? matches "": the plain scan is used
     ["[0-9]+a", "[0-9]{2}b|[ab]{2,3}", "a", "[ab]{1,}x", "[0-9]{0,2}y", r"\d+?z"],  # repeated first classes
+    ["[0-]x", "[a]y", "b", "[-a]3"],  # a dash at a class edge must not make a range in the union
+    ["(?=a)b?", "a", "[0-9]"],  # matches "" before an a: found while scanning, the plain scan is used
 ]
 
 
@@ -57,14 +59,14 @@ def test_fast_groups_are_literal_first_then_one_each() -> None:
 
 @pytest.mark.parametrize("sources", SOURCE_SETS)
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="ab0123xyz", max_size=30))
+@given(st.text(alphabet="ab0123xyz-", max_size=30))
 def test_group_counter_random(sources: list[str], s: str) -> None:
     assert GroupCounter(sources).counts(s) == _plain_counts(sources, s)
 
 
 @pytest.mark.parametrize("sources", SOURCE_SETS)
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="ab0123xyz", max_size=20))
+@given(st.text(alphabet="ab0123xyz-", max_size=20))
 def test_any_of_random(sources: list[str], s: str) -> None:
     assert AnyOf(sources).search(s) == bool(re.search("|".join(sources), s))
 
@@ -135,6 +137,7 @@ def test_compile_rule_patterns(corpus_dev: Path) -> None:
 @pytest.mark.parametrize(("src", "guard"), [
     ("ab+c", ("ab",)), ("a?bc|d", ("bc", "d")), (r"\dab", ("ab",)), ("a{2,3}bc", ("bc",)), ("(?<!x)yz", ("yz",)),
     ("a|b*", None), ("abc(?i:d)", None), ("第?([一二]+)届全国人(?:民代表)?大", ("届全国人",)),
+    (r"\u4e00abc", ("abc",)), (r"\x41bc|\N{DIGIT ONE}23", ("bc", "23")),
 ])
 def test_literal_guard(src: str, guard: tuple[str, ...] | None) -> None:
     assert literal_guard(src) == guard

@@ -23,6 +23,15 @@ _LEAD_BEHIND = re.compile(rf"\(\?<!(\[[^\]\\]+\]|{PLAIN})\)({PLAIN})(?![?*+{{])"
 _LEAD_OPTIONAL = re.compile(rf"({PLAIN})\?(?![?+])")  # c?rest  ->  crest | rest (greedy: c tried first)
 
 
+_ESCAPE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|N\{[^}]*\}|0[0-7]{0,2}|[0-7]{3}|.)", re.S)
+
+
+def _escape_len(src: str, i: int) -> int:
+    """Length of the escape that starts at ``src[i]`` (a backslash): \\d, \\u4e00, \\x41, \\N{...}."""
+    m = _ESCAPE.match(src, i)
+    return m.end() - i if m else 1
+
+
 def _scan(src: str, start: int = 0):
     """(index, character, depth before it) of the characters of ``src`` outside character classes
     and escapes, from ``start``."""
@@ -30,7 +39,7 @@ def _scan(src: str, start: int = 0):
     while i < len(src):
         ch = src[i]
         if ch == "\\":
-            i += 2
+            i += _escape_len(src, i)
             continue
         if in_class:
             in_class = ch != "]"
@@ -88,6 +97,16 @@ _FIRST_CLASS = re.compile(r"(\\[dDsSwW]|\[(?!\^)(?:\\.|[^\]\\])+\])(?![?*])(?!\+
 _REPEAT = re.compile(r"\+|\{(\d+)(?:(,)(\d*))?\}")  # + / {n} / {n,} / {n,m} after a first class
 
 
+def _first_class(alt: str) -> re.Match | None:
+    """The first class element of ``alt``, when it can join a union class: not one whose - at an
+    edge would make a range with its neighbour's characters."""
+    m = _FIRST_CLASS.match(alt)
+    if m is None or m.group(1).startswith("\\"):
+        return m
+    body = m.group(1)[1:-1]
+    return None if body.startswith("-") or body.endswith("-") else m
+
+
 def _after_first(alt: str, m: re.Match) -> str | None:
     """What follows one character of the first class: X+rest -> X*rest, X{2,4}rest -> X{1,3}rest."""
     rest = alt[m.end():]
@@ -127,9 +146,8 @@ def _fast_sources(alts: list[tuple[str, int]], mark: bool) -> list[tuple[str, li
 
     literal = [(a, t) for a, t in alts if starts_literal(a)]
     rest = [(a, t) for a, t in alts if not starts_literal(a)]
-    classed = [(m, after, t) for a, t in rest
-               if (m := _FIRST_CLASS.match(a)) and (after := _after_first(a, m)) is not None]
-    other = [(a, t) for a, t in rest if not ((m := _FIRST_CLASS.match(a)) and _after_first(a, m) is not None)]
+    classed = [(m, after, t) for a, t in rest if (m := _first_class(a)) and (after := _after_first(a, m)) is not None]
+    other = [(a, t) for a, t in rest if not ((m := _first_class(a)) and _after_first(a, m) is not None)]
     if literal:
         sources.append((by_first_character([marked(a, t) for a, t in literal]), []))
     if classed:
@@ -196,11 +214,21 @@ class GroupCounter:
         self.empty = any(re.compile(src).fullmatch("") is not None for src in sources) or not self.patterns
 
     def counts(self, s: str) -> list[int]:
-        out = [0] * self.size
         if self.empty:
-            for m in self.grouped.finditer(s):
-                out[int(m.lastgroup[1:])] += 1  # type: ignore[index]
-            return out
+            return self._plain(s)
+        try:
+            return self._fast(s)
+        except _EmptyMatch:
+            return self._plain(s)  # a source matched "" somewhere: the reasoning below needs length
+
+    def _plain(self, s: str) -> list[int]:
+        out = [0] * self.size
+        for m in self.grouped.finditer(s):
+            out[int(m.lastgroup[1:])] += 1  # type: ignore[index]
+        return out
+
+    def _fast(self, s: str) -> list[int]:
+        out = [0] * self.size
         # the first pattern drives the scan; the others (a few, rarely matching) are looked at only
         # when their next match comes first or at the same position
         (first, source), rest = self.patterns[0], [p for p, _ in self.patterns[1:]]
@@ -211,13 +239,14 @@ class GroupCounter:
         it = first.finditer(s)
         for m in it:
             i = m.start()
+            if m.end() == i:
+                raise _EmptyMatch
             if o < pos:  # that match lies inside one counted since: the next one from here
                 k = _earliest(nxt, rest, s, pos)
                 o = nxt[k].start() if k is not None else len(s) + 1  # type: ignore[union-attr]
             while o <= i:  # another pattern's match comes first, or at the same place
                 if o == i or sum(x is not None and x.start() == o for x in nxt) > 1:
-                    g = self.grouped.match(s, o)  # two patterns match here: the first source in order wins
-                    assert g is not None
+                    g = _nonempty(self.grouped.match(s, o))  # two patterns match here: the first source wins
                     out[int(g.lastgroup[1:])] += 1  # type: ignore[index]
                     pos = g.end()
                 else:
@@ -238,13 +267,14 @@ class GroupCounter:
         while True:
             k = _earliest(nxt, rest, s, pos)
             m = first.search(s, pos)
+            if m is not None:
+                _nonempty(m)
             o = nxt[k].start() if k is not None else None  # type: ignore[union-attr]
             if m is None and o is None:
                 return out
             if o is not None and (m is None or o <= m.start()):
                 if (m is not None and o == m.start()) or sum(x is not None and x.start() == o for x in nxt) > 1:
-                    g = self.grouped.match(s, o)
-                    assert g is not None
+                    g = _nonempty(self.grouped.match(s, o))
                     out[int(g.lastgroup[1:])] += 1  # type: ignore[index]
                     pos = g.end()
                 else:
@@ -255,12 +285,24 @@ class GroupCounter:
                 pos = m.end()  # type: ignore[union-attr]
 
 
+class _EmptyMatch(Exception):
+    """A pattern matched the empty string: GroupCounter counts with the plain scan instead."""
+
+
+def _nonempty(m: re.Match | None) -> re.Match:
+    if m is None or m.end() == m.start():
+        raise _EmptyMatch
+    return m
+
+
 def _earliest(nxt: list, patterns: list[re.Pattern], s: str, pos: int) -> int | None:
     """Index of the pattern whose next match (at or after ``pos``) starts first; ``nxt`` is updated."""
     best = None
     for k, m in enumerate(nxt):
         if m is not None and m.start() < pos:
             m = nxt[k] = patterns[k].search(s, pos)
+        if m is not None and m.end() == m.start():
+            raise _EmptyMatch
         if m is not None and (best is None or m.start() < nxt[best].start()):
             best = k
     return best
@@ -339,7 +381,7 @@ def literal_guard(src: str) -> tuple[str, ...] | None:
             if ch == "{" and i in depth_at:
                 i = alt.find("}", i) + 1 or len(alt)  # a repeat count, not characters
             else:
-                i += 2 if ch == "\\" else 1
+                i += _escape_len(alt, i) if ch == "\\" else 1
         runs.append(run)
         best = max(runs, key=len)
         if not best:
