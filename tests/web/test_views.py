@@ -304,3 +304,17 @@ def test_report_lists_are_paged_and_searchable(world, settings, monkeypatch):
     assert "福田区2010年报告" in html
     html = client_for(world, "supervisor").get(reverse("home") + "?q=罗湖").content.decode()
     assert "罗湖区2021年政府工作报告" in html and "福田区2013年报告" not in html
+
+
+def test_pasted_text_is_stored_as_pasted_so_the_same_file_is_a_duplicate(world):
+    c = client_for(world, "supervisor")
+    text = "\n  罗湖区2021年政府工作报告\n今年主要预期目标是：新增学位4290个。\n\n"
+    form = {"region": world.luohu.pk, "year": 2021, "kind": "work_report"}
+    # a browser sends the textarea's line breaks as CRLF
+    assert c.post(reverse("upload"), {**form, "text": text.replace("\n", "\r\n")}).status_code == 302
+    report = Report.objects.latest("pk")
+    assert report.original == text
+    assert report.checksum == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    r = c.post(reverse("upload"), {**form, "file": SimpleUploadedFile("r.txt", text.encode("utf-8"))})
+    assert r.status_code == 302 and r["Location"] == reverse("report", args=[report.pk])
+    assert Report.objects.count() == 2  # the fixture's report and this one: the file was not stored again

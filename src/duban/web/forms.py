@@ -19,7 +19,9 @@ class UploadForm(forms.Form):
     title = forms.CharField(label=_("标题"), required=False, max_length=300)
     file = forms.FileField(label=_("文件"), required=False,
                            help_text=_("txt、html、pdf 或 docx"))
-    text = forms.CharField(label=_("或粘贴正文"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+    # strip=False: the text is stored as pasted, so a paste and the same file as bytes get one checksum
+    text = forms.CharField(label=_("或粘贴正文"), required=False, strip=False,
+                           widget=forms.Textarea(attrs={"rows": 8}))
     publish = forms.BooleanField(label=_("立即公开"), required=False)
 
     def __init__(self, *args, regions=None, **kwargs):
@@ -37,6 +39,11 @@ class UploadForm(forms.Form):
         if Path(f.name).suffix.lower() not in settings.DUBAN_UPLOAD_TYPES:
             raise forms.ValidationError(_("不支持的文件类型：%(name)s"), params={"name": f.name})
         return f
+
+    def clean_text(self) -> str:
+        # browsers send a textarea's line breaks as CRLF whatever was pasted (HTML form encoding);
+        # the textarea itself held LF, as a file saved from it would
+        return (self.cleaned_data.get("text") or "").replace("\r\n", "\n")
 
     def clean(self):
         data = super().clean()
