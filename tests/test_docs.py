@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import doctest
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -48,3 +50,38 @@ def test_stale_block_is_noticed():
 def test_unknown_block_is_an_error():
     with pytest.raises(ValueError):
         gen_docs.rewrite("<!-- gen: nonsense -->\n<!-- gen: end -->\n")
+
+
+# -- docs/library.md: every >>> example runs ---------------------------------------------------------
+
+_PYCON = re.compile(r"```pycon\n(.*?)```", re.S)
+
+
+def _doctests(name: str) -> doctest.DocTest:
+    text = (DOCS / name).read_text(encoding="utf-8")
+    examples = "\n".join(_PYCON.findall(text))
+    return doctest.DocTestParser().get_doctest(examples, {}, name, str(DOCS / name), 0)
+
+
+@pytest.mark.parametrize("name", ["library.md"])
+def test_doc_examples_run(name: str):
+    test = _doctests(name)
+    assert len(test.examples) >= 10, "the examples were not found"
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    out: list[str] = []
+    result = runner.run(test, out=out.append)
+    assert result.failed == 0, "".join(out)
+
+
+def test_library_documents_the_public_api():
+    import duban
+
+    text = (DOCS / "library.md").read_text(encoding="utf-8")
+    missing = [n for n in duban.__all__ if n not in text]
+    assert not missing, f"public names not in docs/library.md: {missing}"
+    from dataclasses import fields
+
+    from duban.items import Item
+
+    table = {m for m in re.findall(r"^\| `(\w+)`(?:, `(\w+)`)? \|", text, re.M) for m in m if m}
+    assert {f.name for f in fields(Item)} <= table, "an Item field has no row in docs/library.md"
