@@ -85,3 +85,22 @@ def test_library_documents_the_public_api():
 
     table = {m for m in re.findall(r"^\| `(\w+)`(?:, `(\w+)`)? \|", text, re.M) for m in m if m}
     assert {f.name for f in fields(Item)} <= table, "an Item field has no row in docs/library.md"
+
+
+# -- docs/extraction.md: every rule file is described, every path it names exists ---------------------
+
+def test_extraction_doc_covers_every_rule_file():
+    text = (DOCS / "extraction.md").read_text(encoding="utf-8")
+    src = ROOT / "src" / "duban"
+    rule_files = [*src.glob("extract/rules/*.toml"), *src.glob("ingest/rules/*.toml"), *src.glob("rules/*.toml")]
+    assert rule_files
+    missing = [str(p.relative_to(src)) for p in rule_files if p.name not in text]
+    assert not missing, f"rule files not described in docs/extraction.md: {missing}"
+
+
+def test_extraction_doc_paths_exist():
+    text = (DOCS / "extraction.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:src|tests)/[\w/.]+)`", text))
+    assert named
+    missing = [p for p in named if not (ROOT / p).exists()]
+    assert not missing, f"docs/extraction.md names paths that do not exist: {missing}"
