@@ -78,3 +78,34 @@ def test_not_a_report_page_has_no_items() -> None:
     text = ("北京时间11月19日,NBA常规赛继续进行,开拓者以102-94击败公牛。两队全场投篮命中率高达50.6%,"
             "但双方总计也出现了35次失误。开拓者在三分线外22投9中对公牛队16投4中。") * 3
     assert _items(text) == []
+
+
+# Target vs actual from the report's structure (issue 2, category 1). Texts written for these tests.
+_EXECUTION = ("关于清河县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n"
+              "一、2023年计划执行情况\n"
+              "——地区生产总值预期目标为增长6.5%，预计全年增长5.1%；\n"
+              "——城镇登记失业率3.1%，低于4%的控制目标。\n"
+              "二、2024年经济社会发展主要预期目标建议\n"
+              "建议2024年全县主要预期目标为：地区生产总值增长6%左右；城镇新增就业5000人。\n"
+              "全年完成重大项目投资120亿元以上，力争实现社会消费品零售总额150亿元。\n")
+_PLAN = ("南湖市国民经济和社会发展第十四个五年规划纲要\n第一章 发展基础\n"
+         "“十三五”时期，全市地区生产总值年均增长7.1%，2020年达到2800亿元。\n第二章 主要目标\n"
+         "到2025年，常住人口城镇化率由2020年的65.2%提高到70%，研发经费投入强度达到3%。\n"
+         "展望2035年，常住人口达到600万人左右。\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plan-execution report: goals restated in the review are targets of the year reviewed and
+    # do not flip what follows; the heading of the proposal (…目标建议) sets plan mode
+    (_EXECUTION, [("target", "2023", 6.5), ("actual", "2023", 5.1), ("actual", "2023", 3.1),
+                  ("target", "2023", 4), ("target", "2024", 6), ("target", "2024", 5000),
+                  ("target", "2024", 120), ("target", "2024", 150)]),
+    # a five-year plan: the base of 由A提高到B is an actual of its year, B and the rest stay goals of the plan
+    (_PLAN, [("actual", "2016-2020", 7.1), ("actual", "2020", 2800), ("actual", "2020", 65.2),
+             ("target", "2021-2025", 70), ("target", "2021-2025", 3), ("target", "2035", 600)]),
+    # a comparison base is not a past-period cue
+    ("2020年政府工作报告\n二、2020年主要预期目标\n今年财政赤字规模较去年增加1万亿元，比上年多安排500亿元。",
+     [("target", "2020", 1), ("target", "2020", 500)]),
+])
+def test_kinds_from_structure(text: str, expected: list[tuple]) -> None:
+    assert [(i.kind, i.period, i.low) for i in _items(text)] == expected

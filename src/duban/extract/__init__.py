@@ -44,7 +44,7 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
         quantities = []
     # 4. the report year, then target vs actual and the period of each quantity
     year = year or detect_year(head(), simplified=True) or report_year(text)
-    verdicts = classify(text, quantities, year)
+    verdicts = classify(text, quantities, year, structure)
     # 5. indicator phrase, canonical id, provenance in the original text
     items: list[Item] = []
     prev = prev_ind = None

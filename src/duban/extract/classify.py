@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from duban.extract.quantities import Quantity, alternation, load_rules, tpat
+from duban.extract.sections import Structure
 from duban.fastre import Spots
 
 SENTENCE_END = re.compile(r"[。！？!?;；\n]")
@@ -27,7 +28,7 @@ YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,
 LEAD_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
-FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR))
+FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR) + "|第十[一二三四五]个五年")
 PLAN_WORDS = re.compile(tpat("目标|计划|预期"))
 THIS_YEAR = re.compile(tpat("今年|本年"))
 FIVE_YEAR_END = re.compile(r"[”\"';；]*末")
@@ -41,6 +42,14 @@ FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
 PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年"))
 AVERAGE = re.compile(tpat("年均|累计"))
 BASELINE_FROM = re.compile(tpat("由$"))
+# the base of 由A提高到B / 从A增加到B (由2020年的70.4%): an actual of its own year that must not
+# set the kind of what follows, nor hand it to B
+BASELINE = re.compile(tpat(r"(?:由|从)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?)?(?:的)?\s*$"))
+BASE_YEAR = re.compile(tpat(r"(?:由|从)\s*(?:19|20)\d\d\s*年(?:底|末)?的?"))
+TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩小|压减|调整|突破|达)(?:到|至)"))
+# a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
+RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*$"))
+RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|既定|计划)?(?:目标|预期目标|控制目标)"))
 
 
 @dataclass
@@ -91,12 +100,24 @@ _YEAR_RULES: list[tuple[re.Pattern, int, int]] = [
 ]
 
 
+# a five-year plan named in the page head (第十四个五年规划, “十四五”规划纲要): its first year
+_PLAN_TITLE = re.compile(tpat(r"第?(十[一二三四五])个?五年(?:规划|计划)|“?(十[一二三四五]五)”?(?:规划|时期发展规划)"))
+_CN_ORD = {"十一": "十一五", "十二": "十二五", "十三": "十三五", "十四": "十四五", "十五": "十五五"}
+VISION = re.compile(r"展望|远景")
+
+
 def report_year(text: str) -> int | None:
     """The year whose plan the report sets (a 2024 report reviews 2023), or None."""
     head = text[:20000]
+    for line in head[:300].splitlines()[:3]:
+        plan = _PLAN_TITLE.search(line)
+        if plan and len(line) <= 60 and not re.search("[。，,；;？?]", line):  # a title line, not a sentence
+            return FIVE_YEAR[plan.group(2) or _CN_ORD[plan.group(1)]][0]
     votes: Counter[int] = Counter()
     for pat, offset, weight in _YEAR_RULES:
         for m in pat.finditer(head):
+            if VISION.search(m.group()) and int(m.group(1)) % 5 == 0 and int(m.group(1)) >= 2030:
+                continue  # 展望2035年: a vision's horizon, not the year planned
             votes[int(m.group(1)) + offset] += weight
     if votes:
         return votes.most_common(1)[0][0]
@@ -129,12 +150,18 @@ def _span_years(y0: int, y1: int) -> str:
     return f"{y0}-{y1}"
 
 
-def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Verdict]:
-    """Kind and period of each quantity, reading the text in order."""
+def classify(text: str, quantities: list[Quantity], year: int | None,
+             structure: Structure | None = None) -> list[Verdict]:
+    """Kind and period of each quantity, reading the text in order.
+
+    With ``structure``, a heading that names a part (工作回顾, 主要预期目标建议) sets the mode of its
+    section when it is entered: what the body says after the heading can still change it."""
     c = cues()
     bulletin = bool(BULLETIN.search(text[:3000]))
     matches = [m for m in FIVE_YEAR_RE.finditer(text) if not FIVE_YEAR_END.match(text, m.end())]
-    fives = ([m.start() for m in matches], [m.group() for m in matches])
+    # 第十四个五年规划 is 十四五
+    fives = ([m.start() for m in matches], [m.group()[1:3] + "五" if m.group()[0] == "第" else m.group()
+                                            for m in matches])
     # the 600 characters before each quantity are searched for these words only after a five-year
     # name: one scan of the text each, instead of one per quantity
     spots = (Spots(PLAN_CONTEXT, text), Spots(PERIOD_WORDS, text)) if matches else None
@@ -145,8 +172,22 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
     mode: str | None = None
     mode_year: int | None = None
     pos = 0  # text up to here has set the mode
+    sec: int | None = None
+    prev_base = False  # the quantity before was the base of 由A提高到B
     for q in quantities:
         sent_start = _before(ends, q.start) + 1
+        sec_part = "unknown"
+        if structure is not None:
+            j = structure.section_at(q.start)
+            if j is not None:
+                sec_part = structure.parts[j]
+                h0, h1 = structure.heading_spans[j]
+                if j != sec and sec_part != "unknown" and h0 >= pos and h1 <= sent_start:
+                    # a new section whose heading names its part: the heading sets the mode
+                    mode = "target" if sec_part == "plan" else "actual"
+                    mode_year = _last_year(text[h0:h1])
+                    pos = h1
+            sec = j
         if sent_start > pos:
             # headings and lead-ins between the last quantity and this sentence set the mode
             m, my = _mode_of(text[pos:sent_start], year, c)
@@ -155,6 +196,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
             pos = sent_start
         sentence = text[sent_start:q.start]
         clause = text[_before(clause_starts, q.start) + 1 : q.start]
+        if "由" in sentence or "从" in sentence:
+            # 由2020年的70.4%提高到75%: the base's year is not the year of the sentence
+            sentence = BASE_YEAR.sub("", sentence)
+            clause = BASE_YEAR.sub("", clause)
         sentence_year = _last_year(sentence)
         kind, yr, strong = _local(sentence, clause, year, c, sentence_year)
         after = text[q.end : q.end + 24]
@@ -162,22 +207,41 @@ def classify(text: str, quantities: list[Quantity], year: int | None) -> list[Ve
             kind = "target"
         elif c.after_actual.match(after):
             kind = "actual"
-        if bulletin:
+        base_m = BASELINE.search(text, max(0, q.start - 12), q.start)
+        base = base_m is not None
+        if base_m is not None:
+            # 由2020年的70.4%: an actual of the base year, which says nothing of what follows
+            kind, strong = "actual", False
+            yr = _last_year(base_m.group())
+        # a goal restated in a review: a target, of the period under review
+        restated = (not base and (RESTATED_BEFORE.search(clause) is not None
+                                  or RESTATED_AFTER.match(text, q.end) is not None)
+                    and (bulletin or sec_part == "review" or mode == "actual" or kind == "actual"
+                         or (sentence_year is not None and year is not None and sentence_year < year)))
+        if bulletin and sec_part != "plan":
             kind = "actual"
         if kind is None:
             m, my = _mode_of(sentence, year, c)
             if m:
                 kind, yr = m, (yr or my)
-        if kind is None and out and prev_end is not None and not SENTENCE_END.search(text, prev_end, q.start):
+        if (kind is None and out and prev_end is not None and not SENTENCE_END.search(text, prev_end, q.start)
+                and not (prev_base and TO_AFTER_BASE.search(clause))):
             kind = out[-1].kind  # no cue of its own: the kind of the figure before it in the sentence
         if kind is None and mode:
             kind, yr = mode, (yr or mode_year)
+        elif yr is None and kind == mode and mode_year is not None and sentence_year is None:
+            yr = mode_year  # 力争实现… under 2024年主要预期目标: the year of its part
         if kind is None:
             kind = _weak(text, q, clause, c)
         if strong:  # an explicit year carries on to the sentences after it
             mode, mode_year = kind, yr
-        out.append(Verdict(kind, _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)))
+        if restated:
+            period = _period("actual", yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
+            out.append(Verdict("target", period))
+        else:
+            out.append(Verdict(kind, _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)))
         prev_end = q.end
+        prev_base = base
     return out
 
 
@@ -277,6 +341,10 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         if yr is not None and year is not None and yr > year:
             if five and five[1] == yr:
                 return _span_years(*five)
+            # 到2025年 in a page that names the plan running from the report year: a goal of that plan
+            for name in set(fives[1]) if fives else ():
+                if FIVE_YEAR[name][1] == yr and FIVE_YEAR[name][0] <= year:
+                    return _span_years(*FIVE_YEAR[name])
             return str(yr)
         if five and (FIVE_YEAR_GOAL.search(sentence)
                      or ((yr or year) == five[1] and spots is not None and spots[0].search(*ctx))):
