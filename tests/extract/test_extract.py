@@ -109,3 +109,10 @@ _PLAN = ("南湖市国民经济和社会发展第十四个五年规划纲要\n�
 ])
 def test_kinds_from_structure(text: str, expected: list[tuple]) -> None:
     assert [(i.kind, i.period, i.low) for i in _items(text)] == expected
+
+
+def test_restated_goal_does_not_flip_the_review() -> None:
+    text = ("2023年北塘区政府工作报告\n一、2022年工作回顾\n"
+            "上年预期目标为增长6%，实际增长5.2%。一般公共预算收入完成45.6亿元。\n")
+    assert [(i.kind, i.period, i.low) for i in _items(text)] == [
+        ("target", "2022", 6), ("actual", "2022", 5.2), ("actual", "2022", 45.6)]

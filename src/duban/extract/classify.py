@@ -40,6 +40,8 @@ FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:�
 PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度"))
 FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
 PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年"))
+GOAL_WORD = re.compile(tpat("目标"))
+GOAL_FIGURE = re.compile(tpat(r"(?:值)?(?:为|是)?(?:增长|下降|提高|降低|达到)?\s*(?:[-−]\s*)?\d"))
 AVERAGE = re.compile(tpat("年均|累计"))
 BASELINE_FROM = re.compile(tpat("由$"))
 # the base of 由A提高到B / 从A增加到B (由2020年的70.4%): an actual of its own year that must not
@@ -268,8 +270,10 @@ def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | N
         for m in pat.finditer(chunk):
             if kind == "target" and (c.target_not_after.search(chunk, max(0, m.start() - 30), m.start())
                                      or DONE_AFTER.match(chunk, m.end())
-                                     or QUANTITY_BEFORE.search(chunk, max(0, m.start() - 2), m.start())):
-                continue  # 完成全年目标任务, 目标任务总体完成, 6.5%—7%的预期目标: a review speaking of goals
+                                     or QUANTITY_BEFORE.search(chunk, max(0, m.start() - 2), m.start())
+                                     or (GOAL_WORD.search(m.group()) and GOAL_FIGURE.match(chunk, m.end()))):
+                continue  # 完成全年目标任务, 目标任务总体完成, 6.5%—7%的预期目标: a review speaking of goals;
+                # 预期目标为增长7%: one goal stated, not a lead-in to what follows
             if best is None or m.start() >= best[0]:
                 best = (m.start(), kind)
     for m in FIVE_YEAR_PERIOD.finditer(chunk):
