@@ -104,3 +104,41 @@ def test_extraction_doc_paths_exist():
     assert named
     missing = [p for p in named if not (ROOT / p).exists()]
     assert not missing, f"docs/extraction.md names paths that do not exist: {missing}"
+
+
+# -- docs/webapp.md: every path it names exists, every top-level page is described ---------------------
+
+_PATH = re.compile(r"(?:`|https?://[\w.:-]+)(/[\w/.<>{}-]*)")
+# pages reached with an id that a user opens (the others are form posts behind buttons)
+_ID_PAGES = {"report", "review", "assign", "dashboard", "item", "public_report", "public_dashboard", "public_item"}
+
+
+def _webapp_paths() -> set[str]:
+    text = (DOCS / "webapp.md").read_text(encoding="utf-8")
+    return {re.sub(r"<\w+>|\{\w+\}", "1", p) for p in _PATH.findall(text)}
+
+
+def test_webapp_doc_paths_resolve():
+    from django.urls import Resolver404, resolve
+
+    paths = _webapp_paths()
+    assert len(paths) >= 15
+    broken = []
+    for p in sorted(paths):
+        try:
+            resolve(p)
+        except Resolver404:
+            broken.append(p)
+    assert not broken, f"docs/webapp.md names URLs the app does not have: {broken}"
+
+
+def test_webapp_doc_mentions_every_page():
+    from django.urls import get_resolver, resolve
+
+    named = {resolve(p).url_name for p in _webapp_paths()}
+    top = {str(u.pattern) for u in get_resolver().url_patterns if "<" not in str(u.pattern)}
+    patterns = {u.name for u in get_resolver().url_patterns if getattr(u, "name", None)}
+    missing = [p for p in top if "/" + p not in _webapp_paths()]
+    missing += sorted((_ID_PAGES & patterns) - named)
+    assert _ID_PAGES <= patterns, "a page listed in _ID_PAGES is gone from the app: update this test"
+    assert not missing, f"pages not described in docs/webapp.md: {missing}"
