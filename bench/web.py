@@ -3,6 +3,7 @@
     .venv/bin/python bench/web.py                        # build a temp data dir, serve it, measure, clean up
     .venv/bin/python bench/web.py --workers 1 2          # one run per uvicorn worker count
     .venv/bin/python bench/web.py --profile              # also: queries and time per page, in-process
+    .venv/bin/python bench/web.py --think 1              # 20 people clicking about once a second
     .venv/bin/python bench/web.py --keep /tmp/duban-web  # build into this (new) dir and keep it
 
 The data is generated with bulk ORM inserts (fast and repeatable, seed fixed): 10 districts under one
@@ -12,10 +13,13 @@ targets and tasks assigned (lead + co-units, year-end deadline), a third of thos
 submitted progress update, verdicts on targets, lights, and history rows.
 
 Each page is measured on its own: `--clients` threads, each with one keep-alive HTTP connection on
-loopback, send requests back to back (no think time) until `--requests` answers were received; report
-pages rotate over the 100 reports. Latencies are wall-clock per request as the client sees it. Pages are
-read as the city's supervisor (logged-in session), the public ones anonymously. Not a test: nothing
-is asserted, the numbers go into docs/benchmarks.md ("## Web").
+loopback, send requests back to back (or with `--think` pauses) until `--requests` answers were
+received; report pages rotate over the 100 reports. Latencies are wall-clock per request as the client
+sees it; "server CPU ms/req" is the CPU time the server processes used during the run divided by the
+requests (from /proc, so it does not grow when other jobs share the machine); "1 client p50" is one
+client alone, the latency without queueing. Pages are read as the city's supervisor (logged-in
+session), the public ones anonymously. Not a test: nothing is asserted, the numbers go into
+docs/benchmarks.md ("## Web").
 """
 
 from __future__ import annotations
@@ -305,8 +309,10 @@ class Result:
     size: int
 
 
-def hammer(port: int, paths: Callable[[int], str], cookie: str, clients: int, requests: int) -> Result:
-    """`clients` threads, back-to-back requests on keep-alive connections, until `requests` answers."""
+def hammer(port: int, paths: Callable[[int], str], cookie: str, clients: int, requests: int,
+           think: float = 0.0) -> Result:
+    """`clients` threads on keep-alive connections until `requests` answers; each client waits a random
+    0-2x `think` seconds between its requests (0: back to back, the server never idles)."""
     lock = threading.Lock()
     counter = iter(range(requests))
     lat: list[float] = []
@@ -316,6 +322,8 @@ def hammer(port: int, paths: Callable[[int], str], cookie: str, clients: int, re
 
     def client() -> None:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        if think:  # start spread out, as people do, not all in the same millisecond
+            time.sleep(rng.uniform(0, 2 * think))
         while True:
             with lock:
                 n = next(counter, None)
@@ -337,7 +345,11 @@ def hammer(port: int, paths: Callable[[int], str], cookie: str, clients: int, re
                 sizes.append(len(body))
                 if not ok:
                     errors.append(n)
+            if think:
+                time.sleep(rng.uniform(0, 2 * think))
         conn.close()
+
+    rng = random.Random(1)
 
     threads = [threading.Thread(target=client) for _ in range(clients)]
     t0 = time.perf_counter()
@@ -413,7 +425,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=400, help="answers per page (default 400)")
     ap.add_argument("--workers", type=int, nargs="+", default=[1], help="uvicorn worker counts to run")
-    ap.add_argument("--only", help="measure only pages whose name contains this")
+    ap.add_argument("--think", type=float, default=0.0,
+                    help="mean seconds a client waits between requests (default 0: back to back)")
+    ap.add_argument("--only", nargs="+", metavar="TEXT", help="measure only pages whose name contains one of these")
     ap.add_argument("--profile", action="store_true", help="print queries and time per page (in-process)")
     ap.add_argument("--keep", type=Path, help="data dir to build into and keep (default: a temp dir)")
     args = ap.parse_args(argv)
@@ -434,17 +448,19 @@ def main(argv: list[str] | None = None) -> int:
             proc, port = serve(data_dir, workers)
             try:
                 cookie = login(port, *built.supervisor)
-                print(f"\nduban serve --workers {workers}; {args.clients} clients, {args.requests} requests per page")
+                pace = f", each waiting ~{args.think:g}s between requests" if args.think else ", back to back"
+                print(f"\nduban serve --workers {workers}; {args.clients} clients{pace}; "
+                      f"{args.requests} requests per page")
                 print("\n| page | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | server CPU ms/req "
                       "| 1 client p50 ms | bytes |")
                 print("|---|---|---|---|---|---|---|---|---|---|")
                 for name, path, logged_in in pages(built):
-                    if args.only and args.only not in name:
+                    if args.only and not any(t in name for t in args.only):
                         continue
                     jar = cookie if logged_in else ""
                     hammer(port, path, jar, args.clients, args.clients)  # warm up
                     cpu0 = cpu_seconds(proc.pid)
-                    r = hammer(port, path, jar, args.clients, args.requests)
+                    r = hammer(port, path, jar, args.clients, args.requests, args.think)
                     cpu = (cpu_seconds(proc.pid) - cpu0) / r.n * 1e3
                     # one client alone: the time the server spends on one request, without queueing
                     alone = hammer(port, path, jar, 1, max(20, args.requests // 10))
