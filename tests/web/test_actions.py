@@ -15,6 +15,15 @@ from duban.web import actions
 from duban.web.models import Assignment, History, Item, ProgressUpdate, Report
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    # the messages asserted below are the English ones (the catalogue's); Chinese is tested in test_i18n
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def _fake_extraction(text: str) -> Extraction:
     """What a good extraction returns for REPORT_TEXT, spans computed from the text."""
     def span(q: str) -> tuple[int, int]:

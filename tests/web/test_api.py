@@ -91,7 +91,8 @@ def test_edit_with_version_and_conflict(client, world):
     r1 = client.patch(url, {"version": version, "low": 4300}, content_type="application/json", **a)
     assert r1.status_code == 200 and r1.json()["low"] == 4300 and r1.json()["version"] == version + 1
     # the second editor started from the same version: told, and nothing of theirs is written
-    r2 = client.patch(url, {"version": version, "unit": "所"}, content_type="application/json", **b)
+    r2 = client.patch(url, {"version": version, "unit": "所"}, content_type="application/json",
+                      HTTP_ACCEPT_LANGUAGE="en", **b)
     assert r2.status_code == 409 and "changed" in r2.json()["detail"]
     item = Item.objects.get(pk=world.target.pk)
     assert (item.low, item.unit, item.status) == (4300, "个", "corrected")

@@ -22,6 +22,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 import duban
 from duban.errors import InputError
@@ -69,7 +70,7 @@ class Duplicate(Invalid):
 
 def _require(ok: bool, what: str) -> None:
     if not ok:
-        raise Forbidden(f"not allowed: {what}")
+        raise Forbidden(_("无权操作：%(what)s") % {"what": what})
 
 
 def _actor_name(user) -> str:
@@ -103,15 +104,20 @@ def update_state(upd: ProgressUpdate) -> dict[str, Any]:
             "review_note": upd.review_note}
 
 
+# field names as people see them (the forms' labels)
+_LABELS = {"value": _("完成值"), "percent": _("完成进度%"), "low": _("下限/数值"), "high": _("上限")}
+
+
 def _float(value, name: str) -> float | None:
     if value in (None, ""):
         return None
+    label = _LABELS.get(name, name)
     try:
         x = float(value)
     except (TypeError, ValueError):
-        raise Invalid(f"{name}: not a number: {value!r}") from None
+        raise Invalid(_("%(name)s不是数字：%(value)s") % {"name": label, "value": repr(value)}) from None
     if x != x or x in (float("inf"), float("-inf")):
-        raise Invalid(f"{name}: not a finite number")
+        raise Invalid(_("%(name)s不是有限的数") % {"name": label})
     return x
 
 
@@ -119,16 +125,16 @@ def clean_item_fields(fields: dict[str, Any], *, partial: bool = True) -> dict[s
     """Validate reviewer input for an item; returns the model field values to set."""
     unknown = set(fields) - set(Item.EDITABLE) - {"section"}
     if unknown:
-        raise Invalid(f"unknown item fields: {', '.join(sorted(unknown))}")
+        raise Invalid(_("未知的事项字段：%(names)s") % {"names": ", ".join(sorted(unknown))})
     out: dict[str, Any] = {}
     if "kind" in fields or not partial:
         if fields.get("kind") not in dict(Item.KINDS):
-            raise Invalid(f"kind must be one of {', '.join(dict(Item.KINDS))}")
+            raise Invalid(_("类别须为以下之一：%(choices)s") % {"choices": ", ".join(dict(Item.KINDS))})
         out["kind"] = fields["kind"]
     if "indicator" in fields or not partial:
         indicator = (fields.get("indicator") or "").strip()
         if not indicator:
-            raise Invalid("indicator is empty")
+            raise Invalid(_("指标/任务不能为空"))
         out["indicator"] = indicator[:500]
     for name in ("canonical", "unit", "period"):
         if name in fields:
@@ -136,7 +142,7 @@ def clean_item_fields(fields: dict[str, Any], *, partial: bool = True) -> dict[s
     if "cmp" in fields:
         cmp = fields["cmp"] or ""
         if cmp and cmp not in dict(Item.CMPS):
-            raise Invalid(f"cmp must be one of {', '.join(dict(Item.CMPS))}")
+            raise Invalid(_("比较方式须为以下之一：%(choices)s") % {"choices": ", ".join(dict(Item.CMPS))})
         out["cmp"] = cmp
     for name in ("low", "high"):
         if name in fields:
@@ -155,14 +161,14 @@ def _check_item_shape(item: Item) -> None:
         item.cmp, item.low, item.high, item.unit, item.value_base = "", None, None, "", None
         return
     if item.low is None:
-        raise Invalid("a target or actual needs a value (low)")
+        raise Invalid(_("目标或实绩需要一个数值（下限/数值）"))
     if not item.cmp:
         item.cmp = "="
     if item.cmp == "range":
         if item.high is None:
-            raise Invalid("a range needs a high value")
+            raise Invalid(_("区间需要上限"))
         if item.high < item.low:
-            raise Invalid("high is below low")
+            raise Invalid(_("上限小于下限"))
     else:
         item.high = None
 
@@ -172,7 +178,7 @@ def _section_for(report: Report, section_id) -> Section | None:
         return None
     sec = Section.objects.filter(pk=section_id, report=report).first()
     if sec is None:
-        raise Invalid("section belongs to another report")
+        raise Invalid(_("所选部分属于另一份报告"))
     return sec
 
 
@@ -187,19 +193,21 @@ def read_upload(*, data: bytes | None = None, name: str | None = None, text: str
     if data is not None:
         name = name or "upload"
         if len(data) > limit:
-            raise InputError(name, f"file is {len(data)} bytes, over the limit of {limit}")
+            raise InputError(name, _("文件有 %(size)s 字节，超过上限 %(limit)s 字节")
+                             % {"size": len(data), "limit": limit})
         if not name.lower().endswith(tuple(settings.DUBAN_UPLOAD_TYPES)):
-            raise InputError(name, "unsupported file type (use " + ", ".join(settings.DUBAN_UPLOAD_TYPES) + ")")
+            raise InputError(name, _("不支持的文件类型（可用：%(types)s）")
+                             % {"types": ", ".join(settings.DUBAN_UPLOAD_TYPES)})
         doc = duban.read_bytes(data, name, max_bytes=limit)
     elif text is not None:
         name = name or "pasted text"
         if len(text.encode("utf-8")) > limit:
-            raise InputError(name, f"text is over the limit of {limit} bytes")
+            raise InputError(name, _("正文超过上限 %(limit)s 字节") % {"limit": limit})
         doc = duban.read_text(text, name)
     else:
-        raise InputError(name, "no file and no text given")
+        raise InputError(name, _("没有文件，也没有正文"))
     if not doc.original.strip():
-        raise InputError(name, "the document is empty")
+        raise InputError(name, _("文档是空的"))
     return doc
 
 
@@ -210,19 +218,20 @@ def do_upload_report(user, *, region: Region, year: int | None = None, kind: str
 
     A document that cannot be read raises InputError before anything is stored.
     """
-    _require(access.can_supervise(user, region), f"upload a report for {region}")
+    _require(access.can_supervise(user, region), _("上传%(region)s的报告") % {"region": region})
     if kind not in dict(Report.KINDS):
-        raise Invalid(f"unknown report kind {kind!r}")
+        raise Invalid(_("未知的报告类型：%(kind)s") % {"kind": repr(kind)})
     doc = read_upload(data=data, name=name, text=text)
     checksum = hashlib.sha256(doc.original.encode("utf-8")).hexdigest()
     same = Report.objects.filter(region=region, checksum=checksum).filter(**({"year": year} if year else {}))
     if (existing := same.first()) is not None:
-        raise Duplicate(f"this document is already stored as report {existing.pk} ({existing.title})", existing)
+        raise Duplicate(_("这份文档已存为报告 %(pk)s（%(title)s）") % {"pk": existing.pk, "title": existing.title},
+                        existing)
     # extraction is CPU work: run it before the transaction so the database is not held meanwhile
     extraction = duban.extract(doc, year=year)
     year = year or extraction.year
     if not year:
-        raise InputError(doc.name, "the report year was not given and is not in the text")
+        raise InputError(doc.name, _("没有给出报告年份，正文中也找不到年份"))
     with transaction.atomic():
         report = Report.objects.create(
             region=region, year=year, kind=kind, title=(title or _guess_title(doc.original, name))[:300],
@@ -284,7 +293,7 @@ def do_rerun_extraction(user, report: Report) -> dict[str, int]:
     """Extract the report again. Items a person decided on are never touched; extracted items at the
     same place are refreshed in place (keeping ids, assignments and updates); vanished extracted items
     go unless they are in use (assigned, reported on, linked)."""
-    _require(access.can_edit_report(user, report), "re-run extraction")
+    _require(access.can_edit_report(user, report), _("重新提取"))
     doc = duban.read_text(report.original, report.source_name or None)
     extraction = duban.extract(doc, year=report.year)
     counts = {"added": 0, "updated": 0, "removed": 0, "kept": 0}
@@ -347,7 +356,7 @@ def _set_published(user, report: Report, published: bool) -> None:
 
 @transaction.atomic
 def do_publish_report(user, report: Report, published: bool = True) -> Report:
-    _require(access.can_edit_report(user, report), "publish the report")
+    _require(access.can_edit_report(user, report), _("公开这份报告"))
     if report.published != published:
         _set_published(user, report, published)
     return report
@@ -355,22 +364,23 @@ def do_publish_report(user, report: Report, published: bool = True) -> Report:
 
 # --- review --------------------------------------------------------------------------------------
 
+_ACTION_NAMES = {"confirm": _("确认事项"), "edit": _("修改事项"), "reject": _("驳回事项")}
+
+
 def _apply_versioned(user, item: Item, expected_version: int | None, action: str,
                      changes: dict[str, Any], note: str = "") -> Item:
     """Write ``changes`` to the item only if it is still at ``expected_version`` (None: current)."""
-    _require(access.can_edit_report(user, item.report), f"{action} items")
+    _require(access.can_edit_report(user, item.report), _ACTION_NAMES.get(action, action))
     if expected_version is None:
         expected_version = item.version
     fresh = Item.objects.select_for_update().filter(pk=item.pk).first()
     if fresh is None:
-        raise Conflict("the item was deleted meanwhile")
+        raise Conflict(_("该事项已被删除"))
     if fresh.version != expected_version:
         who = (History.objects.filter(item=fresh).exclude(actor_name="").order_by("-at", "-pk")
                .values_list("actor_name", flat=True).first())
-        raise Conflict(
-            f"the item was changed by {who or 'someone else'} meanwhile (your version {expected_version}, "
-            f"now {fresh.version}); reload it and apply your change again"
-        )
+        raise Conflict(_("该事项已被%(who)s修改（您看到的是第 %(yours)s 版，现在是第 %(now)s 版），请刷新后重新修改")
+                       % {"who": who or _("他人"), "yours": expected_version, "now": fresh.version})
     before = item_state(fresh)
     for k, v in changes.items():
         setattr(fresh, k, v)
@@ -386,7 +396,7 @@ def _apply_versioned(user, item: Item, expected_version: int | None, action: str
         version=F("version") + 1,
     )
     if n != 1:
-        raise Conflict("the item was changed by someone else meanwhile; reload it and apply your change again")
+        raise Conflict(_("该事项已被他人修改，请刷新后重新修改"))
     after = item_state(fresh)
     if note:
         after["note"] = note[:1000]
@@ -426,7 +436,7 @@ def do_reject_item(user, item: Item, expected_version: int | None = None, reason
 @transaction.atomic
 def do_add_item(user, report: Report, fields: dict[str, Any], quote: str = "") -> Item:
     """Add an item the extraction missed. ``quote``, when found in the original text, gives the span."""
-    _require(access.can_edit_report(user, report), "add items")
+    _require(access.can_edit_report(user, report), _("添加事项"))
     values = clean_item_fields({"kind": fields.get("kind"), "indicator": fields.get("indicator"),
                                 **{k: v for k, v in fields.items() if k not in ("kind", "indicator")}},
                                partial=False)
@@ -435,7 +445,7 @@ def do_add_item(user, report: Report, fields: dict[str, Any], quote: str = "") -
     if quote:
         pos = report.original.find(quote)
         if pos < 0:
-            raise Invalid("the quote is not in the report text")
+            raise Invalid(_("报告原文中没有这段引用"))
         item.span_start, item.span_end, item.quote = pos, pos + len(quote), quote
     if item.section_id is not None:
         _section_for(report, item.section_id)
@@ -453,7 +463,7 @@ def do_add_item(user, report: Report, fields: dict[str, Any], quote: str = "") -
 
 def _check_department(report: Report, dep: Department) -> None:
     if dep.region_id not in {r.pk for r in report.region.ancestors()}:
-        raise Invalid(f"{dep} is not a department of {report.region} or above it")
+        raise Invalid(_("%(dep)s不是%(region)s或其上级地区的部门") % {"dep": dep, "region": report.region})
 
 
 @transaction.atomic
@@ -465,14 +475,14 @@ def do_assign(user, items: Iterable[Item], lead: Department, co_units: Iterable[
     items = list(items)
     co_units = [d for d in co_units if d.pk != lead.pk]
     if not items:
-        raise Invalid("no items selected")
+        raise Invalid(_("没有选择事项"))
     deadline_phrase = (deadline_phrase or "").strip()[:50]
     done = []
     for item in items:
         report = item.report
-        _require(access.can_edit_report(user, report), "assign items")
+        _require(access.can_edit_report(user, report), _("交办事项"))
         if item.status == "rejected":
-            raise Invalid(f"item {item.pk} is rejected and cannot be assigned")
+            raise Invalid(_("事项 %(pk)s 已驳回，不能交办") % {"pk": item.pk})
         for dep in (lead, *co_units):
             _check_department(report, dep)
         date = deadline or (tracking.normalize_deadline(deadline_phrase, report.year) if deadline_phrase else None)
@@ -503,27 +513,27 @@ def do_submit_update(user, item: Item, *, value=None, percent=None, note: str = 
                      update: ProgressUpdate | None = None) -> ProgressUpdate:
     """A department reports progress (``draft=True`` keeps it as a draft). Passing ``update`` continues a
     draft or a returned update of the same item."""
-    _require(access.can_report_on(user, item), "report progress on this item")
+    _require(access.can_report_on(user, item), _("填报此事项的进展"))
     assignment = Assignment.objects.filter(item=item).first()
     if assignment is None:
-        raise Invalid("the item is not assigned to a department yet")
+        raise Invalid(_("此事项尚未交办给部门"))
     value, percent = _float(value, "value"), _float(percent, "percent")
     if percent is not None and not 0 <= percent <= 100:
-        raise Invalid("percent must be between 0 and 100")
+        raise Invalid(_("完成进度须在 0 到 100 之间"))
     note = (note or "").strip()
     if value is None and percent is None and not note:
-        raise Invalid("give a value, a percent or a note")
+        raise Invalid(_("请填写完成值、完成进度或进展情况"))
     evidence_url = (evidence_url or "").strip()
     if evidence_url and not evidence_url.lower().startswith(("http://", "https://")):
-        raise Invalid("the evidence link must start with http:// or https://")
+        raise Invalid(_("佐证链接须以 http:// 或 https:// 开头"))
     mine = access.reporter_departments(user, item)
     department_id = min(mine) if mine else assignment.lead_id
     if update is not None:
         update = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
         if update.item_id != item.pk:
-            raise Invalid("the update belongs to another item")
+            raise Invalid(_("这条进展属于另一个事项"))
         if update.state not in ("draft", "returned"):
-            raise Invalid(f"an update that is {update.state} cannot be changed")
+            raise Invalid(_("状态为“%(state)s”的进展不能再修改") % {"state": update.get_state_display()})
         before = update_state(update)
     else:
         update = ProgressUpdate(item=item, author=user, department_id=department_id)
@@ -541,10 +551,10 @@ def do_submit_update(user, item: Item, *, value=None, percent=None, note: str = 
 
 
 def _review(user, update: ProgressUpdate, state: str, note: str) -> ProgressUpdate:
-    _require(access.can_review_update(user, update), "review progress updates")
+    _require(access.can_review_update(user, update), _("审核进展"))
     locked = ProgressUpdate.objects.select_for_update().get(pk=update.pk)
     if locked.state != "submitted":
-        raise Conflict(f"the update is {locked.state}, not waiting for review")
+        raise Conflict(_("这条进展的状态是“%(state)s”，不在待审核中") % {"state": locked.get_state_display()})
     before = update_state(locked)
     locked.state, locked.review_note = state, (note or "").strip()
     locked.reviewer, locked.reviewed_at = user, timezone.now()
@@ -564,7 +574,7 @@ def do_approve_update(user, update: ProgressUpdate, note: str = "") -> ProgressU
 @transaction.atomic
 def do_return_update(user, update: ProgressUpdate, note: str) -> ProgressUpdate:
     if not (note or "").strip():
-        raise Invalid("say why the update is returned")
+        raise Invalid(_("请说明退回的理由"))
     return _review(user, update, "returned", note)
 
 
@@ -573,13 +583,13 @@ def do_return_update(user, update: ProgressUpdate, note: str) -> ProgressUpdate:
 @transaction.atomic
 def do_set_verdict(user, target: Item, verdict: str, reason: str = "", actual: Item | None = None) -> Verdict:
     """A person's verdict on a target (overrides the computed one until a person changes it again)."""
-    _require(access.can_edit_report(user, target.report), "set verdicts")
+    _require(access.can_edit_report(user, target.report), _("给出结论"))
     if target.kind != "target":
-        raise Invalid("verdicts are given on targets")
+        raise Invalid(_("只有目标才有结论"))
     if verdict not in dict(Verdict.VERDICTS):
-        raise Invalid(f"verdict must be one of {', '.join(dict(Verdict.VERDICTS))}")
+        raise Invalid(_("结论须为以下之一：%(choices)s") % {"choices": ", ".join(dict(Verdict.VERDICTS))})
     if actual is not None and actual.kind != "actual":
-        raise Invalid("the linked item must be an actual")
+        raise Invalid(_("关联的事项必须是实绩"))
     v = Verdict.objects.select_for_update().filter(target=target).first()
     before = {"verdict": v.verdict, "reason": v.reason, "computed": v.computed} if v else None
     v = v or Verdict(target=target)
@@ -594,7 +604,7 @@ def do_set_verdict(user, target: Item, verdict: str, reason: str = "", actual: I
 @transaction.atomic
 def do_decide_link(user, link: Link, confirm: bool) -> Link:
     """Confirm or reject a proposed link from an actual to an earlier target."""
-    _require(access.can_edit_report(user, link.target.report), "decide links")
+    _require(access.can_edit_report(user, link.target.report), _("确认或否决关联"))
     before = {"state": link.state}
     link.state = "confirmed" if confirm else "rejected"
     link.decided_by = user
@@ -610,10 +620,10 @@ def do_decide_link(user, link: Link, confirm: bool) -> Link:
 
 @transaction.atomic
 def do_add_department(user, region: Region, name: str) -> Department:
-    _require(access.can_supervise(user, region), f"add departments to {region}")
+    _require(access.can_supervise(user, region), _("为%(region)s添加部门") % {"region": region})
     name = (name or "").strip()
     if not name:
-        raise Invalid("department name is empty")
+        raise Invalid(_("部门名称不能为空"))
     dep, created = Department.objects.get_or_create(region=region, name=name[:100])
     if created:
         record(user, "add_department", dep, after={"region": region.name, "name": dep.name})
@@ -625,15 +635,15 @@ def do_grant_role(user, member, role: str, *, region: Region | None = None,
                   department: Department | None = None) -> Membership:
     """Give ``member`` a role. Admins grant anything; supervisors grant reporter roles in their region."""
     if role == "reporter" and department is not None:
-        _require(access.can_supervise(user, department.region), "grant reporter roles there")
+        _require(access.can_supervise(user, department.region), _("在该地区授予填报人角色"))
     else:
-        _require(access.roles(user).admin, "grant this role")
+        _require(access.roles(user).admin, _("授予此角色"))
     if role == "supervisor" and region is None:
-        raise Invalid("a supervisor needs a region")
+        raise Invalid(_("督查人员需要指定地区"))
     if role == "reporter" and department is None:
-        raise Invalid("a reporter needs a department")
+        raise Invalid(_("填报人需要指定部门"))
     if role not in dict(Membership.ROLES):
-        raise Invalid(f"unknown role {role!r}")
+        raise Invalid(_("未知的角色：%(role)s") % {"role": repr(role)})
     m, created = Membership.objects.get_or_create(
         user=member, role=role, region=region if role == "supervisor" else None,
         department=department if role == "reporter" else None)

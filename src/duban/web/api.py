@@ -17,6 +17,7 @@ from typing import Annotated, Literal
 from django.contrib.auth import authenticate
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Field, File, Form, NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError
 from ninja.files import UploadedFile
@@ -84,7 +85,7 @@ def viewer(request: HttpRequest):
     """The user a read request acts for: the token's, else the session's (anonymous = public)."""
     header = request.headers.get("Authorization", "")
     if header:
-        scheme, _, token = header.partition(" ")
+        scheme, _sep, token = header.partition(" ")
         user = user_for_token(token.strip()) if scheme.lower() == "bearer" else None
         if user is None:
             raise AuthenticationError()
@@ -359,7 +360,7 @@ def _item_detail(user, item: Item) -> dict:
 def _department(pk: int) -> Department:
     dep = Department.objects.filter(pk=pk).first()
     if dep is None:
-        raise actions.Invalid(f"no department {pk}")
+        raise actions.Invalid(_("没有编号为 %(pk)s 的部门") % {"pk": pk})
     return dep
 
 
@@ -371,7 +372,7 @@ def create_token(request, body: TokenIn):
     """Exchange a username and password for an API token (shown once; keep it secret)."""
     user = authenticate(request, username=body.username, password=body.password)
     if user is None or not user.is_active:
-        return Status(401, {"detail": "wrong username or password"})
+        return Status(401, {"detail": _("用户名或密码错误")})
     return Status(200, {"token": issue_token(user, body.name)})
 
 
@@ -417,17 +418,18 @@ def upload_report(request, region: Form[Id], year: Form[int | None] = None,
     from django.conf import settings
 
     if "\x00" in (title or "") + (text or ""):
-        raise actions.Invalid("title and text must not contain NUL characters")
+        raise actions.Invalid(_("标题和正文不能含 NUL 字符"))
     if year is not None and not 1900 <= year <= 2200:
-        raise actions.Invalid(f"year {year} is out of range")
+        raise actions.Invalid(_("年份 %(year)s 超出范围") % {"year": year})
     reg = Region.objects.filter(pk=region).first()
     if reg is None:
-        raise actions.Invalid(f"no region {region}")
+        raise actions.Invalid(_("没有编号为 %(pk)s 的地区") % {"pk": region})
     data = name = None
     if file is not None:
         limit = settings.DUBAN_MAX_UPLOAD_BYTES
         if file.size is not None and file.size > limit:
-            raise InputError(file.name, f"file is {file.size} bytes, over the limit of {limit}")
+            raise InputError(file.name, _("文件有 %(size)s 字节，超过上限 %(limit)s 字节")
+                             % {"size": file.size, "limit": limit})
         data, name = file.read(limit + 1), file.name
     report = actions.do_upload_report(request.auth, region=reg, year=year, kind=kind, title=title, data=data,
                                       name=name, text=text if file is None else None, publish=publish)
@@ -493,7 +495,7 @@ def edit_item(request, item_id: Id, body: ItemEdit):
     changes = body.dict(exclude_unset=True)
     version = changes.pop("version")
     if not changes:
-        raise actions.Invalid("nothing to change")
+        raise actions.Invalid(_("没有要修改的内容"))
     return actions.do_edit_item(request.auth, item, changes, expected_version=version)
 
 

@@ -50,11 +50,7 @@ def context(request: HttpRequest) -> dict[str, Any]:
 
 
 def _say(e: Exception) -> str:
-    """An action's error for people: a sentence in the UI language, then the action's own detail."""
-    if isinstance(e, actions.Conflict):
-        return _("此事项已被他人修改，请刷新后重新操作。") + f"（{e}）"
-    if isinstance(e, actions.Invalid):
-        return _("输入有误：") + str(e)
+    """An action's error for people (the actions' messages are in the UI language already)."""
     return str(e)
 
 
@@ -146,7 +142,7 @@ def _upload_regions(user):
 def upload(request: HttpRequest) -> HttpResponse:
     regions = _upload_regions(request.user)
     if not regions.exists():
-        raise actions.Forbidden("only supervisors upload reports")
+        raise actions.Forbidden(_("只有督查人员可以上传报告"))
     status = 200
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES, regions=regions)
@@ -275,7 +271,7 @@ def _render_report(request: HttpRequest, report: Report, *, public: bool) -> Htt
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.get_report(request.user, pk)
     if not access.can_edit_report(request.user, report):
-        raise actions.Forbidden("review needs a supervisor of the report's region")
+        raise actions.Forbidden(_("审核需要本报告所属地区的督查人员"))
     status_filter = request.GET.get("status", "")
     every = _report_items(report, include_rejected=True)
     counts = Counter(i.status for i in every)
@@ -329,7 +325,7 @@ def item_reject(request: HttpRequest, pk: int) -> HttpResponse:
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.get_item(request.user, pk)
     if not access.can_edit_report(request.user, item.report):
-        raise actions.Forbidden("editing items needs a supervisor")
+        raise actions.Forbidden(_("修改事项需要督查人员"))
     status = 200
     if request.method == "POST":
         form = ItemForm(request.POST, report=item.report)
@@ -402,7 +398,7 @@ def report_publish(request: HttpRequest, pk: int) -> HttpResponse:
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.get_report(request.user, pk)
     if not access.can_edit_report(request.user, report):
-        raise actions.Forbidden("assigning needs a supervisor")
+        raise actions.Forbidden(_("交办需要督查人员"))
     status = 200
     if request.method == "POST":
         form = AssignForm(request.POST, report=report)
