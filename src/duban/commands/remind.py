@@ -50,10 +50,11 @@ def _finished(item, verdicts: dict[int, str], done: set[int]) -> bool:
     return verdicts.get(item.pk) == "met" or item.pk in done
 
 
-def due_items(days: int = 7, *, today: dt.date | None = None, user=None) -> list[Reminder]:
+def due_items(days: int = 7, *, today: dt.date | None = None, user=None, report=None) -> list[Reminder]:
     """Assigned, unfinished items whose deadline is within ``days`` days or past, soonest first.
 
-    With ``user``, only the items that user supervises or reports on (for the pages).
+    With ``user``, only the items that user supervises or reports on (for the pages); with ``report``,
+    only that report's items (its dashboard).
     """
     from django.db.models import Q
     from django.utils import timezone
@@ -65,6 +66,8 @@ def due_items(days: int = 7, *, today: dt.date | None = None, user=None) -> list
     qs = (Assignment.objects.filter(deadline__isnull=False, deadline__lte=today + dt.timedelta(days=days))
           .exclude(item__status="rejected").select_related("item__report", "lead")
           .prefetch_related("co_units").order_by("deadline", "item__report_id", "item__order"))
+    if report is not None:
+        qs = qs.filter(item__report=report)
     if user is not None:
         regions = access.supervised_region_ids(user)
         if regions is not None:

@@ -428,6 +428,23 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
                                                  "departments": deps.values()}, status=status)
 
 
+# --- due soon / overdue -------------------------------------------------------------------------
+
+DUE_DAYS = 7  # as `duban remind`'s default: the pages show what the reminder mail lists
+DUE_SHOWN = 50
+
+
+def _due(user, report: Report | None = None) -> dict[str, Any]:
+    """Template context for _due.html: the user's assigned items due within DUE_DAYS or overdue."""
+    from duban.commands.remind import due_items
+
+    found = due_items(DUE_DAYS, user=user, report=report)
+    rows = [{"item": r.item, "due": r.due, "overdue": r.overdue, "days_left": r.days_left,
+             "days_late": -r.days_left, "lead": r.departments[0], "more": len(r.departments) - 1}
+            for r in found[:DUE_SHOWN]]
+    return {"due": rows, "due_total": len(found), "due_days": DUE_DAYS, "one_report": report is not None}
+
+
 # --- department inbox and updates ----------------------------------------------------------------
 
 @login_required
@@ -437,7 +454,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             .prefetch_related(latest).order_by("assignment__deadline", "pk"))
     to_review = (access.review_queue_updates(request.user)
                  .select_related("item__report", "department", "author").order_by("submitted_at"))
-    return render(request, "duban/inbox.html", {"items": mine, "to_review": to_review,
+    return render(request, "duban/inbox.html", {"items": mine, "to_review": to_review, **_due(request.user),
                                                 "update_form": UpdateForm(), "review_form": ReviewForm()})
 
 
@@ -653,6 +670,7 @@ def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> 
     flagged = [{"url": reverse(name, args=[r[0]]), "light": r[3], "reason": r[4], "indicator": r[6]}
                for r in rows_ if r[3] in ("red", "yellow")][:50]
     return render(request, "duban/dashboard.html", {
+        **({} if public else _due(request.user, report)),
         "report": report, "public": public, "rows": rows, "chart": chart, "total": len(rows_),
         "light_counts": [(light_names[k], k, light_counts.get(k, 0)) for k in ("red", "yellow", "green")],
         "statuses": statuses.items(), "verdicts": verdicts.items(), "flagged": flagged,
