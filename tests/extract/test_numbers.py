@@ -14,12 +14,13 @@ from duban.extract.numbers import NUMBER, parse_chinese, parse_number
     ("四十", 40), ("十", 10), ("十五", 15), ("一百二十", 120), ("两", 2), ("两千", 2000), ("三千零五", 3005),
     ("一万五千", 15000), ("两亿", 2e8), ("二〇三五", 2035), ("一百零二", 102), ("四十二万三千", 423000),
     ("1.5万", 15000), ("3千", 3000), ("4千亿", 4e11),
+    ("八点二", 8.2), ("一点二万", 12000), ("十二点零五", 12.05), ("三百点五", 300.5),
 ])
 def test_parse_number(text: str, value: float) -> None:
     assert parse_number(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["十四五", "十三五", "万", "千亿", "", "一二三四五六七八九十十", "1.5元"])
+@pytest.mark.parametrize("text", ["十四五", "十三五", "万", "千亿", "", "一二三四五六七八九十十", "1.5元", "一点", "一万点五"])
 def test_not_numbers(text: str) -> None:
     assert parse_number(text) is None
 

@@ -29,11 +29,13 @@ ARABIC = "|".join(r"\d" + tail for tail in _ARABIC_TAILS)
 # Chinese: must start with a digit or 十 (a bare 万/千/百 is a word: 万元GDP, 千亿级, 百强).
 _CN_START = "零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾兩"
 _CN_ALL = _CN_START + "百千万亿佰仟萬億"
-CHINESE = f"[{_CN_START}][{_CN_ALL}]*"
+_CN_DECIMAL = "(?:[点點][零〇一二三四五六七八九]+)?"  # 八点二, 一点二万: digits after 点
+CHINESE = f"[{_CN_START}][{_CN_ALL}]*{_CN_DECIMAL}[万亿萬億]?"
 # ARABIC | CHINESE, with the first character taken by one character class: the regex engine then
 # skips to the next possible first character (about 6x faster than the plain alternation, which it
 # tries at every position). \d and the Chinese digits are disjoint, so the lookbehind picks the branch.
-NUMBER = re.compile(rf"[\d{_CN_START}](?:(?<=\d)(?:{'|'.join(_ARABIC_TAILS)})|(?<=[{_CN_START}])[{_CN_ALL}]*)")
+NUMBER = re.compile(rf"[\d{_CN_START}](?:(?<=\d)(?:{'|'.join(_ARABIC_TAILS)})|(?<=[{_CN_START}])[{_CN_ALL}]*"
+                    rf"(?:[点點][零〇一二三四五六七八九]+[万亿萬億]?)?)")
 
 _ARABIC_FULL = re.compile(f"(?:{ARABIC})$")
 
@@ -82,10 +84,20 @@ def _parse_cn_section(s: str) -> int | None:
     return total
 
 
-def parse_chinese(s: str) -> int | None:
-    """Chinese numeral -> int, or None when the string is not a well-formed numeral (十四五, 万)."""
+def parse_chinese(s: str) -> float | None:
+    """Chinese numeral -> number, or None when the string is not a well-formed numeral (十四五, 万).
+    点 starts decimal digits (八点二 = 8.2, 一点二万 = 12000)."""
     if not s or s[0] in CN_BIG_UNITS:
         return None
+    if "点" in s or "點" in s:
+        whole, _, frac = s.replace("點", "点").partition("点")
+        scale = 1
+        if frac and frac[-1] in CN_BIG_UNITS:
+            frac, scale = frac[:-1], CN_BIG_UNITS[frac[-1]]
+        w = parse_chinese(whole)
+        if w is None or not frac or any(c not in CN_DIGITS for c in frac) or any(c in CN_BIG_UNITS for c in whole):
+            return None
+        return (w + float("0." + "".join(str(CN_DIGITS[c]) for c in frac))) * scale
     total = 0
     rest = s
     for bigs in (("亿", "億"), ("万", "萬")):
