@@ -180,6 +180,8 @@ def _parse(token: str) -> tuple[float, str] | None:
     return float(v), scale
 
 
+TRILLION_MIX = re.compile(r"兆(\d{1,4}(?:\.\d+)?)(?=[亿億])")
+
 _SCALE_VALUES = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8,
                  "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3}
 
@@ -209,14 +211,37 @@ def find_quantities(text: str) -> list[Quantity]:
         left = text[max(0, s - 12) : s]
         if g.left_any.search(left):
             continue  # 第3, 排名前5, PM2.5: not a quantity (nonitems.toml)
-        # the scale word of a Chinese numeral is part of the unit: 三万人 -> 3 万人
-        t = g.tail.match(text, m.end() - len(cn_scale))
+        tail_at = m.end() - len(cn_scale)  # the scale word of a Chinese numeral is part of the unit: 三万人 -> 3 万人
+        trillion = TRILLION_MIX.match(text, m.end()) if not cn_scale else None
+        if trillion:
+            # 1兆6655億元 (Taiwan: 兆 = 万亿): one amount in 亿, 16655亿元
+            low = low * 10000 + parse_arabic(trillion.group(1))
+            tail_at = trillion.end(1)
+        t = g.tail.match(text, tail_at)
         q = _read(text, s, m.end(), low, t, g, left)
         if q is None:
             continue
         out.append(q)
         pos = q.end
+    _spread_respectively(text, out)
     return out
+
+
+RESPECTIVELY = re.compile(r"分别\s*$|分別\s*$")
+LIST_GAP = re.compile(r"[、，,和及与與\s]{1,3}")
+
+
+def _spread_respectively(text: str, qs: list[Quantity]) -> None:
+    """分别不低于7.5%和8%: a comparator before a 分别 list applies to every member of the list."""
+    for i, q in enumerate(qs):
+        if q.cmp in ("=", "range") or q.start == q.num_start or not RESPECTIVELY.search(text, max(0, q.start - 4), q.start):
+            continue
+        prev = q
+        for nxt in qs[i + 1:]:
+            if nxt.cmp != "=" or nxt.start != nxt.num_start or nxt.kind != q.kind or LIST_GAP.fullmatch(text, prev.end, nxt.start) is None:
+                break
+            nxt.cmp = q.cmp
+            prev = nxt
 
 
 def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar, left: str) -> Quantity | None:
