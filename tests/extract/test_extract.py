@@ -116,3 +116,13 @@ def test_restated_goal_does_not_flip_the_review() -> None:
             "上年预期目标为增长6%，实际增长5.2%。一般公共预算收入完成45.6亿元。\n")
     assert [(i.kind, i.period, i.low) for i in _items(text)] == [
         ("target", "2022", 6), ("actual", "2022", 5.2), ("actual", "2022", 45.6)]
+
+
+@pytest.mark.parametrize(("text", "indicators"), [
+    ("今年单位地区生产总值用水量、能耗、碳排放分别下降3%、2.5%和3.2%。",
+     ["单位地区生产总值用水量下降", "能耗下降", "碳排放下降"]),
+    ("去年城镇和农村居民人均可支配收入分别达到51200元和26400元,分别增长4.8%和6.9%。",
+     ["城镇居民人均可支配收入", "农村居民人均可支配收入", "城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]),
+])
+def test_respectively_lists_take_their_own_subjects(text: str, indicators: list[str]) -> None:
+    assert [i.indicator for i in _items(text)] == indicators

@@ -14,7 +14,7 @@ from duban.document import Document
 from duban.extract import sections
 from duban.extract.catalogue import canonical, repair
 from duban.extract.classify import classify, report_year
-from duban.extract.indicators import indicator_for
+from duban.extract.indicators import indicator_for, respective
 from duban.extract.quantities import find_quantities, tpat
 from duban.extract.sections import Structure
 from duban.extract.tasks import find_tasks
@@ -60,6 +60,12 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
             value_base=q.value_base,
         ))
         prev, prev_ind = q, indicator
+    # 分别 lists: each member its own subject
+    indicators = [it.indicator for it in items]
+    respective(text, quantities, indicators, _repair, gdp)
+    for it, ind in zip(items, indicators, strict=True):
+        if ind != it.indicator:
+            it.indicator, it.canonical = ind, canonical(ind)
     # 6. qualitative tasks (commitments without a number)
     items.extend(find_tasks(doc, structure, year))
     return Extraction(source=doc.name, items=items, sections=structure.sections, year=year)

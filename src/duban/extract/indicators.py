@@ -129,3 +129,41 @@ SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
     return not re.search(r"[。！？!?;；\n]", text[a:b])
+
+
+RESPECTIVELY_BEFORE = re.compile(tpat(r"分别(?:[^,，;；:：。！？!?\n、\d]{0,8})$"))
+SUBJECT_BOUNDARY = re.compile(r"[,，;；:：。！？!?\n\"“”]|\s{2,}")
+LIST_SPLIT = re.compile(tpat(r"、|和|及|与"))
+LIST_GAP = re.compile(r"[、，,和及与與\s]{1,3}")
+
+
+def respective(text: str, qs: list[Quantity], indicators: list[str], repair: Callable[[str], str],
+               gdp: str = "地区生产总值") -> None:
+    """用水量、能耗、碳排放分别下降3%、2.5%和3.2%: each member of a 分别 list takes its own subject
+    from the list before 分别 (in place, when the two lists have the same length)."""
+    i = 0
+    last: tuple[int, list[str]] | None = None  # end and subjects of the last list
+    while i < len(qs):
+        q = qs[i]
+        m = RESPECTIVELY_BEFORE.search(text, max(0, q.start - 60), q.start)
+        if m is None:
+            i += 1
+            continue
+        members = [i]
+        while members[-1] + 1 < len(qs) and LIST_GAP.fullmatch(text, qs[members[-1]].end, qs[members[-1] + 1].start):
+            members.append(members[-1] + 1)
+        head = text[max(0, q.start - 60) : m.start()]
+        cut = None
+        for cut in SUBJECT_BOUNDARY.finditer(head):  # noqa: B007 - the last one
+            pass
+        parts = [_clean(p) for p in LIST_SPLIT.split(head[cut.end():] if cut else head)]
+        if parts == [""] and last and len(last[1]) == len(members) and _same_sentence(text, last[0], q.start):
+            parts = last[1]  # …分别达到73860元和42794元,分别增长5.4%和7.1%: the subjects of the list before
+        if len(members) >= 2 and len(parts) == len(members) and all(len(p) >= 2 for p in parts):
+            if len(parts[-1]) > 4:  # 城镇和农村居民人均可支配收入: short qualifiers share the last one's noun
+                parts = [p + parts[-1][2:] if len(p) <= 2 else p for p in parts]
+            verb = _clean(m.group()[2:])  # the words after 分别 (下降, 达到)
+            for j, p in zip(members, parts, strict=True):
+                indicators[j] = _finish(p + verb, gdp, repair)
+            last = (qs[members[-1]].end, parts)
+        i = members[-1] + 1
