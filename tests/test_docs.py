@@ -142,3 +142,28 @@ def test_webapp_doc_mentions_every_page():
     missing += sorted((_ID_PAGES & patterns) - named)
     assert _ID_PAGES <= patterns, "a page listed in _ID_PAGES is gone from the app: update this test"
     assert not missing, f"pages not described in docs/webapp.md: {missing}"
+
+
+# -- links between the docs -----------------------------------------------------------------------------
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor of a heading: lower case, punctuation dropped, spaces to dashes."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+@pytest.mark.parametrize("page", ["README.md", "CONTRIBUTING.md", *(f"docs/{p.name}" for p in sorted(DOCS.glob("*.md")))])
+def test_links_resolve(page: str):
+    path = ROOT / page
+    broken = []
+    for target in re.findall(r"\]\(([^)\s]+)\)", path.read_text(encoding="utf-8")):
+        if re.match(r"\w+://", target):
+            continue
+        file, _, anchor = target.partition("#")
+        dest = (path.parent / file).resolve() if file else path
+        if not dest.exists():
+            broken.append(target)
+        elif anchor:
+            headings = re.findall(r"^#+ (.+)$", dest.read_text(encoding="utf-8"), re.M)
+            if anchor not in {_anchor(h) for h in headings}:
+                broken.append(target)
+    assert not broken, f"{page}: broken links {broken}"
