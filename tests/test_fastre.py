@@ -71,6 +71,17 @@ def test_any_of_random(sources: list[str], s: str) -> None:
     assert AnyOf(sources).search(s) == bool(re.search("|".join(sources), s))
 
 
+# alternatives anchored at the start (^x) are tested with match; (?m) and backreferences keep the plain way
+ANCHORED_SETS = [["^ab|b0", "x"], ["a1|^b|^[0-9]y"], ["^x", "^a?b"], ["(?m)^ab|x"], [r"(a)\1|^b"]]
+
+
+@pytest.mark.parametrize("sources", ANCHORED_SETS)
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab0123xyz\n", max_size=20))
+def test_any_of_anchored_random(sources: list[str], s: str) -> None:
+    assert AnyOf(sources).search(s) == bool(re.search("|".join(sources), s))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="ab0123xyz", max_size=20))
 def test_literal_first_same_matches(s: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,7 @@ class _Rules:
     boilerplate: re.Pattern[str]
     review: re.Pattern[str]
     plan: re.Pattern[str]
+    boilerplate_any: fastre.AnyOf  # the boilerplate test on the regex fast path
 
 
 def load_rules(path: Path = RULES_PATH) -> dict:
@@ -47,7 +49,12 @@ def load_rules(path: Path = RULES_PATH) -> dict:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    alts = [re.escape(w) for w in sorted(set(words), key=len, reverse=True)]
+    if all(fastre.starts_literal(a) for a in alts):
+        # grouped by first character (the same matches, the same order of trials): the head
+        # pattern tries one branch per character instead of every word (2.8 -> 1.7 us a clause)
+        return fastre.by_first_character(alts)
+    return "|".join(alts)
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +73,7 @@ def _rules() -> _Rules:
         boilerplate=re.compile(d["boilerplate"]["pattern"]),
         review=re.compile(d["cues"]["review"]),
         plan=fastre.compile(d["cues"]["plan"]),
+        boilerplate_any=fastre.AnyOf([d["boilerplate"]["pattern"]]),
     )
 
 
@@ -80,7 +88,7 @@ def task_start(clause: str) -> int | None:
     # long enough, with an object after the verb (推进 alone is no task)
     if not r.min_len <= size <= r.max_len or size - (m.end() - start) < 2:
         return None
-    if r.quantity.search(clause) or r.boilerplate.search(clause):
+    if r.quantity.search(clause) or r.boilerplate_any.search(clause):
         return None
     return start
 
@@ -100,18 +108,29 @@ def _clean(s: str) -> str:
     return s
 
 
-def _is_plan(sentence: str, paragraph: str, part: str, year: int | None) -> bool:
-    """Whether a sentence states plans: not in a review part, no review cue, and (outside a
-    known plan part) a plan cue in the sentence or its paragraph."""
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=年)")
+
+
+def _is_plan(sentence: str, paragraph: Callable[[], bool], part: str, year: int | None, review: bool) -> bool:
+    """Whether a sentence states plans: not in a review part, no review cue (``review``), and
+    (outside a known plan part) a plan cue in the sentence or its paragraph (``paragraph()``)."""
     r = _rules()
-    if part == "review" or r.review.search(sentence):
+    if part == "review" or review:
         return False
-    if year is not None:
+    if year is not None and "年" in sentence:
         # a sentence about an earlier year reviews it, unless it also names a plan cue
-        years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?=年)", sentence)]
+        years = [int(y) for y in _YEARS.findall(sentence)]
         if years and max(years) < year and not r.plan.search(sentence):
             return False
-    return part == "plan" or bool(r.plan.search(sentence) or r.plan.search(paragraph))
+    return part == "plan" or bool(r.plan.search(sentence) or paragraph())
+
+
+def _where(pattern: re.Pattern[str], text: str) -> Callable[[int, int], bool]:
+    """``lambda lo, hi: pattern.search(text[lo:hi]) is not None``, answered from one scan of
+    ``text`` when the pattern allows (`fastre.Spots`)."""
+    if fastre.is_plain(pattern.pattern) and pattern.fullmatch("") is None:
+        return fastre.Spots(pattern, text).search
+    return lambda lo, hi: pattern.search(text[lo:hi]) is not None
 
 
 def find_tasks(doc: Document, structure: Structure, year: int | None = None) -> list[Item]:
@@ -121,13 +140,23 @@ def find_tasks(doc: Document, structure: Structure, year: int | None = None) -> 
     out: list[Item] = []
     period = str(year) if year else None
     seen: set[str] = set()
+    seen_raw: set[str] = set()
+    has_review = _where(r.review, text)  # one scan of the text, then asked per sentence
+    para_plan: dict[tuple[int, int], bool] = {}  # a paragraph's plan cue, looked up once for its sentences
     for s, e in structure.sentences:
         if structure.in_heading(s):
             continue  # a theme heading repeats the tasks of its body
         sentence = text[s:e]
         para = structure.paragraph_at(s)
-        paragraph = text[para[0]:para[1]] if para else sentence
-        if not _is_plan(sentence, paragraph, structure.part_at(s, infer=True), year):
+
+        def paragraph(para: tuple[int, int] | None = para, sentence: str = sentence) -> bool:
+            if para is None:
+                return bool(r.plan.search(sentence))
+            if para not in para_plan:
+                para_plan[para] = bool(r.plan.search(text[para[0]:para[1]]))
+            return para_plan[para]
+
+        if not _is_plan(sentence, paragraph, structure.part_at(s, infer=True), year, has_review(s, e)):
             continue
         pos = s
         for m in [*r.split.finditer(text, s, e), None]:
@@ -143,7 +172,11 @@ def find_tasks(doc: Document, structure: Structure, year: int | None = None) -> 
             te = cend
             while te > ts and text[te - 1] in _SPACES:
                 te -= 1
-            indicator = repair(_clean(text[ts:te]))  # spun copies: 巩固规复性增长底子 -> 恢复性增长基础
+            raw = text[ts:te]
+            if raw in seen_raw:
+                continue  # its task (a function of the words) is in seen already
+            seen_raw.add(raw)
+            indicator = repair(_clean(raw))  # spun copies: 巩固规复性增长底子 -> 恢复性增长基础
             if indicator in seen:
                 continue  # news copies repeat their lead paragraph
             seen.add(indicator)
