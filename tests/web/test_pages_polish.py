@@ -46,3 +46,28 @@ def test_public_dashboard_has_no_due_list(world, client):
     actions.do_publish_report(world.users["supervisor"], world.report)
     html = client.get(reverse("public_dashboard", args=[world.report.pk])).content.decode()
     assert 'id="due"' not in html
+
+
+def test_assign_page_suggests_each_items_deadline_from_its_text(world, add_item):
+    from duban.web.models import Assignment, Report
+
+    text = "罗湖区2021年政府工作报告\n三季度前建成新华医院。推进罗湖北站规划建设。\n"
+    report = Report.objects.create(region=world.luohu, year=2021, title="t", original=text, text=text, checksum="d")
+    hospital = add_item(report, "task", "三季度前建成新华医院", "建成新华医院")
+    station = add_item(report, "task", "推进罗湖北站规划建设", "推进罗湖北站规划建设")
+    c = client_for(world, "supervisor")
+    page = c.get(reverse("assign", args=[report.pk])).content.decode()
+    assert 'data-set-deadline="三季度前"' in page and "2021-09-30" in page
+    assert page.count("data-set-deadline=") == 1  # the station's text states no deadline
+    # bulk assign with no deadline typed: each item takes the one its text states (the supervisor may type one)
+    r = c.post(reverse("assign", args=[report.pk]), {"items": [hospital.pk, station.pk], "lead": world.health.pk,
+                                                    "deadline_from_text": "on"})
+    assert r.status_code == 302
+    a = Assignment.objects.get(item=hospital)
+    assert (a.deadline_phrase, a.deadline) == ("三季度前", dt.date(2021, 9, 30))
+    assert Assignment.objects.get(item=station).deadline is None
+    # a phrase typed for the batch wins over the text's
+    c.post(reverse("assign", args=[report.pk]), {"items": [hospital.pk], "lead": world.health.pk,
+                                                "deadline_phrase": "年底前", "deadline_from_text": "on"})
+    a.refresh_from_db()
+    assert (a.deadline_phrase, a.deadline) == ("年底前", dt.date(2021, 12, 31))

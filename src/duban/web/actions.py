@@ -468,10 +468,13 @@ def _check_department(report: Report, dep: Department) -> None:
 
 @transaction.atomic
 def do_assign(user, items: Iterable[Item], lead: Department, co_units: Iterable[Department] = (),
-              deadline: dt.date | None = None, deadline_phrase: str = "") -> list[Assignment]:
+              deadline: dt.date | None = None, deadline_phrase: str = "",
+              deadline_from_text: bool = False) -> list[Assignment]:
     """Assign items (bulk) to a lead department and co-units, with a deadline.
 
-    A deadline phrase without a date (年底前, 三季度) is normalized through duban.track when available."""
+    A deadline phrase without a date (年底前, 三季度) is normalized through duban.track. With
+    ``deadline_from_text`` and no deadline given, each item gets the deadline its own text states
+    (…年底前完成), phrase kept; items whose text states none get no deadline."""
     items = list(items)
     co_units = [d for d in co_units if d.pk != lead.pk]
     if not items:
@@ -485,12 +488,16 @@ def do_assign(user, items: Iterable[Item], lead: Department, co_units: Iterable[
             raise Invalid(_("事项 %(pk)s 已驳回，不能交办") % {"pk": item.pk})
         for dep in (lead, *co_units):
             _check_department(report, dep)
-        date = deadline or (tracking.normalize_deadline(deadline_phrase, report.year) if deadline_phrase else None)
+        phrase = deadline_phrase
+        if deadline_from_text and deadline is None and not phrase:
+            found = tracking.deadline_in_text(item.quote or item.indicator, report.year)
+            phrase = found.phrase[:50] if found is not None else ""
+        date = deadline or (tracking.normalize_deadline(phrase, report.year) if phrase else None)
         a = Assignment.objects.select_for_update().filter(item=item).first()
         before = _assignment_state(a) if a else None
         if a is None:
             a = Assignment(item=item)
-        a.lead, a.deadline, a.deadline_phrase = lead, date, deadline_phrase
+        a.lead, a.deadline, a.deadline_phrase = lead, date, phrase
         a.assigned_by = user if user.is_authenticated else None
         a.assigned_at = timezone.now()
         a.save()

@@ -86,6 +86,8 @@ class AssignForm(forms.Form):
     deadline_phrase = forms.CharField(max_length=50, required=False, label=_("完成时限"),
                                       help_text=_("如：年底前、三季度、2021年6月底前"))
     deadline = forms.DateField(required=False, label=_("截止日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    deadline_from_text = forms.BooleanField(required=False, initial=True, label=_("未填时限时按原文时限"),
+                                            help_text=_("每项采用原文中写明的时限（如“年底前完成”）"))
 
     def __init__(self, *args, report: Report, **kwargs):
         super().__init__(*args, **kwargs)

@@ -23,6 +23,11 @@ def normalize_deadline(phrase: str, year: int | None) -> dt.date | None:
     return deadlines.parse_deadline(phrase, year).due
 
 
+def deadline_in_text(text: str, year: int | None) -> deadlines.Deadline | None:
+    """The deadline an item's own text states (…年底前完成): phrase kept, date for the report year."""
+    return deadlines.find_deadline(text, year)
+
+
 def suggest_departments(text: str, limit: int = 3) -> list[str]:
     """Department names suggested for an item's text (best first), from duban.track's keyword table."""
     return [s.department for s in departments.suggest(text, limit=limit)]

@@ -406,7 +406,8 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
             d = form.cleaned_data
             try:
                 done = actions.do_assign(request.user, d["items"], d["lead"], d["co_units"],
-                                         deadline=d.get("deadline"), deadline_phrase=d.get("deadline_phrase", ""))
+                                         deadline=d.get("deadline"), deadline_phrase=d.get("deadline_phrase", ""),
+                                         deadline_from_text=d.get("deadline_from_text", False))
             except actions.Invalid as e:
                 form.add_error(None, _say(e))
                 status = 400
@@ -422,8 +423,10 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     rows = []
     for it in items:
         names = tracking.suggest_departments(f"{it.indicator} {it.quote}")
+        found = tracking.deadline_in_text(it.quote or it.indicator, report.year)
         rows.append({"item": it, "suggested": [deps[n] for n in names if n in deps][:1],
-                     "suggested_names": names[:2], "assignment": getattr(it, "assignment", None)})
+                     "suggested_names": names[:2], "assignment": getattr(it, "assignment", None),
+                     "deadline": found})
     return render(request, "duban/assign.html", {"report": report, "rows": rows, "form": form,
                                                  "departments": deps.values()}, status=status)
 

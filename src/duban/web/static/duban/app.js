@@ -40,6 +40,15 @@
         if (row) row.checked = true;
       });
     });
+    // a deadline stated in the item's text: select the row and put the phrase in the deadline field
+    document.querySelectorAll("[data-set-deadline]").forEach(function (btn) {
+      btn.addEventListener("click", function () {
+        const phrase = document.querySelector('input[name="deadline_phrase"]');
+        if (phrase) phrase.value = btn.dataset.setDeadline;
+        const row = document.querySelector('input[name="items"][value="' + btn.dataset.item + '"]');
+        if (row) row.checked = true;
+      });
+    });
     drawCharts(document);
   }
 
