@@ -3,6 +3,9 @@
 Idempotent: a report is identified by its region, year and the sha256 of its original text; a
 document already loaded is left alone (with every review, assignment and update made on it since),
 so loading the same OUT twice, or two OUTs that share documents, stores each report once.
+Each new report's actuals and targets get link proposals to the other reports of their region (as an
+upload does: a later report's actual -> an earlier target, for a person to confirm); links already
+there are left alone, so a second load proposes nothing new.
 Documents without a detected region or year are not loaded (they are counted). Reads one part file
 at a time, so memory is bounded by the shard size. Needs Django set up (`duban.web.setup()`).
 """
@@ -31,6 +34,7 @@ class LoadSummary:
     no_region: int = 0
     no_year: int = 0
     not_ok: int = 0  # error or skipped rows of the batch: nothing to load
+    links: int = 0  # actual -> target link proposals made
 
 
 def report_kind(original: str) -> str:
@@ -139,6 +143,7 @@ def load(out: str | Path, *, publish: bool = False, user=None) -> LoadSummary:
                 record(user, "batch_load", report, after={"source": d["url"] or d["doc_id"], "items": len(rows),
                                                           "checksum": checksum, "batch": str(out)})
                 tracking.refresh_report(report)
+                summary.links += tracking.propose_links(report)
                 summary.reports += 1
                 summary.items += len(rows)
     return summary

@@ -30,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
     except FileNotFoundError as e:
         print(f"duban load: {e}", file=sys.stderr)
         return 2
-    print(f"duban load: {s.reports} reports and {s.items} items stored, {s.regions} new regions; "
+    print(f"duban load: {s.reports} reports and {s.items} items stored, {s.regions} new regions, "
+          f"{s.links} actual->target links proposed; "
           f"{s.already} already loaded; not loaded: {s.no_region} without region, {s.no_year} without year, "
           f"{s.not_ok} not read or skipped", file=sys.stderr)
     return 0
