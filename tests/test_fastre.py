@@ -85,10 +85,21 @@ def test_any_of_anchored_random(sources: list[str], s: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="ab0123xyz", max_size=20))
 def test_literal_first_same_matches(s: str) -> None:
-    for src in ("(?<!a)b", "x?ab", "(?:a|b|x)[0-9]", "(?:a|bx?)y", "(?<![ab])x(?=a)"):
+    for src in ("(?<!a)b", "x?ab", "(?:a|b|x)[0-9]", "(?:a|bx?)y", "(?<![ab])x(?=a)", "(?:a|b)?x",
+                "(?:ab)?[0-9]y|a", "(?:a|y)?(?:x|b)?[0-9]"):
         plain = re.compile(src)
         fast = re.compile("|".join(literal_first(src)))
         assert [m.span() for m in fast.finditer(s)] == [m.span() for m in plain.finditer(s)], src
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab0123xy()[", max_size=20))
+def test_noncapturing_same_matches(s: str) -> None:
+    for src in ("(a|b)?x", r"[(](a)\((b|x)+", "(?:a)(?P<n>b)(x)?", r"(a)\1|b"):
+        fast = fastre.noncapturing(src)
+        assert [m.span() for m in re.finditer(fast, s)] == [m.span() for m in re.finditer(src, s)], src
+    assert fastre.noncapturing("(a|b)?[(]x(?=y)") == "(?:a|b)?[(]x(?=y)"
+    assert fastre.noncapturing(r"(a)\1") == r"(a)\1"  # refers to its group: left as it is
 
 
 def _relevance_texts(corpus: Path | None) -> list[str]:

@@ -81,10 +81,28 @@ def literal_first(src: str) -> list[str]:
     if m := _LEAD_OPTIONAL.match(src):
         rest = src[m.end():]
         return literal_first(m.group(1) + rest) + literal_first(rest) if rest else [src]
+    if src.startswith("(?:") and (end := _group_end(src)) and src[end : end + 1] == "?" \
+            and src[end + 1 : end + 2] not in ("?", "+") and src[end + 1:]:
+        # (?:a|b)?rest -> arest | brest | rest: the greedy ? tries the group's alternatives first
+        rest = src[end + 1:]
+        return [alt for part in [*split_top(src[3 : end - 1]), ""] for alt in literal_first(part + rest)]
     if src.startswith("(?:") and (end := _group_end(src)) and src[end : end + 1] not in ("?", "*", "+", "{"):
         # (?:a|b)rest -> arest | brest: the same order of trials
         return [alt for part in split_top(src[3 : end - 1]) for alt in literal_first(part + src[end:])]
     return [src]
+
+
+def noncapturing(src: str) -> str:
+    """``src`` with its unnamed groups made non-capturing (the same matches, without group
+    numbers; for callers that only use positions). ``src`` itself when it refers to a group."""
+    if _BACKREF.search(src):
+        return src
+    cuts = [i for i, ch, _ in _scan(src) if ch == "(" and src[i + 1 : i + 2] != "?"]
+    out, last = [], 0
+    for i in cuts:
+        out += [src[last : i + 1], "?:"]
+        last = i + 1
+    return "".join(out) + src[last:]
 
 
 def starts_literal(src: str) -> bool:
