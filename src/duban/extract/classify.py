@@ -40,14 +40,15 @@ FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:�
 PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度"))
 FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
 PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年"))
+COMPARED_TO = ("较", "較")  # 较去年, 较上年: a comparison base, not the past period
 GOAL_WORD = re.compile(tpat("目标"))
 GOAL_FIGURE = re.compile(tpat(r"(?:值)?(?:为|是)?(?:增长|下降|提高|降低|达到)?\s*(?:[-−]\s*)?\d"))
 AVERAGE = re.compile(tpat("年均|累计"))
 BASELINE_FROM = re.compile(tpat("由$"))
 # the base of 由A提高到B / 从A增加到B (由2020年的70.4%): an actual of its own year that must not
 # set the kind of what follows, nor hand it to B
-BASELINE = re.compile(tpat(r"(?:由|从)\s*(?:(?:19|20)\d\d\s*年(?:底|末)?)?(?:的)?\s*$"))
-BASE_YEAR = re.compile(tpat(r"(?:由|从)\s*(?:19|20)\d\d\s*年(?:底|末)?的?"))
+BASELINE = re.compile(r"[由从從]\s*(?:(?:19|20)\d\d\s*年(?:底|末)?)?的?\s*$")
+BASE_YEAR = re.compile(r"[由从從]\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
 TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩小|压减|调整|突破|达)(?:到|至)"))
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
 RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*$"))
@@ -176,11 +177,15 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     pos = 0  # text up to here has set the mode
     sec: int | None = None
     prev_base = False  # the quantity before was the base of 由A提高到B
+    sec_part = "unknown"
+    last_sent = -1
     for q in quantities:
         sent_start = _before(ends, q.start) + 1
-        sec_part = "unknown"
-        if structure is not None:
+        if structure is not None and sent_start != last_sent:
+            # headings are lines, so a sentence lies in one section: looked up once per sentence
+            last_sent = sent_start
             j = structure.section_at(q.start)
+            sec_part = "unknown"
             if j is not None:
                 sec_part = structure.parts[j]
                 h0, h1 = structure.heading_spans[j]
@@ -209,17 +214,19 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             kind = "target"
         elif c.after_actual.match(after):
             kind = "actual"
-        base_m = BASELINE.search(text, max(0, q.start - 12), q.start)
+        near = text[max(0, q.start - 12) : q.start]
+        base_m = BASELINE.search(near) if ("由" in near or "从" in near or "從" in near) else None
         base = base_m is not None
         if base_m is not None:
             # 由2020年的70.4%: an actual of the base year, which says nothing of what follows
             kind, strong = "actual", False
             yr = _last_year(base_m.group())
         # a goal restated in a review: a target, of the period under review
-        restated = (not base and (RESTATED_BEFORE.search(clause) is not None
-                                  or RESTATED_AFTER.match(text, q.end) is not None)
+        restated = (not base
                     and (bulletin or sec_part == "review" or mode == "actual" or kind == "actual"
-                         or (sentence_year is not None and year is not None and sentence_year < year)))
+                         or (sentence_year is not None and year is not None and sentence_year < year))
+                    and ((("目标" in clause or "目標" in clause) and RESTATED_BEFORE.search(clause) is not None)
+                         or ("的" in text[q.end : q.end + 6] and RESTATED_AFTER.match(text, q.end) is not None)))
         if bulletin and sec_part != "plan":
             kind = "actual"
         if kind is None:
@@ -274,6 +281,8 @@ def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | N
                                      or (GOAL_WORD.search(m.group()) and GOAL_FIGURE.match(chunk, m.end()))):
                 continue  # 完成全年目标任务, 目标任务总体完成, 6.5%—7%的预期目标: a review speaking of goals;
                 # 预期目标为增长7%: one goal stated, not a lead-in to what follows
+            if kind == "actual" and chunk[m.start() - 1 : m.start()] in COMPARED_TO:
+                continue  # 较去年: a comparison base
             if best is None or m.start() >= best[0]:
                 best = (m.start(), kind)
     for m in FIVE_YEAR_PERIOD.finditer(chunk):
@@ -307,6 +316,8 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues,
     t = sum(1 for m in c.clause_target.finditer(clause)
             if not c.target_not_after.search(clause, max(0, m.start() - 30), m.start()))
     a = len(c.clause_actual.findall(clause))
+    if a and ("较" in clause or "較" in clause):
+        a = sum(1 for m in c.clause_actual.finditer(clause) if clause[m.start() - 1 : m.start()] not in COMPARED_TO)
     if y is not None and year is not None:
         if y < year and not PLAN_WORDS.search(sentence):
             return "actual", y, True
