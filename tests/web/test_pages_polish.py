@@ -71,3 +71,28 @@ def test_assign_page_suggests_each_items_deadline_from_its_text(world, add_item)
                                                 "deadline_phrase": "年底前", "deadline_from_text": "on"})
     a.refresh_from_db()
     assert (a.deadline_phrase, a.deadline) == ("年底前", dt.date(2021, 12, 31))
+
+
+def test_a_user_creates_sees_once_and_revokes_their_own_api_token(world, client):
+    import re
+
+    from duban.web.apitokens import issue_token, user_for_token
+    from duban.web.apitokens.models import Token
+
+    assert client.get(reverse("tokens")).status_code == 302  # login first
+    c = client_for(world, "reporter")
+    r = c.post(reverse("tokens"), {"name": "导出脚本"})
+    assert r.status_code == 200 and r["Cache-Control"] == "no-store"
+    key = re.search(r'id="new-token">([^<]+)<', r.content.decode()).group(1)
+    assert user_for_token(key) == world.users["reporter"]
+    page = c.get(reverse("tokens")).content.decode()
+    assert key not in page and "导出脚本" in page and key[:8] in page  # listed by name and its start only
+    # someone else's token cannot be revoked from here
+    theirs = issue_token(world.users["supervisor"], "theirs")
+    other = Token.objects.get(user=world.users["supervisor"])
+    c.post(reverse("tokens"), {"revoke": other.pk})
+    assert user_for_token(theirs) == world.users["supervisor"]
+    mine = Token.objects.get(user=world.users["reporter"])
+    assert c.post(reverse("tokens"), {"revoke": mine.pk}).status_code == 302
+    assert user_for_token(key) is None
+    assert list(world.users["reporter"].api_tokens.all()) == []

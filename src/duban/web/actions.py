@@ -660,3 +660,31 @@ def do_grant_role(user, member, role: str, *, region: Region | None = None,
                                              "department": department.name if department else None})
     access.forget_roles(member)
     return m
+
+
+# --- API tokens ------------------------------------------------------------------------------------
+
+@transaction.atomic
+def do_issue_token(user, name: str = "") -> str:
+    """A new API token for the user themself; returns the raw key, which is never available again."""
+    from duban.web.apitokens import issue_token
+    from duban.web.apitokens.models import Token
+
+    _require(user is not None and user.is_authenticated, _("创建 API 令牌"))
+    raw = issue_token(user, (name or "").strip())
+    token = Token.objects.filter(user=user).latest("pk")
+    record(user, "issue_token", token, after={"name": token.name, "hint": token.hint})
+    return raw
+
+
+@transaction.atomic
+def do_revoke_token(user, token_id: int) -> None:
+    """Revoke one of the user's own tokens (another user's token is as good as absent)."""
+    from duban.web.apitokens.models import Token
+
+    _require(user is not None and user.is_authenticated, _("撤销 API 令牌"))
+    token = Token.objects.filter(pk=token_id, user=user).first()
+    if token is None:
+        raise Invalid(_("没有这个令牌"))
+    record(user, "revoke_token", token, before={"name": token.name, "hint": token.hint})
+    token.delete()

@@ -35,6 +35,7 @@ urlpatterns = [
     path("updates/<int:pk>/evidence/", views.update_evidence, name="update_evidence"),
     path("links/<int:pk>/decide/", views.link_decide, name="link_decide"),
     path("inbox/", views.inbox, name="inbox"),
+    path("tokens/", views.tokens, name="tokens"),
     path("compare/", views.compare, name="compare"),
     path("public/", views.public_index, name="public_index"),
     path("public/reports/<int:pk>/", views.public_report, name="public_report"),

@@ -431,6 +431,33 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
                                                  "departments": deps.values()}, status=status)
 
 
+# --- API tokens ----------------------------------------------------------------------------------
+
+@login_required
+def tokens(request: HttpRequest) -> HttpResponse:
+    """The user's own API tokens: create one (its key is shown on this answer only), revoke one."""
+    from duban.web.apitokens.models import Token
+
+    new_key = ""
+    if request.method == "POST":
+        try:
+            if request.POST.get("revoke"):
+                actions.do_revoke_token(request.user, int(request.POST["revoke"]) if
+                                        request.POST["revoke"].isdigit() else 0)
+                messages.success(request, _("令牌已撤销"))
+                return redirect("tokens")
+            new_key = actions.do_issue_token(request.user, request.POST.get("name", "")[:100])
+        except actions.ActionError as e:
+            messages.error(request, _say(e))
+            return redirect("tokens")
+    response = render(request, "duban/tokens.html", {
+        "tokens": Token.objects.filter(user=request.user).order_by("-created_at", "-pk"), "new_key": new_key,
+        "api_url": request.build_absolute_uri(reverse("api:openapi-view")),
+    })
+    response["Cache-Control"] = "no-store"  # the new key must not stay in a cache
+    return response
+
+
 # --- due soon / overdue -------------------------------------------------------------------------
 
 DUE_DAYS = 7  # as `duban remind`'s default: the pages show what the reminder mail lists
