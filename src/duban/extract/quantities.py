@@ -153,7 +153,9 @@ class _Grammar:
         people = r"(?:农村|城镇|城乡|贫困|农业转移|常住|户籍|流动)*(?:人口|劳动力)"
         self.single_count = re.compile(tpat(r"(?:所|座|家|套|台|辆|艘|架|处|栋|名)(?=[,，。;；、)）]|和|及|$)"))
         self.people_after = re.compile(tpat(people))
-        self.people_before = re.compile(tpat(rf"{people}[^,。;，；、]{{0,6}}$"))
+        # 减少农村贫困人口1000万: the people noun right before a bare 万 is its unit (万人); with a verb
+        # between (贫困人口减少1386万) the unit stays as written, 万 (GUIDE: unit as written)
+        self.people_before = re.compile(tpat(rf"{people}(?:约|近|超过?|达到?|为)?\s*$"))
         self.scale_ok_after = re.compile(r"[\s,.;:!?，。；：、)）\]】”’\"'和及与]|$")
 
 
