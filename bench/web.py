@@ -371,6 +371,8 @@ def pages(built: Built) -> list[tuple[str, Callable[[int], str], bool]]:
         return lambda n: fmt.format(reps[n % len(reps)])
 
     return [
+        ("static file (baseline)", lambda n: "/static/duban/app.css", False),  # the ASGI path alone
+        ("login page (baseline)", lambda n: "/login/", False),
         ("home: report list", lambda n: "/", True),
         ("dashboard", rep("/reports/{}/dashboard/"), True),
         ("report page", rep("/reports/{}/"), True),
