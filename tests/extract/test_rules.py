@@ -34,7 +34,7 @@ def test_schema(name: str, key: str) -> None:
         if key == "comparator":
             assert e["cmp"] in CMPS and e["position"] in ("before", "after") and e["words"]
         if key == "nonitem":
-            assert e.get("name") and e.get("why") and ("left" in e or "right" in e)
+            assert e.get("name") and e.get("why") and ("left" in e or "right" in e or "sentence" in e)
             for k in ("left", "right", "right_raw"):
                 if k in e:
                     re.compile(e[k])

@@ -150,6 +150,10 @@ class _Grammar:
             for kind in {e["kind"] for e in units["unit"]} | {"count", "scale"}  # scale: a bare 万
         }
         self.right_raw = re.compile("|".join(r["right_raw"] for r in nonitems if "right_raw" in r))
+        # the sentence rules: one pattern each, and a pre-check of the whole text (most texts have none)
+        sentence_rules = [r["sentence"] for r in nonitems if "sentence" in r]
+        self.sentence_re = re.compile("|".join(f"(?:{tpat(x)})" for x in sentence_rules) or "(?!)")
+        self.sentence_pre = any_of([r"(?:" + x.split("[^")[0] + ")" for x in sentence_rules])
         people = r"(?:农村|城镇|城乡|贫困|农业转移|常住|户籍|流动)*(?:人口|劳动力)"
         self.single_count = re.compile(tpat(r"(?:所|座|家|套|台|辆|艘|架|处|栋|名)(?=[,，。;；、)）]|和|及|$)"))
         self.people_after = re.compile(tpat(people))
@@ -182,6 +186,7 @@ def _parse(token: str) -> tuple[float, str] | None:
     return float(v), scale
 
 
+LIST_AFTER_NONITEM = re.compile(r"(?:[、,，和及][ \u3000]?\d+(?![\d.]))+")
 TRILLION_MIX = re.compile(r"兆(\d{1,4}(?:\.\d+)?)(?=[亿億])")
 
 _SCALE_VALUES = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8,
@@ -212,7 +217,14 @@ def find_quantities(text: str) -> list[Quantity]:
             cn_scale = ""
         left = text[max(0, s - 12) : s]
         if g.left_any.search(left):
-            continue  # 第3, 排名前5, PM2.5: not a quantity (nonitems.toml)
+            # 第3, 排名前5, PM2.5: not a quantity (nonitems.toml), nor the rest of its range or list
+            # (潜在增长率在5.5%至6.5%, 第3、4项)
+            t = g.tail.match(text, m.end() - len(cn_scale))
+            pos = t.end() if t else m.end()
+            more = LIST_AFTER_NONITEM.match(text, pos)
+            if more:
+                pos = more.end()
+            continue
         tail_at = m.end() - len(cn_scale)  # the scale word of a Chinese numeral is part of the unit: 三万人 -> 3 万人
         trillion = TRILLION_MIX.match(text, m.end()) if not cn_scale else None
         if trillion:
@@ -226,7 +238,21 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(q)
         pos = q.end
     _spread_respectively(text, out)
+    if out and g.sentence_pre.search(text) is not None:
+        out = [q for q in out if not _said_by_others(text, q, g)]
     return out
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def _said_by_others(text: str, q: Quantity, g: _Grammar) -> bool:
+    """A sentence rule of nonitems.toml (a forecast by others, a company's plan) holds before ``q``."""
+    lo = max(0, q.start - 120)
+    cut = lo
+    for m in _SENTENCE_END.finditer(text, lo, q.start):
+        cut = m.end()
+    return g.sentence_re.search(text[cut:q.start]) is not None
 
 
 RESPECTIVELY = re.compile(r"分别\s*$|分別\s*$")
