@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 PLAIN = r"[^\\()\[\]{}|.?*+^$]"  # a character that stands for itself in a regex
 _STARTS_LITERAL = re.compile(PLAIN + r"(?![?*+{])")
@@ -239,9 +239,14 @@ class GroupCounter:
         self.grouped = re.compile("|".join(f"(?P<f{i}>{src})" for i, src in enumerate(sources)))
         self.size = len(sources)
         alts = [(alt, i) for i, src in enumerate(sources) for alt in literal_first(src)]
-        # m.lastgroup "mN" -> tags[N], the source of the alternative that matched
-        self.patterns: list[tuple[re.Pattern, list[int]]] = [
-            (re.compile(src), tags) for src, tags in _fast_sources(alts, mark=True)]
+        # m.lastgroup "mN" -> tags[N], the source of the alternative that matched; kept as a list
+        # indexed by m.lastindex (the same group: each mark closes its alternative, so it closes last),
+        # which saves parsing the name at every match
+        self.patterns: list[tuple[re.Pattern, list[int]]] = []
+        for src, tags in _fast_sources(alts, mark=True):
+            pattern = re.compile(src)
+            self.patterns.append((pattern, _by_index(pattern, lambda name, tags=tags: tags[int(name[1:])])))
+        self.grouped_source = _by_index(self.grouped, lambda name: int(name[1:]))
         self.empty = any(re.compile(src).fullmatch("") is not None for src in sources) or not self.patterns
 
     def counts(self, s: str) -> list[int]:
@@ -278,17 +283,17 @@ class GroupCounter:
             while o <= i:  # another pattern's match comes first, or at the same place
                 if o == i or sum(x is not None and x.start() == o for x in nxt) > 1:
                     g = _nonempty(self.grouped.match(s, o))  # two patterns match here: the first source wins
-                    out[int(g.lastgroup[1:])] += 1  # type: ignore[index]
+                    out[self.grouped_source[g.lastindex]] += 1  # type: ignore[index]
                     pos = g.end()
                 else:
-                    out[self.patterns[k + 1][1][int(nxt[k].lastgroup[1:])]] += 1  # type: ignore[index, union-attr, operator]
+                    out[self.patterns[k + 1][1][nxt[k].lastindex]] += 1  # type: ignore[index, union-attr]
                     pos = nxt[k].end()  # type: ignore[union-attr]
                 k = _earliest(nxt, rest, s, pos)
                 o = nxt[k].start() if k is not None else len(s) + 1  # type: ignore[union-attr]
             if i < pos:
                 # the match just counted covers this one: go on from its end, as the scan would
                 return self._finish(s, pos, out, nxt, rest)
-            out[source[int(m.lastgroup[1:])]] += 1  # type: ignore[index]
+            out[source[m.lastindex]] += 1  # type: ignore[index]
             pos = m.end()
         return self._finish(s, pos, out, nxt, rest)
 
@@ -306,14 +311,22 @@ class GroupCounter:
             if o is not None and (m is None or o <= m.start()):
                 if (m is not None and o == m.start()) or sum(x is not None and x.start() == o for x in nxt) > 1:
                     g = _nonempty(self.grouped.match(s, o))
-                    out[int(g.lastgroup[1:])] += 1  # type: ignore[index]
+                    out[self.grouped_source[g.lastindex]] += 1  # type: ignore[index]
                     pos = g.end()
                 else:
-                    out[self.patterns[k + 1][1][int(nxt[k].lastgroup[1:])]] += 1  # type: ignore[index, union-attr, operator]
+                    out[self.patterns[k + 1][1][nxt[k].lastindex]] += 1  # type: ignore[index, union-attr]
                     pos = nxt[k].end()  # type: ignore[union-attr]
             else:
-                out[source[int(m.lastgroup[1:])]] += 1  # type: ignore[union-attr, index]
+                out[source[m.lastindex]] += 1  # type: ignore[union-attr, index]
                 pos = m.end()  # type: ignore[union-attr]
+
+
+def _by_index(pattern: re.Pattern, value: Callable[[str], int]) -> list[int]:
+    """``value(name)`` of each named group of ``pattern``, indexed by group number (-1: unnamed)."""
+    out = [-1] * (pattern.groups + 1)
+    for name, i in pattern.groupindex.items():
+        out[i] = value(name)
+    return out
 
 
 class _EmptyMatch(Exception):
