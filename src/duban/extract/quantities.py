@@ -133,11 +133,14 @@ class _Grammar:
         self.tail = re.compile(
             rf"(?:[ \u3000]?(?P<u1>(?:{scale_alt})?(?:{unit_alt})|(?:{scale_alt}))?[ \u3000]?(?P<sep>{_alt(seps)})[ \u3000]?(?P<num2>{num}))?"
             rf"(?P<more1>{more})?[ \u3000]?(?P<scale>{scale_alt})?(?P<more2>{more})?(?P<scale2>亿|億)?"
+            # a unit that a PDF line wrap cut off its scale word (1362.7亿\n元)
+            rf"(?:(?<=[万亿萬億千百])[ \u3000]*\n[ \u3000]*(?=(?:{unit_alt})))?"
             rf"(?P<unit>{unit_alt})?"
             rf"(?:[ \u3000]?(?P<after>{_alt(self.after)}))?"
         )
         self.before_re = re.compile(rf"(?:{_alt(self.before)})\s?\Z")
-        self.neg_re = re.compile(r"(?<![\d%])[-−－]\Z")
+        # an explicit minus; a PDF copy may space it (增长 - 5 . 3 %), never after a digit (2020 - 2025)
+        self.neg_re = re.compile(r"(?<![\d%\s])[ \u3000]*[-−－][ \u3000]?\Z")
         self.percent_words = re.compile(r"百分之\Z")
         nonitems = load_rules("nonitems")["nonitem"]
         # a left rule matches the words that end right before the number
@@ -327,9 +330,10 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar,
         if b:
             cmp = g.before[left[b.start():].rstrip()]
             start = s - (len(left) - b.start())
-    if g.neg_re.search(left) and cmp != "range":
+    neg = g.neg_re.search(left)
+    if neg and cmp != "range":
         low, high = -low, -high
-        start = s - 1
+        start = s - (len(left) - neg.start()) + (len(neg.group()) - len(neg.group().lstrip()))
     # the nonitem rules that look right of the quantity
     if g.right_raw.pattern and g.right_raw.match(text, num_end):
         return None
