@@ -40,7 +40,9 @@ def test_every_python_string_marked_for_translation_is_in_the_catalogue():
     used = set()
     for py in WEB.rglob("*.py"):
         if "migrations" not in py.parts:
-            used |= set(re.findall(r'\b_\(\s*"([^"]+)"', py.read_text("utf-8")))
+            # a message may be split over lines as adjacent literals: join them
+            for parts in re.findall(r'\b_\(\s*((?:"[^"]*"\s*)+)', py.read_text("utf-8")):
+                used.add("".join(re.findall(r'"([^"]*)"', parts)))
     missing = sorted(s for s in used if s not in known)
     assert missing == [], "run makemessages and translate: " + ", ".join(missing)
 

@@ -96,3 +96,19 @@ def test_a_user_creates_sees_once_and_revokes_their_own_api_token(world, client)
     assert c.post(reverse("tokens"), {"revoke": mine.pk}).status_code == 302
     assert user_for_token(key) is None
     assert list(world.users["reporter"].api_tokens.all()) == []
+
+
+def test_dashboard_and_item_page_explain_the_verdicts_they_show(world):
+    from duban.web import tracking
+
+    actions.do_assign(world.users["supervisor"], [world.target], world.edu, deadline=dt.date(2021, 12, 31))
+    tracking.refresh_report(world.report, today=dt.date(2024, 1, 1))
+    world.report.refresh_from_db()
+    c = client_for(world, "supervisor")
+    board = c.get(reverse("dashboard", args=[world.report.pk])).content.decode()
+    legend = board[board.index('id="legend"'):board.index("</section>", board.index('id="legend"'))]
+    assert "无法核验" in legend and "关联确认后" in legend and "红灯" in legend
+    assert "已完成" not in legend  # only the states this dashboard shows
+    assert "演示报告" not in board  # the demo note is for the demo only
+    page = c.get(reverse("item", args=[world.target.pk])).content.decode()
+    assert 'class="muted verdict-help"' in page and "关联确认后" in page

@@ -594,6 +594,7 @@ def _render_item(request: HttpRequest, item: Item, *, public: bool) -> HttpRespo
                         report.original[item.span_end:b])
     user = request.user
     data = {
+        "verdict_help": verdict_help().get(verdict.verdict, "") if verdict else "",
         "item": item, "report": report, "assignment": assignment, "updates": updates, "verdict": verdict,
         "public": public, "context_text": context_text, "chart": _item_chart(item, updates, verdict),
         "links": Link.objects.filter(Q(target=item) | Q(actual=item)).select_related("target__report",
@@ -646,6 +647,24 @@ def link_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- dashboard -----------------------------------------------------------------------------------
+
+def verdict_help() -> dict[str, str]:
+    """What each verdict means and what moves it: the dashboard's legend and the item page say it."""
+    return {
+        "not_yet": _("期限未到，还不能判断。"),
+        "uncheckable": _("期限已过，但还没有可以核验的实际值。下一年的政府工作报告或统计公报上传后，其中的实绩会被"
+                         "提议关联到这个目标；关联确认后，结论自动更新。"),
+        "met": _("实际值达到了目标。"),
+        "partly": _("实际值接近目标，但没有完全达到。"),
+        "missed": _("实际值没有达到目标。"),
+    }
+
+
+def light_help() -> dict[str, str]:
+    return {"red": _("目标未完成，或已过期限而没有办结。"),
+            "yellow": _("进展被退回、目标部分完成、进度落后于时间，或 30 天内到期而未完成。"),
+            "green": _("按期推进，或已完成。")}
+
 
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.get_report(request.user, pk)
@@ -704,7 +723,22 @@ def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> 
         "report": report, "public": public, "rows": rows, "chart": chart, "total": len(rows_),
         "light_counts": [(light_names[k], k, light_counts.get(k, 0)) for k in ("red", "yellow", "green")],
         "statuses": statuses.items(), "verdicts": verdicts.items(), "flagged": flagged,
+        "legend": _legend(rows_, light_counts), "is_demo": report.source_name == _demo_name(),
     })
+
+
+def _demo_name() -> str:
+    from duban.demo import DEMO_PATH
+
+    return DEMO_PATH.name
+
+
+def _legend(rows_: list[tuple], light_counts: Counter) -> list[tuple[str, str]]:
+    """Explanations of the verdicts and lights this dashboard shows (only those)."""
+    names, shown = dict(Verdict.VERDICTS), {r[7] for r in rows_ if r[7]}
+    verdict_text, light_text, light_names = verdict_help(), light_help(), dict(Item.LIGHTS)
+    out = [(str(names[v]), verdict_text[v]) for v in names if v in shown]
+    return out + [(str(light_names[k]), light_text[k]) for k in ("red", "yellow", "green") if light_counts.get(k)]
 
 
 # --- compare -------------------------------------------------------------------------------------
