@@ -58,7 +58,8 @@ def test_second_save_is_told_and_no_update_is_lost(people, shots):
         bob_form.locator("button[type=submit]").click()
     assert answer.value.status == 409
     error = bob.locator("main form.card").inner_text()
-    assert "admin" in error and "reload" in error, error  # who changed it, and what to do
+    # who changed it, and what to do (in the UI's language: Chinese by default)
+    assert "admin" in error and ("刷新" in error or "reload" in error), error
     assert bob.locator("main form.card input[name=low]").input_value() == f"{bob_low:g}"  # his typing is kept
     shots(bob, "second-save-told")
     assert _field(alice, item_id, "indicator") == alice_indicator
