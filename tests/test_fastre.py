@@ -102,6 +102,21 @@ def test_noncapturing_same_matches(s: str) -> None:
     assert fastre.noncapturing(r"(a)\1") == r"(a)\1"  # refers to its group: left as it is
 
 
+REQUIRED_SOURCES = ["(?:a|bc)?x+[0-9]{2}", "ab|c", "a?b", "(?:ab|ba)y+", "[ab]{0,3}?(?:xy|y0)[0-9]|1",
+                    "(a(?:b|x))+?0", "(?>ab|b)y", "x(?=ab)", "(?:a|)b"]
+
+
+@pytest.mark.parametrize("src", REQUIRED_SOURCES)
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abxy01", max_size=20))
+def test_required_strings_in_every_match(src: str, s: str) -> None:
+    need = fastre.required_strings(src)
+    assert need is not None  # (for x(?=ab): x; the lookahead's ab lies outside the match)
+    for m in re.finditer(src, s):
+        assert need is None or any(w in m.group() for w in need), (src, m.group(), need)
+    assert fastre.required_strings("(?i)ab") is None and fastre.required_strings("[ab]+") is None
+
+
 def _relevance_texts(corpus: Path | None) -> list[str]:
     texts = [demo_text()]
     if corpus is not None:

@@ -449,3 +449,46 @@ class Guarded:
 
     def __getattr__(self, name: str):
         return getattr(self.pattern, name)
+
+
+def required_strings(src: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``src`` contains, read from the parsed pattern (a
+    mandatory literal run, a mandatory group or alternation whose every branch has such strings,
+    a repeat done at least once); None when none is certain or case folding is on. Unlike
+    `literal_guard` it looks inside groups: ``[^,]{0,40}?(?:来源|作者)[:：]`` -> ``("来源", "作者")``."""
+    import re._constants as sre  # the parser's tree: stable across 3.11+ (re._parser)
+    import re._parser as parser
+
+    tree = parser.parse(src, flags)
+    if tree.state.flags & re.IGNORECASE:
+        return None
+
+    def of(items: Iterable) -> tuple[str, ...] | None:
+        found: list[tuple[str, ...]] = []
+        run = ""
+        for op, av in items:
+            if op is sre.LITERAL:
+                run += chr(av)
+                continue
+            if run:
+                found.append((run,))
+                run = ""
+            got: tuple[str, ...] | None = None
+            if op is sre.SUBPATTERN:
+                _group, add, _del, sub = av
+                got = None if add & re.IGNORECASE else of(sub)
+            elif op is sre.ATOMIC_GROUP:
+                got = of(av)
+            elif op is sre.BRANCH:
+                parts = [of(b) for b in av[1]]
+                got = None if any(p is None for p in parts) else tuple(dict.fromkeys(s for p in parts for s in p))  # type: ignore[union-attr]
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+                got = of(av[2])
+            if got:
+                found.append(got)
+        if run:
+            found.append((run,))
+        # the most selective: the longest shortest string, then the fewest strings
+        return max(found, key=lambda g: (min(map(len, g)), -len(g)), default=None)
+
+    return of(tree)

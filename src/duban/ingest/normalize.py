@@ -26,7 +26,8 @@ from collections import Counter
 from functools import cache, lru_cache
 
 from duban.document import Document
-from duban.ingest.rules import HAN, compile_pattern, load
+from duban.fastre import required_strings
+from duban.ingest.rules import HAN, compile_pattern, expand_han, load
 
 Edit = tuple[int, int, str]
 
@@ -201,11 +202,40 @@ def is_spam_line(line: str) -> bool:
     return hits >= cfg["min_hits"] and hits >= cfg["min_hit_ratio"] * len(fields)
 
 
+@cache
+def _boilerplate_needs() -> tuple[re.Pattern[str], dict[str, frozenset[int]], frozenset[int]]:
+    """Which rules a line can match at all: every match of most rules contains one of a few
+    strings (`fastre.required_strings`). Returns (a scan that finds, at every position, the
+    longest such string there; string -> the rules it satisfies; rules that need none)."""
+    rules = load("boilerplate")["rule"]
+    needs = [required_strings(expand_han(r["pattern"])) for r in rules]
+    words = sorted({w for n in needs if n for w in n}, key=len, reverse=True)
+    # a shorter string found at the same position is a prefix of the longer one found there,
+    # so each string stands for every rule whose strings it contains
+    satisfies = {w: frozenset(i for i, n in enumerate(needs) if n and any(x in w for x in n)) for w in words}
+    scan = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))")
+    return scan, satisfies, frozenset(i for i, n in enumerate(needs) if not n)
+
+
+@lru_cache(maxsize=512)
+def _boilerplate_of(rules: frozenset[int]) -> re.Pattern[str]:
+    """The full-line pattern of ``rules`` only (group names as in the pattern of all rules)."""
+    data = load("boilerplate")["rule"]
+    body = "|".join(f"(?P<b{i}>{data[i]['pattern']})" for i in sorted(rules))
+    return compile_pattern(rf"[ \t]*(?:{body})[ \t]*")
+
+
 def boilerplate_form(line: str) -> str | None:
     """None when ``line`` is not boilerplate, else the form it signals ("" for none)."""
     if len(line) > MAX_LINE:
         return None
-    m = _boilerplate()[1].fullmatch(line)
+    # the alternation without the rules that cannot match in this line gives the same answer:
+    # those alternatives fail wherever they are tried (some rules backtrack over 40-80 characters)
+    scan, satisfies, always = _boilerplate_needs()
+    rules = always.union(*(satisfies[m.group(1)] for m in scan.finditer(line)))
+    if not rules:
+        return None
+    m = _boilerplate_of(rules).fullmatch(line)
     return _boilerplate_forms()[m.lastgroup] if m else None
 
 
