@@ -8,6 +8,7 @@ one settings module:
   DUBAN_SECRET_KEY  overrides the key kept in DATA_DIR/secret_key
   DUBAN_DEBUG       "1" for Django's debug pages
   DUBAN_ALLOWED_HOSTS  comma separated; `duban serve` sets it from --host
+  DUBAN_EMAIL_BACKEND, DUBAN_FROM_EMAIL, DUBAN_EMAIL_HOST, _PORT, _USER, _PASSWORD, _USE_TLS  mail
 Importing this module has no side effects (no directories or files are created): `setup()` does that.
 """
 
@@ -135,6 +136,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 
 EMAIL_BACKEND = os.environ.get("DUBAN_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DUBAN_FROM_EMAIL", "duban@localhost")
+# the SMTP backend's server (used when DUBAN_EMAIL_BACKEND is django.core.mail.backends.smtp.EmailBackend)
+EMAIL_HOST = os.environ.get("DUBAN_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DUBAN_EMAIL_PORT") or 25)
+EMAIL_HOST_USER = os.environ.get("DUBAN_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DUBAN_EMAIL_PASSWORD", "")
+# STARTTLS (usually port 587); "ssl" instead asks for implicit TLS (usually port 465)
+_tls = os.environ.get("DUBAN_EMAIL_USE_TLS", "").strip().lower()
+EMAIL_USE_TLS = _tls in ("1", "true", "yes", "on", "starttls")
+EMAIL_USE_SSL = _tls == "ssl"
+EMAIL_TIMEOUT = 30  # a hung mail server must not hang `duban remind` forever
 
 LOGGING = {
     "version": 1,
