@@ -92,6 +92,17 @@ def test_literal_first_same_matches(s: str) -> None:
         assert [m.span() for m in fast.finditer(s)] == [m.span() for m in plain.finditer(s)], src
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abxy01", max_size=20))
+def test_behind_after_same_matches(s: str) -> None:
+    for src in ("x(?<![ab])y|(?<!a)b*", "^(?:[^0]{0,4}?(?:(?<!x)a|(?<![xy])b))?(?:ab|y)+", r"((?<!1)0)+\(?x",
+                "[(?<!a)b]x"):
+        fast = fastre.behind_after(src)
+        assert [m.span() for m in re.finditer(fast, s)] == [m.span() for m in re.finditer(src, s)], src
+        assert [m.groups() for m in re.finditer(fast, s)] == [m.groups() for m in re.finditer(src, s)], src
+    assert fastre.behind_after("(?<!即)将|(?<![主重])要") == "将(?<!即将)|要(?<![主重]要)"
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="ab0123xy()[", max_size=20))
 def test_noncapturing_same_matches(s: str) -> None:

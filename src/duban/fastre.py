@@ -92,6 +92,18 @@ def literal_first(src: str) -> list[str]:
     return [src]
 
 
+def behind_after(src: str) -> str:
+    """``src`` with each one-character negative lookbehind before a literal moved after it, as
+    `literal_first` does at the start (``(?<!即)将`` -> ``将(?<!即将)``: the same test, made after the
+    character): inside an alternation the engine then rules a branch out by its first character."""
+    out, last = [], 0
+    for i, ch, _ in _scan(src):
+        if ch == "(" and i >= last and (m := _LEAD_BEHIND.match(src, i)):
+            out += [src[last:i], f"{m.group(2)}(?<!{m.group(1)}{m.group(2)})"]
+            last = m.end()
+    return "".join(out) + src[last:]
+
+
 def noncapturing(src: str) -> str:
     """``src`` with its unnamed groups made non-capturing (the same matches, without group
     numbers; for callers that only use positions). ``src`` itself when it refers to a group."""

@@ -68,7 +68,7 @@ def _rules() -> _Rules:
         split=re.compile(c["split"]),
         min_len=c["min_len"],
         max_len=c["max_len"],
-        head=re.compile(head),
+        head=re.compile(fastre.behind_after(head)),  # (?<!即)将 -> 将(?<!即将): 0.76 -> 0.5 us a clause
         quantity=re.compile(d["quantity"]["pattern"]),
         boilerplate=re.compile(d["boilerplate"]["pattern"]),
         review=re.compile(d["cues"]["review"]),
