@@ -7,16 +7,18 @@ report year, target/actual and period, indicator phrase, provenance, tasks.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache, partial
 
 from duban import relevance
 from duban.document import Document
 from duban.extract import sections
 from duban.extract.catalogue import canonical, repair
-from duban.extract.classify import classify, report_year
+from duban.extract.classify import BULLETIN, classify, report_year
 from duban.extract.indicators import indicator_for, respective
 from duban.extract.quantities import find_quantities, tpat
 from duban.extract.sections import Structure
+from duban.extract.tables import find_cells
 from duban.extract.tasks import find_tasks
 from duban.items import Extraction, Item
 from duban.regions import detect_year, simplify
@@ -40,7 +42,9 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     quantities = find_quantities(text)
     # 3. a page that is not about government work has no items (judged on pages, not snippets)
     head = cache(partial(simplify, text))  # the detection copy of the page head, made once for both
-    if len(text) >= 200 and (not _REPORT_WORDS.search(text) or relevance.score(head(), simplified=True) < _MIN_RELEVANCE):
+    report = not (len(text) >= 200 and (not _REPORT_WORDS.search(text)
+                                        or relevance.score(head(), simplified=True) < _MIN_RELEVANCE))
+    if not report:
         quantities = []
     # 4. the report year, then target vs actual and the period of each quantity
     year = year or detect_year(head(), simplified=True) or report_year(text)
@@ -66,6 +70,9 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     for it, ind in zip(items, indicators, strict=True):
         if ind != it.indicator:
             it.indicator, it.canonical = ind, canonical(ind)
+    # indicator tables kept as text (PDF/Word text layers): read cell by cell from the original
+    if report:
+        items = _with_tables(doc, structure, items, quantities, year, bool(BULLETIN.search(text[:3000])))
     # 6. qualitative tasks (commitments without a number)
     items.extend(find_tasks(doc, structure, year))
     return Extraction(source=doc.name, items=items, sections=structure.sections, year=year)
@@ -83,6 +90,36 @@ def _span(text: str, q, floor: int) -> tuple[int, int]:
     while start < q.start and text[start].isspace():
         start += 1
     return start, q.end
+
+
+def _with_tables(doc: Document, structure: Structure, items: list[Item], quantities: list,
+                 year: int | None, bulletin: bool) -> list[Item]:
+    """``items`` with the value cells of the text tables of ``doc``; the quantities that the prose
+    scan found inside a table row are replaced by the row's cells."""
+    cells, rows = find_cells(doc, year, bulletin)
+    if not cells:
+        return items
+    starts = [r[0] for r in rows]
+    kept = [it for it, q in zip(items, quantities, strict=True) if not _inside(rows, starts, q.start)]
+    for c in cells:
+        ts, _ = doc.from_original(*c.span)
+        kept.append(Item(
+            kind=c.kind, indicator=_finish_table(c.indicator), quote=doc.original[c.span[0]:c.span[1]],
+            span=c.span, cmp=c.cmp, low=c.low, high=c.high, unit=c.unit, period=c.period,
+            section=_section_title(structure, ts), canonical=canonical(_finish_table(c.indicator)),
+            value_base=c.low * c.scale,
+        ))
+    kept.sort(key=lambda it: it.span[0])
+    return kept
+
+
+def _inside(rows: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < rows[i][1]
+
+
+def _finish_table(name: str) -> str:
+    return _repair(name)
 
 
 def _section_title(structure: Structure, pos: int) -> str | None:

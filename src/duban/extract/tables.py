@@ -1,0 +1,354 @@
+"""Indicator tables kept as text: plan indicator tables and bulletin tables in a PDF or Word text
+layer, or a web page's table as the HTML reader writes it.
+
+One row a line, cells split by tabs, "|" or runs of 2+ spaces::
+
+    序号 指标（单位）          2020年   2025年   属性
+    1    学前教育毛入园率（%）  95.2     98       预期性
+
+Only a line whose cells are all column labels (rules/tables.toml: 指标, 单位, 2020年, 目标值, 比上年增长,
+…) starts a table; prose is never read here. Rows are read in the ORIGINAL text, because normalization
+mends PDF spacing and would glue the cells together (``98       预期性`` -> ``98预期性``). Each value
+cell gives one item: the indicator from the row's first cell, the unit from a bracket in it, a unit
+column or the column label, kind and period from the column label (2020年/基期 -> actual of that
+year, 2025年/目标值 -> target, 年均增长/累计 -> the plan's span, 比上年增长 -> the change beside a level).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from duban.document import Document
+from duban.extract.quantities import grammar, load_rules
+
+# a line with a cell separator: a tab, a "|" between cells, or 2+ spaces between two non-spaces
+_CANDIDATE = re.compile(r"^[^\n]*?\S(?:\t|[ \u3000]*\|[ \u3000]*|[ \u3000]{2,})\S[^\n]*$", re.M)
+_CELL_SPLIT = re.compile(r"[ \u3000]*(?:\t|\|)[ \u3000]*|[ \u3000]{2,}")
+_BRACKET = re.compile(r"[(（]([^()（）]{1,10})[)）]")
+_YEAR = re.compile(r"((?:19|20)\d\d)")
+_PROSE = re.compile(r"[。；;，,：:！？]")  # (a "其中：" prefix is cut before this check)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ROW_PREFIX = re.compile(r"^(?:其中[:：]?|#|△|\*|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))\s*")
+_VALUE = re.compile(
+    r"^(?P<pre>[<>≤≥＜＞]=?|约|不低于|不少于|不超过|不高于|超过)?(?P<neg>[-−－])?(?P<a>\d+(?:\.\d+)?)"
+    r"(?:(?P<sep>[-~～—至])(?P<b>\d+(?:\.\d+)?))?(?P<post>以上|以下|以内|左右|及以上|\+)?$")
+_EMPTY = re.compile(r"^(?:[—\-－/／…]+|--|无|)$")
+_PRE_CMP = {"<": "<=", "≤": "<=", "＜": "<=", "<=": "<=", ">": ">=", "≥": ">=", "＞": ">=", ">=": ">=",
+            "约": "~", "不低于": ">=", "不少于": ">=", "超过": ">=", "不超过": "<=", "不高于": "<="}
+_POST_CMP = {"以上": ">=", "及以上": ">=", "+": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
+# a level column whose label names what is measured (粮食 + 产量 -> 粮食产量)
+_MEASURE_NOUNS = ("产量", "产值", "销量")
+_NAMES_A_MEASURE = ("量", "值", "额", "数", "率")
+_FIVE = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+         "十五五": (2026, 2030)}
+_FIVE_RE = re.compile("|".join(_FIVE))
+_ROLE_WORDS = (("actual", re.compile("基期|现状|实际|完成|实绩")), ("target", re.compile("目标|预期|规划|计划")))
+_MAX_GAP = 2  # lines that are not rows (a category line) before a table ends
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@dataclass(frozen=True)
+class Column:
+    role: str  # index/name/unit/attr/year/base/target/average/change/measure/other
+    label: str
+    unit: str | None = None  # from a bracket in the label: 比上年增长（%）
+    year: int | None = None
+
+
+@dataclass
+class Cell:
+    """One value cell read as an item: everything an Item needs, the span in the original text."""
+
+    kind: str
+    indicator: str
+    span: tuple[int, int]
+    cmp: str
+    low: float
+    high: float
+    unit: str
+    period: str | None
+    scale: float
+
+
+@cache
+def _roles() -> list[tuple[str, re.Pattern]]:
+    return [(e["role"], re.compile(f"(?:{e['pattern']})")) for e in load_rules("tables")["column"]]
+
+
+def _clean_label(cell: str) -> str:
+    return re.sub(r"[\s“”\"]", "", _BRACKET.sub("", _t2s().convert(cell)))
+
+
+def column(label: str) -> Column:
+    """The role of a header cell (rules/tables.toml), with the unit of a bracket and a year."""
+    simple = _t2s().convert(label).replace(" ", "")
+    bracket = _BRACKET.search(simple)
+    unit = unit_of(bracket.group(1)) if bracket else None
+    core = _clean_label(label)
+    for role, pat in _roles():
+        if pat.fullmatch(core):
+            y = _YEAR.match(core)
+            return Column(role, core, unit, int(y.group(1)) if y else None)
+    return Column("other", core, unit)
+
+
+def unit_of(s: str) -> str | None:
+    """'万个' -> '万个', '%' -> '%', '元/人' -> '元/人'; None when ``s`` is not a unit."""
+    s = s.strip().replace("％", "%")
+    if s in ("%", "‰"):
+        return s
+    g = grammar()
+    head, _, per = s.partition("/")
+    for w in sorted(g.scales, key=len, reverse=True):
+        if head.startswith(w) and len(head) > len(w):
+            scale, rest = g.scales[w], head[len(w):]
+            break
+    else:
+        scale, rest = "", head
+    rule = g.units.get(rest)
+    if rule is None and rest in ("百分点", "个百分点"):
+        return scale + "百分点"
+    if rule is None or (per and (len(per) > 6 or not _HAN.search(per))):
+        return None
+    return scale + rule.out + (f"/{per}" if per else "")
+
+
+def _split(line: str, base: int) -> list[tuple[str, int]]:
+    """The cells of a line with their offsets; PDF letter spacing inside a cell (产 品 名 称) is joined."""
+    cells: list[tuple[str, int]] = []
+    pos = 0
+    for m in [*_CELL_SPLIT.finditer(line), None]:
+        end = m.start() if m else len(line)
+        raw = line[pos:end]
+        lead = len(raw) - len(raw.lstrip())
+        cell = raw.strip()
+        if cell or (m is not None and pos > 0):
+            cells.append((cell, base + pos + lead))
+        pos = m.end() if m else pos
+    # a "|" row starts and ends with a separator: no cell there
+    while cells and not cells[-1][0]:
+        cells.pop()
+    return cells
+
+
+def _header(cells: list[tuple[str, int]]) -> list[Column] | None:
+    """The columns of a header line, or None when the line is not one."""
+    cols: list[Column] = []
+    for text, _ in cells:
+        if len(text) > 24 or _PROSE.search(text):
+            return None
+        c = column(text)
+        if c.role == "other" and " " in text:
+            # 序号 指标（单位）: two labels one space apart
+            parts = [column(p) for p in text.split()]
+            if all(p.role != "other" for p in parts):
+                cols.extend(parts)
+                continue
+        cols.append(c)
+    values = [c for c in cols if c.role in ("year", "base", "target", "average", "change", "measure")]
+    others = [c for c in cols if c.role == "other"]
+    if len(cols) < 3 or not values or len(others) > 1 or (others and cols[0].role == "other"):
+        return None
+    if not any(c.role in ("name", "index", "unit") for c in cols) and len(values) < 2:
+        return None
+    if not any(c.role in ("year", "base", "target", "average") for c in cols) and not any(c.role == "unit" for c in cols):
+        return None  # 增长 and 数量 alone are common words; a level/change table has a unit column
+    return cols
+
+
+def _value(cell: str) -> tuple[str, float, float] | None:
+    """'98以上' -> ('>=', 98, 98); '- 0. 6' -> ('=', -0.6, -0.6); '5-6' -> range; None otherwise."""
+    m = _VALUE.match(re.sub(r"[ \u3000,]", "", cell))
+    if m is None:
+        return None
+    a = float(m.group("a"))
+    if m.group("neg"):
+        a = -a
+    if m.group("b") is not None:
+        b = float(m.group("b"))
+        return ("range", a, b) if b > a else None
+    cmp = _PRE_CMP.get(m.group("pre") or "") or _POST_CMP.get(m.group("post") or "") or "="
+    return cmp, a, a
+
+
+def _five_near(text: str, pos: int, fives: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """The five-year plan named last before ``pos`` (the table's title), else the first one named."""
+    if not fives:
+        return None
+    i = bisect_right([p for p, _ in fives], pos) - 1
+    return _FIVE[fives[i][1] if i >= 0 else fives[0][1]]
+
+
+def _kind_period(col: Column, cols: list[Column], j: int, year: int | None, bulletin: bool,
+                 five: tuple[int, int] | None) -> tuple[str, str | None] | None:
+    """Kind and period of the values under column ``j``."""
+    span = f"{five[0]}-{five[1]}" if five else None
+    years = [c.year for c in cols if c.year is not None]
+    if col.role == "year":
+        y = col.year
+        assert y is not None
+        kind = None
+        for k, pat in _ROLE_WORDS:
+            if pat.search(col.label[4:]):
+                kind = k
+        if kind is None:
+            if bulletin:
+                kind = "actual"
+            elif five is not None and y == five[0] - 1:
+                kind = "actual"  # the base year of the plan the page names (2020 in a 十四五 table)
+            elif year is not None:
+                kind = "actual" if y < year else "target"
+            else:
+                kind = "target" if len(years) > 1 and y == max(years) else "actual"
+        if kind == "target" and five and five[1] == y and year is not None and five[0] - 1 <= year <= five[1]:
+            return kind, span
+        return kind, str(y)
+    if col.role == "base":
+        y = five[0] - 1 if five else (year - 1 if year else None)
+        return "actual", str(y) if y else None
+    if col.role == "target":
+        return "target", span or (str(year) if year else None)
+    if col.role == "average":
+        m = _FIVE_RE.search(col.label)
+        if m:
+            f = _FIVE[m.group()]
+            kind = "actual" if year is not None and f[1] < year else "target"
+            return kind, f"{f[0]}-{f[1]}"
+        return ("actual", str(year) if year else None) if bulletin else ("target", span or (str(year) if year else None))
+    if col.role in ("change", "measure"):
+        # beside a year column: that column's kind and period
+        for k in range(j - 1, -1, -1):
+            if cols[k].role in ("year", "base", "target"):
+                return _kind_period(cols[k], cols, k, year, bulletin, five)
+        if bulletin:
+            return "actual", str(year) if year else None
+        return "actual", str(year - 1) if year else None
+    return None
+
+
+def _row(cells: list[tuple[str, int]], cols: list[Column]) -> list[tuple[str, int]] | None:
+    """The row's cells matched to the header's columns, or None when they cannot be."""
+    if len(cells) == len(cols):
+        return cells
+    if len(cells) == len(cols) - 1:
+        if cols[0].role == "index" and not cells[0][0].isdigit():
+            return [("", -1), *cells]
+        if cols[-1].role == "attr":
+            return [*cells, ("", -1)]
+    return None
+
+
+def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Cell], list[tuple[int, int]]]:
+    """Value cells of the text tables of ``doc``, and the spans (in doc.text) of the rows read."""
+    original = doc.original
+    lines = list(_CANDIDATE.finditer(original))
+    if not lines:
+        return [], []
+    fives = [(m.start(), m.group()) for m in _FIVE_RE.finditer(original)]
+    out: list[Cell] = []
+    rows_read: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        cols = _header(_split(lines[i].group(), lines[i].start()))
+        if cols is None:
+            i += 1
+            continue
+        five = _five_near(original, lines[i].start(), fives)
+        pos = lines[i].end() + 1
+        gap = 0
+        i += 1
+        while pos < len(original) and gap <= _MAX_GAP:
+            end = original.find("\n", pos)
+            end = len(original) if end < 0 else end
+            line = original[pos:end]
+            cells = _split(line, pos) if line.strip() else []
+            if cells and _header(cells) is not None:
+                break  # the next table
+            got = _read_row(doc, cells, cols, year, bulletin, five) if cells else None
+            if got is None:
+                if cells and (len(cells) > 1 or _PROSE.search(line)):
+                    break  # prose or a line of another shape: the table is over
+                gap += 1
+            else:
+                gap = 0
+                ts, te = doc.from_original(pos, end)
+                if te > ts:  # a row that normalization kept (not a spam line)
+                    out.extend(got)
+                    rows_read.append((ts, te))
+            pos = end + 1
+        while i < len(lines) and lines[i].start() < pos:
+            i += 1
+    return out, rows_read
+
+
+def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], year: int | None,
+              bulletin: bool, five: tuple[int, int] | None) -> list[Cell] | None:
+    row = _row(cells, cols)
+    if row is None:
+        return None
+    name_j = next((j for j, c in enumerate(cols) if c.role == "name"), None)
+    if name_j is None:
+        name_j = next((j for j, c in enumerate(cols) if c.role not in ("index",)), 0)
+    name_cell, name_at = row[name_j]
+    raw_name = _t2s().convert(name_cell)
+    name = _ROW_PREFIX.sub("", raw_name.replace(" ", "") if _spaced(raw_name) else raw_name)
+    if not _HAN.search(name) or _PROSE.search(name) or len(name) > 40:
+        return None
+    bracket = _BRACKET.search(name)
+    name_unit = unit_of(bracket.group(1)) if bracket else None
+    indicator = _BRACKET.sub("", name).strip()
+    unit_col = next((row[j][0] for j, c in enumerate(cols) if c.role == "unit"), None)
+    col_unit = unit_of(_t2s().convert(unit_col)) if unit_col else None
+    measure = next((c.label for c in cols if c.role == "measure" and c.label in _MEASURE_NOUNS), "")
+    if indicator.endswith(_NAMES_A_MEASURE):
+        measure = ""  # 发电量, 出口额: the name says what is measured
+    got: list[Cell] = []
+    numeric = 0
+    for j, (col, (cell, at)) in enumerate(zip(cols, row, strict=True)):
+        if col.role in ("index", "name", "unit", "attr", "other") or at < 0:
+            continue
+        v = _value(cell)
+        if v is None:
+            if not _EMPTY.match(cell.replace(" ", "")):
+                return None  # a value column with words in it: not a row of this table
+            continue
+        numeric += 1
+        if col.role == "change":
+            unit = col.unit or "%"
+            ind = indicator + measure
+            ind += "下降" if "下降" in col.label else "增长"
+        else:
+            unit = col.unit or name_unit or col_unit
+            ind = indicator + (measure if col.role == "measure" else "")
+        kp = _kind_period(col, cols, j, year, bulletin, five)
+        if unit is None or kp is None:
+            continue
+        cmp, low, high = v
+        scale = _scale_of(unit)
+        got.append(Cell(kp[0], ind, (name_at, at + len(cell)), cmp, low, high, unit, kp[1], scale))
+    return got if numeric else None
+
+
+def _spaced(s: str) -> bool:
+    parts = s.split(" ")
+    return len(parts) > 1 and all(len(p) <= 1 for p in parts if p)
+
+
+_SCALES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8, "千万": 1e7, "百万": 1e6,
+           "十万": 1e5, "万": 1e4, "千": 1e3}
+
+
+def _scale_of(unit: str) -> float:
+    for w in sorted(_SCALES, key=len, reverse=True):
+        if unit.startswith(w) and len(unit) > len(w):
+            return _SCALES[w]
+    return 1.0
