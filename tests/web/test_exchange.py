@@ -8,6 +8,7 @@ import io
 import json
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from duban.errors import InputError
@@ -147,16 +148,33 @@ BAD = [
 @pytest.mark.parametrize(("name", "data", "message"), BAD, ids=[b[0] for b in BAD])
 def test_bad_files_store_nothing(world, name, data, message):
     before = (History.objects.count(), Item.objects.count(), Assignment.objects.count())
-    with pytest.raises(InputError) as e:
+    with translation.override("en"), pytest.raises(InputError) as e:
         import_table(world.users["supervisor"], world.report, data, name)
     assert message in str(e.value) and str(e.value).startswith(name) and "\n" not in str(e.value)
     assert (History.objects.count(), Item.objects.count(), Assignment.objects.count()) == before
 
 
+@pytest.mark.parametrize(("name", "data", "message"), BAD, ids=[b[0] for b in BAD])
+def test_bad_file_messages_follow_the_ui_language(world, name, data, message):
+    reasons = {}
+    for language in ("zh-hans", "en"):
+        with translation.override(language), pytest.raises(InputError) as e:
+            import_table(world.users["supervisor"], world.report, data, name)
+        reasons[language] = e.value.reason
+    assert reasons["zh-hans"] != reasons["en"]
+    # column names stay Chinese in both languages (they are the table's own words); the rest is Chinese
+    rest = reasons["zh-hans"]
+    for column in COLUMNS:
+        rest = rest.replace(column, "")
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in rest), reasons
+
+
 def test_bad_row_late_in_file_stores_nothing(world):
     rows = [list(COLUMNS), [1, "新增学位 4290个", "教育局", "", "", "", "", world.target.external_id],
             [2, "另一项", "不存在局", "", "", "", "", ""]]
-    with pytest.raises(InputError, match="row 3"):
+    with translation.override("en"), pytest.raises(InputError, match="row 3"):
+        import_table(world.users["supervisor"], world.report, _xlsx(rows), "t.xlsx")
+    with translation.override("zh-hans"), pytest.raises(InputError, match="第 3 行：未知的单位“不存在局”"):
         import_table(world.users["supervisor"], world.report, _xlsx(rows), "t.xlsx")
     assert not Assignment.objects.exists()
 

@@ -6,7 +6,7 @@ external id). Import is idempotent: a row that matches what is stored changes no
 office can work in Excel and re-import as often as it likes. What import changes, it changes through the
 action layer (assignment: 牵头单位/责任单位/完成时限; a new 进展 text becomes a submitted progress update;
 a row without an id whose 任务内容 is unknown becomes a new task). 序号 and 状态 are output only.
-A bad file raises InputError (one line, naming the file and row) and stores nothing.
+A bad file raises InputError (one line, naming the file and row, in the active UI language) and stores nothing.
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ import datetime as dt
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from duban.errors import InputError
 from duban.web import access, actions
@@ -222,7 +224,7 @@ def _table(rows: list[list[Any]], name: str) -> list[Row]:
     """Find the header (within the first rows: a title may sit above it) and read the rows under it."""
     h = next((n for n, header in enumerate(rows[:10]) if "任务内容" in [_cell(v) for v in header]), None)
     if h is None:
-        raise InputError(name, "no header row with 任务内容 in the first 10 rows")
+        raise InputError(name, _("前 10 行中没有含“任务内容”的表头行"))
     names = [_cell(v) for v in rows[h]]
     out = []
     for n, raw in enumerate(rows[h + 1:], h + 2):
@@ -230,14 +232,15 @@ def _table(rows: list[list[Any]], name: str) -> list[Row]:
         if any(values.values()):
             out.append(Row(n, values))
     if len(out) > MAX_ROWS:
-        raise InputError(name, f"{len(out)} rows, over the limit of {MAX_ROWS}")
+        raise InputError(name, _("%(n)d 行，超过上限 %(limit)d 行") % {"n": len(out), "limit": MAX_ROWS})
     return out
 
 
 def read_table(data: bytes, name: str) -> list[Row]:
     """The rows of an uploaded xlsx or csv. Raises InputError for anything else."""
     if len(data) > MAX_IMPORT_BYTES:
-        raise InputError(name, f"file is {len(data)} bytes, over the limit of {MAX_IMPORT_BYTES}")
+        raise InputError(name, _("文件 %(size)d 字节，超过上限 %(limit)d 字节") % {"size": len(data),
+                                                                        "limit": MAX_IMPORT_BYTES})
     lower = name.lower()
     if lower.endswith(".xlsx") or data[:4] == b"PK\x03\x04":
         from openpyxl import load_workbook
@@ -248,7 +251,7 @@ def read_table(data: bytes, name: str) -> list[Row]:
             rows = [list(r) for r in ws.iter_rows(values_only=True)]
             wb.close()
         except Exception as e:  # openpyxl raises many kinds for broken files
-            raise InputError(name, f"not a readable xlsx workbook ({type(e).__name__})") from None
+            raise InputError(name, _("不是可读取的 xlsx 工作簿（%(error)s）") % {"error": type(e).__name__}) from None
         return _table(rows, name)
     if lower.endswith(".csv") or lower.endswith(".txt"):
         for encoding in ("utf-8-sig", "gb18030"):
@@ -258,15 +261,15 @@ def read_table(data: bytes, name: str) -> list[Row]:
             except UnicodeDecodeError:
                 continue
         else:
-            raise InputError(name, "csv is neither UTF-8 nor GB18030")
+            raise InputError(name, _("CSV 既不是 UTF-8 也不是 GB18030 编码"))
         if "\x00" in text:
-            raise InputError(name, "csv contains NUL bytes (a binary file?)")
+            raise InputError(name, _("CSV 含有 NUL 字节（是二进制文件吗？）"))
         try:
             rows = list(csv.reader(io.StringIO(text)))
         except csv.Error as e:
-            raise InputError(name, f"broken csv: {e}") from None
+            raise InputError(name, _("CSV 格式有误：%(error)s") % {"error": e}) from None
         return _table(rows, name)
-    raise InputError(name, "unsupported table type (use .xlsx or .csv)")
+    raise InputError(name, _("不支持的表格类型（请用 .xlsx 或 .csv）"))
 
 
 def _departments(report: Report) -> dict[str, Department]:
@@ -302,6 +305,10 @@ class _Plan:
     progress: str
 
 
+def _row_problem(number: int, problem: str) -> str:
+    return _("第 %(row)d 行：%(problem)s") % {"row": number, "problem": problem}
+
+
 def _plan(user, report: Report, rows: list[Row], name: str) -> list[_Plan]:
     """Check every row before anything is written; the first problem is the error."""
     items = {i.external_id: i for i in report.items.all()}
@@ -313,26 +320,29 @@ def _plan(user, report: Report, rows: list[Row], name: str) -> list[_Plan]:
     seen: set[int] = set()
     for row in rows:
         v = row.values
-        where = f"row {row.number}"
+
+        def bad(problem: str, _row: Row = row) -> InputError:
+            return InputError(name, _row_problem(_row.number, problem))
+
         ext = v.get(ID_COLUMN, "") or v.get("external_id", "")
         text = v.get("任务内容", "")
         if ext in others:
-            raise InputError(name, f"{where}: {ID_COLUMN} {ext} belongs to another report")
+            raise bad(_("外部编号 %(id)s 属于另一份报告") % {"id": ext})
         item = items.get(ext) if ext else by_text.get(text)
         if ext and item is None:
-            raise InputError(name, f"{where}: no item with {ID_COLUMN} {ext} in this report")
+            raise bad(_("本报告中没有外部编号为 %(id)s 的事项") % {"id": ext})
         if item is None and not text:
-            raise InputError(name, f"{where}: 任务内容 is empty")
+            raise bad(_("任务内容为空"))
         if item is not None:
             if item.pk in seen:
-                raise InputError(name, f"{where}: the same item appears twice")
+                raise bad(_("同一事项出现了两次"))
             seen.add(item.pk)
             if item.status == "rejected" and (v.get("牵头单位") or v.get("进展")):
-                raise InputError(name, f"{where}: the item was rejected and cannot be assigned")
+                raise bad(_("该事项已被驳回，不能交办"))
 
-        def dep(label: str, _where: str = where) -> Department:
+        def dep(label: str, _bad: Callable[[str], InputError] = bad) -> Department:
             if label not in departments:
-                raise InputError(name, f"{_where}: unknown department {label!r} (add it to the region first)")
+                raise _bad(_("未知的单位“%(name)s”（请先在本地区添加）") % {"name": label})
             return departments[label]
 
         lead_name = v.get("牵头单位", "")
@@ -341,10 +351,10 @@ def _plan(user, report: Report, rows: list[Row], name: str) -> list[_Plan]:
         co = [dep(c) for c in co_names]
         deadline, phrase = _parse_deadline(v.get("完成时限", ""))
         if (co or deadline or phrase) and lead is None:
-            raise InputError(name, f"{where}: 责任单位 or 完成时限 without a 牵头单位")
+            raise bad(_("填写了责任单位或完成时限，但没有牵头单位"))
         progress = v.get("进展", "")
         if progress and lead is None and (item is None or not _has_assignment(item)):
-            raise InputError(name, f"{where}: 进展 for an item without a 牵头单位")
+            raise bad(_("没有牵头单位的事项不能填写进展"))
         plans.append(_Plan(item, row, text, lead, co, deadline, phrase, progress))
     return plans
 
@@ -352,7 +362,7 @@ def _plan(user, report: Report, rows: list[Row], name: str) -> list[_Plan]:
 def import_table(user, report: Report, data: bytes, name: str) -> ImportResult:
     """Apply an edited task table to ``report`` (see the module doc). All or nothing."""
     if not access.can_edit_report(user, report):
-        raise actions.Forbidden("not allowed: import a task table into this report")
+        raise actions.Forbidden(_("无权操作：%(what)s") % {"what": _("导入任务分解表")})
     rows = read_table(data, name)
     plans = _plan(user, report, rows, name)
     result = ImportResult(rows=len(plans))
@@ -361,7 +371,7 @@ def import_table(user, report: Report, data: bytes, name: str) -> ImportResult:
             for p in plans:
                 _apply(user, report, p, result)
     except actions.ActionError as e:
-        raise InputError(name, f"row {p.row.number}: {e}") from None
+        raise InputError(name, _row_problem(p.row.number, str(e))) from None
     return result
 
 

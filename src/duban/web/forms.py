@@ -119,3 +119,20 @@ class ReviewForm(forms.Form):
 class VerdictForm(forms.Form):
     verdict = forms.ChoiceField(choices=Verdict.VERDICTS, label=_("结论"))
     reason = forms.CharField(required=False, max_length=1000, label=_("理由"))
+
+
+class ImportForm(forms.Form):
+    """An edited task table (任务分解表) to apply to a report: the xlsx or csv as exported."""
+
+    file = forms.FileField(label=_("任务分解表"), help_text=_("导出的 xlsx 或 csv，修改后导入；重复导入不会重复记录"))
+
+    def clean_file(self):
+        from duban.web.exchange import MAX_IMPORT_BYTES
+
+        f = self.cleaned_data["file"]
+        if f.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("文件过大（%(size)s 字节，上限 %(limit)s 字节）"),
+                                        params={"size": f.size, "limit": MAX_IMPORT_BYTES})
+        if Path(f.name).suffix.lower() not in (".xlsx", ".csv"):
+            raise forms.ValidationError(_("不支持的文件类型：%(name)s"), params={"name": f.name})
+        return f

@@ -29,7 +29,15 @@ from django.views.decorators.http import require_POST
 
 from duban.errors import InputError
 from duban.web import access, actions, tracking
-from duban.web.forms import AssignForm, ItemForm, ReviewForm, UpdateForm, UploadForm, VerdictForm
+from duban.web.forms import (
+    AssignForm,
+    ImportForm,
+    ItemForm,
+    ReviewForm,
+    UpdateForm,
+    UploadForm,
+    VerdictForm,
+)
 from duban.web.models import (
     Assignment,
     Department,
@@ -418,6 +426,11 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
             status = 400
     else:
         form = AssignForm(report=report)
+    return _render_assign(request, report, form, ImportForm(), status)
+
+
+def _render_assign(request: HttpRequest, report: Report, form: AssignForm, import_form: ImportForm,
+                   status: int = 200) -> HttpResponse:
     items = _report_items(report)
     deps = {d.name: d for d in Department.objects.filter(region__in=report.region.ancestors())}
     rows = []
@@ -428,7 +441,51 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
                      "suggested_names": names[:2], "assignment": getattr(it, "assignment", None),
                      "deadline": found})
     return render(request, "duban/assign.html", {"report": report, "rows": rows, "form": form,
+                                                 "import_form": import_form, "can_exchange": True,
                                                  "departments": deps.values()}, status=status)
+
+
+# --- exchange: the task table (任务分解表) out to Excel and back -----------------------------------
+
+@login_required
+def report_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """The report's task table as xlsx, csv or json, for the people who may change it (the table lists
+    every item with its assignment and latest progress, more than a reporter or the public may see)."""
+    from duban.web import exchange
+
+    report = access.get_report(request.user, pk)
+    if not access.can_edit_report(request.user, report):
+        raise actions.Forbidden(_("导出任务分解表需要督查人员"))
+    if fmt not in exchange.EXPORTERS:
+        raise Http404("no such export format")
+    content, content_type, filename = exchange.export(report, fmt)
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def report_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """Apply an edited task table (all rows or none); a bad file is a form error on the assignment page."""
+    from duban.web import exchange
+
+    report = access.get_report(request.user, pk)
+    if not access.can_edit_report(request.user, report):
+        raise actions.Forbidden(_("导入任务分解表需要督查人员"))
+    if request.method != "POST":
+        return redirect("assign", pk=pk)
+    form = ImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        f = form.cleaned_data["file"]
+        try:
+            result = exchange.import_table(request.user, report, f.read(exchange.MAX_IMPORT_BYTES + 1), f.name)
+        except InputError as e:
+            form.add_error("file", str(e))
+        else:
+            messages.success(request, _("已导入 %(rows)d 行：交办 %(assigned)d，进展 %(updates)d，新增 %(added)d，"
+                                        "未变 %(unchanged)d") % result.to_dict())
+            return redirect("assign", pk=pk)
+    return _render_assign(request, report, AssignForm(report=report), form, status=400)
 
 
 # --- API tokens ----------------------------------------------------------------------------------
@@ -715,6 +772,7 @@ def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> 
         "verdicts": [{"name": str(k), "value": v} for k, v in verdicts.items()],
     }
     rows = [{"theme": t, **{k: c[k] for k in kinds}, "total": sum(c.values())} for t, c in by_section.items()]
+    can_edit = not public and access.can_edit_report(request.user, report)
     name = "public_item" if public else "item"
     flagged = [{"url": reverse(name, args=[r[0]]), "light": r[3], "reason": r[4], "indicator": r[6]}
                for r in rows_ if r[3] in ("red", "yellow")][:50]
@@ -724,6 +782,7 @@ def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> 
         "light_counts": [(light_names[k], k, light_counts.get(k, 0)) for k in ("red", "yellow", "green")],
         "statuses": statuses.items(), "verdicts": verdicts.items(), "flagged": flagged,
         "legend": _legend(rows_, light_counts), "is_demo": report.source_name == _demo_name(),
+        "can_edit": can_edit, "can_exchange": can_edit,
     })
 
 
