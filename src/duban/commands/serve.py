@@ -17,10 +17,18 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--no-demo", action="store_true", help="do not load the demo report on first start")
-    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="uvicorn worker processes (default: one per CPU core this process may use)")
     p.add_argument("--new-demo-passwords", action="store_true",
                    help="give the demo accounts new random passwords and print them (the old ones stop working)")
     return p
+
+
+def cores() -> int:
+    """CPU cores this process may run on (the container's or taskset's share, not the machine's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def _allowed_hosts(host: str) -> str:
@@ -72,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"duban: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
     import uvicorn
 
-    uvicorn.run("duban.web.asgi:application", host=args.host, port=args.port, workers=args.workers,
+    # one process runs Python on one core at a time: a worker per core serves pages side by side (SQLite
+    # in WAL mode takes readers and writers from several processes; writes queue on its lock)
+    uvicorn.run("duban.web.asgi:application", host=args.host, port=args.port, workers=args.workers or cores(),
                 log_level="warning", lifespan="off")
     return 0

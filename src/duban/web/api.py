@@ -33,7 +33,7 @@ try:
 except ImportError:  # django-ninja before 1.5 takes a plain (status, body) tuple
     def Status(status_code, value):  # noqa: N802
         return status_code, value
-from duban.web import access, actions, exchange
+from duban.web import access, actions, caching, exchange
 from duban.web.apitokens import issue_token, user_for_token
 from duban.web.models import Assignment, Department, Item, Link, ProgressUpdate, Region, Verdict
 
@@ -611,3 +611,7 @@ def set_verdict(request, item_id: Id, body: VerdictIn):
     item = access.get_item(request.auth, item_id)
     actual = access.get_item(request.auth, body.actual) if body.actual is not None else None
     return actions.do_set_verdict(request.auth, item, body.verdict, body.reason, actual=actual)
+
+
+# the schema changes only with the code: build it once per process, not per request
+caching.cache_openapi_schema(api)

@@ -168,7 +168,8 @@ class Item(models.Model):
 
     class Meta:
         ordering = ["report", "order", "pk"]
-        indexes = [models.Index(fields=["report", "kind", "status"])]
+        # (report, order): the lists' order by report, then place in the text
+        indexes = [models.Index(fields=["report", "kind", "status"]), models.Index(fields=["report", "order"])]
 
     def __str__(self) -> str:
         return self.indicator
