@@ -80,6 +80,21 @@ def test_not_a_report_page_has_no_items() -> None:
     assert _items(text) == []
 
 
+def test_livelihood_list_page_passes_the_gate() -> None:
+    """A short 民生实事 list (Chinese numerals, few report words) is a government page: its title says so."""
+    text = ("青河县2023年十件民生实事公布\n"
+            "县政府常务会议确定，2023年将集中力量办好以下十件民生实事：\n"
+            "一、新建城区幼儿园两所，新增学位六百个。\n二、改造农村危房一百二十户。\n"
+            "三、为八千名老人免费体检。\n四、新建村级养老服务站十个。\n五、硬化通村道路三十公里。\n"
+            "六、新增城镇就业一千五百人。\n七、免费接种疫苗两万剂次。\n八、更换老旧路灯五百盏。\n"
+            "九、新建公共厕所二十座。\n十、改造老旧供水管网四十公里。\n"
+            "上述事项所需资金由县财政统筹安排，各责任单位按月报送进度，年底前全部完成。\n")
+    assert len(text) > 200  # long enough for the relevance gate, which scores it under 0.2
+    got = {(i.kind, i.low, i.unit) for i in _items(text)}
+    assert {("target", 600.0, "个"), ("target", 120.0, "户"), ("target", 30.0, "公里"),
+            ("target", 2.0, "万剂次"), ("target", 500.0, "盏")} <= got
+
+
 # Target vs actual from the report's structure (issue 2, category 1). Texts written for these tests.
 _EXECUTION = ("关于清河县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n"
               "一、2023年计划执行情况\n"

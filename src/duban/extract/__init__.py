@@ -31,6 +31,9 @@ _REPORT_WORDS = re.compile(tpat(
 # relevance.score of the pages that are not reports (shops, sports, weather) stays under 0.1 on the
 # development and check sets; reports, even spun or spammed copies, score 0.45 and up
 _MIN_RELEVANCE = 0.2
+# a page head naming one of these is a government page whatever its score (a short 民生实事 list scores
+# low: few of the report features, many Chinese numerals)
+_REPORT_TITLE = re.compile(tpat("民生实事|政府工作报告|统计公报|国民经济和社会发展|五年规划|计划执行情况"))
 _NATIONAL = re.compile(tpat("国内生产总值|国务院总理|全国人民代表大会"))
 
 
@@ -42,8 +45,8 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     quantities = find_quantities(text)
     # 3. a page that is not about government work has no items (judged on pages, not snippets)
     head = cache(partial(simplify, text))  # the detection copy of the page head, made once for both
-    report = not (len(text) >= 200 and (not _REPORT_WORDS.search(text)
-                                        or relevance.score(head(), simplified=True) < _MIN_RELEVANCE))
+    report = len(text) < 200 or (_REPORT_WORDS.search(text) is not None and (
+        _REPORT_TITLE.search(text, 0, 300) is not None or relevance.score(head(), simplified=True) >= _MIN_RELEVANCE))
     if not report:
         quantities = []
     # 4. the report year, then target vs actual and the period of each quantity
