@@ -205,15 +205,16 @@ def is_spam_line(line: str) -> bool:
 @cache
 def _boilerplate_needs() -> tuple[re.Pattern[str], dict[str, frozenset[int]], frozenset[int]]:
     """Which rules a line can match at all: every match of most rules contains one of a few
-    strings (`fastre.required_strings`). Returns (a scan that finds, at every position, the
-    longest such string there; string -> the rules it satisfies; rules that need none)."""
+    strings (`fastre.required_strings`). Returns (a scan for those strings, longest first;
+    string -> the rules it satisfies; rules that need none)."""
     rules = load("boilerplate")["rule"]
     needs = [required_strings(expand_han(r["pattern"])) for r in rules]
     words = sorted({w for n in needs if n for w in n}, key=len, reverse=True)
     # a shorter string found at the same position is a prefix of the longer one found there,
     # so each string stands for every rule whose strings it contains
     satisfies = {w: frozenset(i for i, n in enumerate(needs) if n and any(x in w for x in n)) for w in words}
-    scan = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))")
+    # literal alternatives, longest first: the engine skips to their first characters
+    scan = re.compile("|".join(map(re.escape, words)))
     return scan, satisfies, frozenset(i for i, n in enumerate(needs) if not n)
 
 
@@ -232,7 +233,11 @@ def boilerplate_form(line: str) -> str | None:
     # the alternation without the rules that cannot match in this line gives the same answer:
     # those alternatives fail wherever they are tried (some rules backtrack over 40-80 characters)
     scan, satisfies, always = _boilerplate_needs()
-    rules = always.union(*(satisfies[m.group(1)] for m in scan.finditer(line)))
+    rules = always
+    pos = 0
+    while m := scan.search(line, pos):  # the longest string at every position where one starts
+        rules = rules | satisfies[m.group()]
+        pos = m.start() + 1
     if not rules:
         return None
     m = _boilerplate_of(rules).fullmatch(line)
