@@ -18,6 +18,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, format_html
@@ -28,7 +29,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duban.errors import InputError
-from duban.web import access, actions, tracking
+from duban.web import access, actions, caching, tracking
 from duban.web.forms import (
     AssignForm,
     ImportForm,
@@ -258,18 +259,26 @@ def public_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_report(request: HttpRequest, report: Report, *, public: bool) -> HttpResponse:
-    items = _report_items(_fresh(report))
-    if not public and not access.can_edit_report(request.user, report):
+    _fresh(report)
+    can_edit = not public and access.can_edit_report(request.user, report)
+    mine = None  # None: every item; else the ids of the items this viewer may see
+    if not public and not can_edit:
         mine = set(access.inbox_items(request.user).filter(report=report).values_list("pk", flat=True))
-        items = [i for i in items if i.pk in mine]
-    name = "public_item" if public else "item"
-    for it in items:
-        it.url = reverse(name, args=[it.pk])
+
+    def body() -> str:  # the costly part (text with highlights, item list): no request, no user data
+        items = _report_items(report)
+        if mine is not None:
+            items = [i for i in items if i.pk in mine]
+        name = "public_item" if public else "item"
+        for it in items:
+            it.url = reverse(name, args=[it.pk])
+        return render_to_string("duban/_report_body.html", {
+            "text_html": highlighted_html(report.original, items), "groups": _grouped_by_section(items),
+            "counts": Counter(i.kind for i in items)})
+
     return render(request, "duban/report.html", {
-        "report": report, "text_html": highlighted_html(report.original, items),
-        "groups": _grouped_by_section(items), "public": public,
-        "can_edit": not public and access.can_edit_report(request.user, report),
-        "counts": Counter(i.kind for i in items),
+        "report": report, "public": public, "can_edit": can_edit,
+        "body": caching.report_fragment(report, "report", caching.audience(public, mine), body),
     })
 
 
