@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import duban
-from duban.extract.classify import report_year
+from duban.extract.classify import page_date_year, report_year
 
 
 def _items(text: str, year: int | None = None) -> list[duban.Item]:
@@ -78,6 +78,26 @@ def test_not_a_report_page_has_no_items() -> None:
     text = ("北京时间11月19日,NBA常规赛继续进行,开拓者以102-94击败公牛。两队全场投篮命中率高达50.6%,"
             "但双方总计也出现了35次失误。开拓者在三分线外22投9中对公牛队16投4中。") * 3
     assert _items(text) == []
+
+
+@pytest.mark.parametrize(("head", "year"), [
+    ("经济运行稳中向好\n2024-07-22 来源：市统计局\n上半年全市", 2024),
+    ("某县公布民生实事\n发布日期：2023年3月9日  来源：县政府办\n", 2023),
+    ("标题\n来源：日报  2022/02/16\n正文", 2022),
+    ("2021年全市地区生产总值增长8%，比上年提高2个百分点。", None),  # a sentence, not a date line
+    ("今年新增就业2024人\n", None),
+])
+def test_page_date_year(head: str, year: int | None) -> None:
+    assert page_date_year(head) == year
+
+
+def test_news_date_gives_the_year_of_this_year() -> None:
+    """No title year: a news page dated 2024 speaks of 2024 as 今年; its 上半年 is 2024H1."""
+    text = ("全市上半年经济运行情况发布\n2024-07-18 来源：统计局\n"
+            "上半年全市地区生产总值1200亿元，同比增长5.2%。今年以来，全市规模以上工业增加值增长6.1%。")
+    got = {(i.low, i.period) for i in _items(text)}
+    assert (1200.0, "2024H1") in got and (5.2, "2024H1") in got
+    assert report_year("今年将新增学位3000个，2023年新增2500个。", dated=2024) == 2024
 
 
 def test_livelihood_list_page_passes_the_gate() -> None:

@@ -14,7 +14,7 @@ from duban import relevance
 from duban.document import Document
 from duban.extract import sections
 from duban.extract.catalogue import canonical, repair
-from duban.extract.classify import BULLETIN, classify, report_year
+from duban.extract.classify import BULLETIN, classify, page_date_year, report_year
 from duban.extract.indicators import indicator_for, respective
 from duban.extract.quantities import find_quantities, tpat
 from duban.extract.sections import Structure
@@ -50,7 +50,7 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     if not report:
         quantities = []
     # 4. the report year, then target vs actual and the period of each quantity
-    year = year or detect_year(head(), simplified=True) or report_year(text)
+    year = year or detect_year(head(), simplified=True) or report_year(text, page_date_year(doc.original))
     verdicts = classify(text, quantities, year, structure)
     # 5. indicator phrase, canonical id, provenance in the original text
     items: list[Item] = []

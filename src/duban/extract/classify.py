@@ -109,8 +109,21 @@ _CN_ORD = {"十一": "十一五", "十二": "十二五", "十三": "十三五", 
 VISION = re.compile(r"展望|远景")
 
 
-def report_year(text: str) -> int | None:
-    """The year whose plan the report sets (a 2024 report reviews 2023), or None."""
+# a news page's date line (2024-07-15 来源：…, 发布日期：2024年7月15日): the year it speaks of as 今年
+_DATE_LINE = re.compile(r"^(?:[^\n]{0,20}?(?:日期|时间|發布|发布|來源|来源)[^\n\d]{0,16})?((?:19|20)\d\d)\s*[-/.年]\s*"
+                        r"(?:0?[1-9]|1[0-2])\s*[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])(?!\d)[^\n]{0,40}$", re.M)
+
+
+def page_date_year(original: str) -> int | None:
+    """The year of the date line in a page's head (the first 500 characters), or None."""
+    m = _DATE_LINE.search(original, 0, 500)
+    return int(m.group(1)) if m else None
+
+
+def report_year(text: str, dated: int | None = None) -> int | None:
+    """The year whose plan the report sets (a 2024 report reviews 2023), or None.
+
+    ``dated``: the year of the page's date line, used when no title or lead-in names the year."""
     head = text[:20000]
     for line in head[:300].splitlines()[:3]:
         plan = _PLAN_TITLE.search(line)
@@ -124,6 +137,8 @@ def report_year(text: str) -> int | None:
             votes[int(m.group(1)) + offset] += weight
     if votes:
         return votes.most_common(1)[0][0]
+    if dated is not None:
+        return dated  # news of the day: its 今年 is the year it was published
     years = Counter(int(m.group(1)) for m in YEAR.finditer(head))
     if not years:
         return None
