@@ -8,7 +8,8 @@ A target's verdict follows its cmp:
 - A shortfall within ``Tolerance.partly`` of the target is ``partly``, beyond it ``missed``.
 
 Values are compared only when the units agree after scaling (万/亿/万亿; 个百分点 = 百分点);
-otherwise the verdict is ``uncheckable`` and says why. No Django here.
+otherwise the verdict is ``uncheckable`` and says why. The reason comes as Chinese text and as message
+parts (`duban.track.messages`) that other languages render. No Django here.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from __future__ import annotations
 import math
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from duban.track.messages import Param, Part, part, render
 from duban.track.units import is_rate, parse_unit, to_unit
 
 STATUSES = ("met", "partly", "missed", "not_yet", "uncheckable")
@@ -41,10 +43,15 @@ class Tolerance:
 class Verdict:
     status: str  # one of STATUSES
     reason: str  # one line, for people (simplified Chinese, like the reports)
-    code: str = ""  # a stable key for the reason, for programs and translations
+    code: str = ""  # a stable key for the reason, for programs
+    parts: tuple[Part, ...] = field(default=(), compare=False)  # the reason as message parts, for translations
 
     def to_dict(self) -> dict:
         return {"status": self.status, "reason": self.reason, "code": self.code}
+
+
+def _verdict(status: str, code: str, *parts: Part) -> Verdict:
+    return Verdict(status, render(parts), code, parts)
 
 
 def get_field(obj: Any, name: str) -> Any:
@@ -98,10 +105,12 @@ def _bounds(q: Any) -> tuple[float, float]:
     return low, low
 
 
-def _describe_target(cmp: str, low: float, high: float, unit: str) -> str:
+def _describe_target(cmp: str, low: float, high: float, unit: str) -> Param:
     if cmp == "range":
         return f"{fmt(low)}-{fmt(high, unit)}"
-    sign = {">=": "≥", "<=": "≤", "~": "约", "=": ""}.get(cmp, "")
+    if cmp == "~":
+        return part("about", value=fmt(low, unit))
+    sign = {">=": "≥", "<=": "≤", "=": ""}.get(cmp, "")
     return f"{sign}{fmt(low if cmp != '<=' else high, unit)}"
 
 
@@ -129,25 +138,22 @@ def judge(
     cmp = get_field(target, "cmp")
     t_low, t_high = get_field(target, "low"), get_field(target, "high")
     if get_field(target, "kind") == "task" or cmp is None or (t_low is None and t_high is None):
-        return Verdict("uncheckable", "任务没有数量目标，按进展审核判断", "no_number")
+        return _verdict("uncheckable", "no_number", part("no_number"))
     if cmp not in (">=", "<=", "=", "~", "range"):
-        return Verdict("uncheckable", f"无法识别的比较方式 {cmp!r}", "bad_cmp")
+        return _verdict("uncheckable", "bad_cmp", part("bad_cmp", cmp=repr(cmp)))
     if actual is None:
         if due is not None and today is not None and today > due:
-            return Verdict("uncheckable", f"期限 {due.isoformat()} 已过，尚无实际值", "no_actual_overdue")
-        when = f"，期限 {due.isoformat()}" if due else ""
-        return Verdict("not_yet", f"尚无实际值{when}", "no_actual")
+            return _verdict("uncheckable", "no_actual_overdue", part("no_actual_overdue", due=due.isoformat()))
+        when = (part("deadline_suffix", due=due.isoformat()),) if due else ()
+        return _verdict("not_yet", "no_actual", part("no_actual"), *when)
     if get_field(actual, "low") is None and get_field(actual, "high") is None:
-        return Verdict("uncheckable", "实际值没有数字", "actual_no_number")
+        return _verdict("uncheckable", "actual_no_number", part("actual_no_number"))
 
     unit = get_field(target, "unit") or ""
     a_unit = get_field(actual, "unit") or ""
     if parse_unit(unit).base != parse_unit(a_unit).base:
-        return Verdict(
-            "uncheckable",
-            f"单位不一致：目标为“{unit or '无单位'}”，实际为“{a_unit or '无单位'}”",
-            "unit_mismatch",
-        )
+        return _verdict("uncheckable", "unit_mismatch", part(
+            "unit_mismatch", target=unit or part("no_unit"), actual=a_unit or part("no_unit")))
     t_low = float(t_low if t_low is not None else t_high)
     t_high = float(t_high if t_high is not None else t_low)
     a_lo, a_hi = (to_unit(v, a_unit, unit) if not math.isinf(v) else v for v in _bounds(actual))
@@ -171,27 +177,23 @@ def judge(
             if cmp == "~":
                 slack = tolerance.points if is_rate(unit) else abs(t_low) * tolerance.relative
             threshold = t_low - slack if sense == "up" else t_low + slack
-    better = "高于" if sense == "up" else "低于"
-    stated = ""
+    better = part("above_target" if sense == "up" else "below_target")
+    stated: tuple[Part, ...] = ()
     if cmp == "~":
-        stated = (f"（容差 ±{fmt(tolerance.points)}个百分点）" if is_rate(unit)
-                  else f"（容差 ±{fmt(tolerance.relative * 100)}%）")
+        stated = ((part("tolerance_points", points=fmt(tolerance.points)),) if is_rate(unit)
+                  else (part("tolerance_share", share=fmt(tolerance.relative * 100)),))
+    said = {"actual": said_actual, "target": said_target}
 
     worst, best = (a_lo, a_hi) if sense == "up" else (a_hi, a_lo)
     reaches = (lambda v: v >= threshold) if sense == "up" else (lambda v: v <= threshold)
     if reaches(worst):
         exceeded = cmp in ("range", "~") and (
             (sense == "up" and worst > max(t_low, t_high)) or (sense == "down" and worst < min(t_low, t_high)))
-        note = f"，{better}目标" if exceeded else ""
-        return Verdict("met", f"实际 {said_actual} 达到目标 {said_target}{stated}{note}", "met")
+        return _verdict("met", "met", part("met", **said), *stated, *((better,) if exceeded else ()))
     if reaches(best):
-        return Verdict("uncheckable", f"实际 {said_actual} 不足以判断是否达到目标 {said_target}", "actual_vague")
+        return _verdict("uncheckable", "actual_vague", part("actual_vague", **said))
     gap = abs(best - threshold)
     if ref != 0 and gap <= abs(ref) * tolerance.partly:
-        return Verdict(
-            "partly",
-            f"实际 {said_actual} 未达到目标 {said_target}{stated}，差 {fmt(gap, unit)}（在目标的"
-            f"{fmt(tolerance.partly * 100)}%以内）",
-            "partly",
-        )
-    return Verdict("missed", f"实际 {said_actual} 未达到目标 {said_target}{stated}，差 {fmt(gap, unit)}", "missed")
+        return _verdict("partly", "partly", part("short", **said), *stated,
+                        part("gap_within", gap=fmt(gap, unit), share=fmt(tolerance.partly * 100)))
+    return _verdict("missed", "missed", part("short", **said), *stated, part("gap", gap=fmt(gap, unit)))

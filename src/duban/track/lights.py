@@ -8,8 +8,10 @@ between ``start`` (default: 1 January of the due year) and the deadline by more 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+
+from duban.track.messages import Part, part, render
 
 COLORS = ("red", "yellow", "green")
 
@@ -17,11 +19,16 @@ COLORS = ("red", "yellow", "green")
 @dataclass(frozen=True)
 class Light:
     color: str  # red | yellow | green
-    reason: str
+    reason: str  # one line, simplified Chinese
     code: str
+    parts: tuple[Part, ...] = field(default=(), compare=False)  # the reason as message parts, for translations
 
     def to_dict(self) -> dict:
         return {"color": self.color, "reason": self.reason, "code": self.code}
+
+
+def _light(color: str, code: str, *parts: Part) -> Light:
+    return Light(color, render(parts), code, parts)
 
 
 def expected_progress(start: date, due: date, today: date) -> float:
@@ -51,24 +58,26 @@ def light(
     verdict status, when it has one; ``done``: the work is closed (办结).
     """
     if verdict == "missed":
-        return Light("red", "目标未完成", "missed")
+        return _light("red", "missed", part("light_missed"))
     if done or verdict == "met" or (progress is not None and progress >= 100 and state == "approved"):
-        return Light("green", "已完成" if verdict != "met" else "目标已达成", "done")
+        return _light("green", "done", part("light_done" if verdict != "met" else "light_met"))
     if due is not None and today > due:
-        return Light("red", f"已逾期（期限 {due.isoformat()}）", "overdue")
+        return _light("red", "overdue", part("light_overdue", due=due.isoformat()))
     if state == "returned":
-        return Light("yellow", "进展报告被退回，待重新提交", "returned")
+        return _light("yellow", "returned", part("light_returned"))
     if verdict == "partly":
-        return Light("yellow", "目标部分完成", "partly")
+        return _light("yellow", "partly", part("light_partly"))
     if due is not None:
         begin = start or date(due.year, 1, 1)
         expected = expected_progress(begin, due, today)
         done_pct = progress or 0.0
         if expected - done_pct > lag:
-            said = "尚无进展" if progress is None else f"进度 {done_pct:g}%"
-            return Light("yellow", f"{said}，落后于时间进度 {expected:.0f}%", "behind")
+            behind = (part("light_behind_nothing", expected=f"{expected:.0f}") if progress is None
+                      else part("light_behind", done=f"{done_pct:g}", expected=f"{expected:.0f}"))
+            return _light("yellow", "behind", behind)
         days_left = (due - today).days
         if days_left <= warn_days:
-            return Light("yellow", f"{days_left} 天后到期，尚未完成", "due_soon")
-        return Light("green", f"按计划推进（期限 {due.isoformat()}）", "on_track")
-    return Light("green", "持续推进，无固定期限", "ongoing")
+            soon = {0: part("light_due_today"), 1: part("light_due_tomorrow")}
+            return _light("yellow", "due_soon", soon.get(days_left) or part("light_due_soon", days=str(days_left)))
+        return _light("green", "on_track", part("light_on_track", due=due.isoformat()))
+    return _light("green", "ongoing", part("light_ongoing"))

@@ -601,6 +601,7 @@ def do_set_verdict(user, target: Item, verdict: str, reason: str = "", actual: I
     before = {"verdict": v.verdict, "reason": v.reason, "computed": v.computed} if v else None
     v = v or Verdict(target=target)
     v.verdict, v.reason, v.actual, v.computed = verdict, reason.strip(), actual, False
+    v.reason_parts = []  # a person's reason is shown as written
     v.decided_by, v.decided_at = user, timezone.now()
     v.save()
     record(user, "set_verdict", v, before=before, after={"verdict": verdict, "reason": v.reason,

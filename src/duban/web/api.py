@@ -222,9 +222,13 @@ class UpdateOut(Schema):
 
 class VerdictOut(Schema):
     verdict: str
-    reason: str
+    reason: str = Field(description="why, in the request's language (Accept-Language; a person's reason as written)")
     computed: bool
     actual_id: int | None
+
+    @staticmethod
+    def resolve_reason(obj: Verdict) -> str:
+        return obj.reason_text
 
 
 class ItemDetail(ItemOut):

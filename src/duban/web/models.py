@@ -12,7 +12,8 @@
   decided: re-running extraction never touches it), ``external_id`` (stable across export/import),
   ``version`` (optimistic concurrency: every change bumps it; an edit must name the version it started
   from), ``light`` + ``light_reason`` (red | yellow | green, or blank while untracked; stored by
-  duban.web.tracking from duban.track after every change, not a human field).
+  duban.web.tracking from duban.track after every change, not a human field; ``light_parts`` keeps the
+  reason as message parts so pages show it in the UI language).
 - Department: a unit of a region's government (牵头/责任单位).
 - Assignment: one per item: ``lead`` department, ``co_units``, ``deadline`` date and the ``deadline_phrase``
   as written (年底前, 三季度 ...).
@@ -163,6 +164,7 @@ class Item(models.Model):
     version = models.PositiveIntegerField(default=1)
     light = models.CharField(_("灯"), max_length=6, choices=LIGHTS, blank=True)
     light_reason = models.CharField(max_length=200, blank=True)
+    light_parts = models.JSONField(default=list, blank=True)  # the reason as duban.track message parts
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
@@ -173,6 +175,13 @@ class Item(models.Model):
 
     def __str__(self) -> str:
         return self.indicator
+
+    @property
+    def light_text(self) -> str:
+        """Why the light is what it is, in the UI language."""
+        from duban.web.reasons import render
+
+        return render(self.light_parts, self.light_reason)
 
     def value_text(self) -> str:
         """The number as people write it: 5.5-6%, 400亿元左右, 5%以上."""
@@ -238,12 +247,21 @@ class Verdict(models.Model):
     target = models.OneToOneField(Item, on_delete=models.CASCADE, related_name="verdict")
     verdict = models.CharField(_("结论"), max_length=12, choices=VERDICTS, default="not_yet")
     reason = models.TextField(_("理由"), blank=True)
+    # a computed reason as duban.track message parts (rendered in the UI language); [] for a person's reason
+    reason_parts = models.JSONField(default=list, blank=True)
     actual = models.ForeignKey(Item, null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="verdicts_as_actual")
     update = models.ForeignKey(ProgressUpdate, null=True, blank=True, on_delete=models.SET_NULL)
     computed = models.BooleanField(default=True, help_text="set by the rules (False: a person decided)")
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     decided_at = models.DateTimeField(default=timezone.now)
+
+    @property
+    def reason_text(self) -> str:
+        """The reason in the UI language (a person's reason as written)."""
+        from duban.web.reasons import render
+
+        return render(self.reason_parts, self.reason) if self.computed else self.reason
 
 
 class Link(models.Model):

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from duban.track import attainment, deadlines, departments, lights
+from duban.track.messages import to_json
 
 log = logging.getLogger(__name__)
 
@@ -85,11 +86,13 @@ def refresh_items(items, today: dt.date | None = None) -> int:
                 upd = valued[item.pk]
                 actual = {"cmp": "=", "low": upd.value, "high": upd.value, "unit": item.unit}
             judged = attainment.judge(item, actual, due=due or _period_end(item.period), today=today)
-            if verdict is None or (verdict.computed and (verdict.verdict, verdict.reason)
-                                   != (judged.status, judged.reason)):
+            parts = to_json(judged.parts)
+            if verdict is None or (verdict.computed and (verdict.verdict, verdict.reason, verdict.reason_parts)
+                                   != (judged.status, judged.reason, parts)):
                 before = {"verdict": verdict.verdict, "reason": verdict.reason} if verdict else None
                 (changed_verdicts if verdict else new_verdicts).append(verdict := verdict or Verdict(target=item))
                 verdict.verdict, verdict.reason, verdict.computed = judged.status, judged.reason, True
+                verdict.reason_parts = parts
                 verdict.actual = actual if isinstance(actual, Item) else None
                 verdict.update, verdict.decided_at, verdict.decided_by = upd, now, None
                 history.append((verdict, History(action="verdict_computed", object_type="verdict",
@@ -97,20 +100,20 @@ def refresh_items(items, today: dt.date | None = None) -> int:
                                                  after={"verdict": judged.status, "reason": judged.reason})))
         if item.status == "rejected" or (assignment is None and (
                 verdict is None or verdict.verdict not in ("met", "partly", "missed"))):
-            color, reason = "", ""  # not tracked: no light rather than a misleading green
+            color, reason, light_parts = "", "", []  # not tracked: no light rather than a misleading green
         else:
             last = latest.get(item.pk)
             got = lights.light(today=today, due=due,
                                progress=percent[item.pk].percent if item.pk in percent else None,
                                state=last.state if last else None, verdict=verdict.verdict if verdict else None)
-            color, reason = got.color, got.reason[:200]
-        if (item.light, item.light_reason) != (color, reason):
-            item.light, item.light_reason = color, reason
+            color, reason, light_parts = got.color, got.reason[:200], to_json(got.parts)
+        if (item.light, item.light_reason, item.light_parts) != (color, reason, light_parts):
+            item.light, item.light_reason, item.light_parts = color, reason, light_parts
             changed_items.append(item)
     # derived state: no version bump, so it never collides with a reviewer's edit
-    Item.objects.bulk_update(changed_items, ["light", "light_reason"], batch_size=500)
+    Item.objects.bulk_update(changed_items, ["light", "light_reason", "light_parts"], batch_size=500)
     Verdict.objects.bulk_create(new_verdicts, batch_size=500)  # sets pks (PostgreSQL, SQLite >= 3.35)
-    Verdict.objects.bulk_update(changed_verdicts, ["verdict", "reason", "computed", "actual", "update",
+    Verdict.objects.bulk_update(changed_verdicts, ["verdict", "reason", "reason_parts", "computed", "actual", "update",
                                                    "decided_at", "decided_by"], batch_size=500)
     for verdict, row in history:
         row.object_id = verdict.pk

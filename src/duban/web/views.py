@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duban.errors import InputError
-from duban.web import access, actions, caching, tracking
+from duban.web import access, actions, caching, reasons, tracking
 from duban.web.forms import (
     AssignForm,
     ImportForm,
@@ -759,12 +759,13 @@ def _theme(sections: dict, section_id: int) -> str:
 def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> HttpResponse:
     # plain rows, not model instances: a dashboard only counts (and lists what needs attention)
     rows_ = list(_fresh(report).items.exclude(status="rejected").order_by("span_start", "order").values_list(
-        "pk", "kind", "status", "light", "light_reason", "section_id", "indicator", "verdict__verdict"))
+        "pk", "kind", "status", "light", "light_reason", "section_id", "indicator", "verdict__verdict",
+        "light_parts"))
     kinds = dict(Item.KINDS)
     by_section: dict[str, Counter] = defaultdict(Counter)
     top_of: dict[int, str] = {}
     sections = {s.pk: s for s in report.sections.only("pk", "parent_id", "title")}
-    for _pk, kind, _st, _l, _r, section_id, _i, _v in rows_:  # in text order, so themes are too
+    for _pk, kind, _st, _l, _r, section_id, _i, _v, _lp in rows_:  # in text order, so themes are too
         theme = _("（未分部分）")
         if section_id in sections:
             theme = top_of.get(section_id) or top_of.setdefault(section_id, _theme(sections, section_id))
@@ -783,7 +784,8 @@ def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> 
     rows = [{"theme": t, **{k: c[k] for k in kinds}, "total": sum(c.values())} for t, c in by_section.items()]
     can_edit = not public and access.can_edit_report(request.user, report)
     name = "public_item" if public else "item"
-    flagged = [{"url": reverse(name, args=[r[0]]), "light": r[3], "reason": r[4], "indicator": r[6]}
+    flagged = [{"url": reverse(name, args=[r[0]]), "light": r[3], "reason": reasons.render(r[8], r[4]),
+                "indicator": r[6]}
                for r in rows_ if r[3] in ("red", "yellow")][:50]
     return render(request, "duban/dashboard.html", {
         **({} if public else _due(request.user, report)),
