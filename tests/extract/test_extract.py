@@ -100,6 +100,14 @@ def test_news_date_gives_the_year_of_this_year() -> None:
     assert report_year("今年将新增学位3000个，2023年新增2500个。", dated=2024) == 2024
 
 
+def test_goals_said_to_be_done_set_no_plan_mode() -> None:
+    """…民生实事已全部完成 speaks of last year's list: the figure after it is an actual."""
+    text = ("2024年县政府将办好十件民生实事，新增学位800个。\n"
+            "县政府办负责人表示，去年确定的民生实事已全部完成，全年民生支出占比达到76%。")
+    got = {i.low: i.kind for i in _items(text)}
+    assert got[800.0] == "target" and got[76.0] == "actual"
+
+
 def test_livelihood_list_page_passes_the_gate() -> None:
     """A short 民生实事 list (Chinese numerals, few report words) is a government page: its title says so."""
     text = ("青河县2023年十件民生实事公布\n"
