@@ -102,3 +102,37 @@ def test_openapi_schema_is_built_once_and_served(db):
     assert api.get_openapi_schema() is api.get_openapi_schema()
     r = Client().get("/api/openapi.json")
     assert r.status_code == 200 and "/api/items" in r.json()["paths"]
+
+
+def test_review_rows_are_cached_with_each_viewers_own_csrf_token(world):
+    import re
+
+    sup, city = world.users["supervisor"], world.users["city_supervisor"]
+    url = reverse("review", args=[world.report.pk])
+    pages = {}
+    for user in (sup, city):  # the second gets the rows the first one's visit cached
+        c = Client(enforce_csrf_checks=True)
+        c.force_login(user)
+        html = c.get(url).content.decode()
+        assert caching.csrf_mark() not in html
+        row = re.search(rf'<tr id="row-{world.target.pk}".*?</tr>', html, re.S).group(0)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', row).group(1)
+        pages[user.username] = (c, token, html)
+    c, token, html = pages["city_supervisor"]
+    assert f'id="row-{world.target.pk}"' in html
+    # the cached row's form posts: its token is this viewer's (another's would be refused)
+    other_token = pages["supervisor"][1]
+    refused = c.post(reverse("item_confirm", args=[world.target.pk]),
+                     {"csrfmiddlewaretoken": other_token, "version": world.target.version})
+    assert refused.status_code == 403
+    r = c.post(reverse("item_confirm", args=[world.target.pk]),
+               {"csrfmiddlewaretoken": token, "version": world.target.version})
+    assert r.status_code == 302
+    again = c.get(url).content.decode()
+    assert re.search(rf'id="row-{world.target.pk}" class="status-confirmed"', again)
+    # a filter shows only its rows, an unknown one none
+    assert f'id="row-{world.target.pk}"' in c.get(url + "?status=confirmed").content.decode()
+    assert f'id="row-{world.task.pk}"' not in c.get(url + "?status=confirmed").content.decode()
+    assert 'id="row-' not in c.get(url + "?status=nonsense").content.decode()
+    # the add form follows the report's sections (a rerun replaces them; History moves the stamp)
+    assert 'name="add-section"' in again

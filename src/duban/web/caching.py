@@ -5,7 +5,8 @@
   stamp (the last History row of the report; every change writes one), the day lights were refreshed,
   the UI language, and who may see which items (public, everything, or the exact set of visible item
   ids), so a change shows at once and one viewer's fragment never serves a viewer who may see less.
-  Fragments are rendered without the request: they hold no user data, CSRF token or message.
+  Fragments are rendered without the request: they hold no user data or message, and where a form
+  needs the CSRF token, a mark that `with_csrf` replaces with the viewer's token on every request.
 - The API's OpenAPI schema: built once per process (it only changes with the code).
 """
 
@@ -41,16 +42,33 @@ def audience(public: bool, visible: Iterable[int] | None = None) -> str:
     return "ids-" + hashlib.sha256(ids.encode()).hexdigest()[:32]
 
 
-def report_fragment(report: Any, name: str, who: str, render: Callable[[], str]) -> SafeString:
+def report_fragment(report: Any, name: str, who: str, render: Callable[[], str], stamp: str | None = None
+                    ) -> SafeString:
     """The HTML ``render()`` returns for this report, name and audience, from the cache when the report
     has not changed since it was rendered. ``render`` must return escaped HTML that depends only on
-    the report's state, the language and ``who``."""
-    key = f"duban:frag:{name}:{report_stamp(report)}:{who}:{get_language()}"
+    the report's state, the language and ``who``. ``stamp``: the report's, when the caller has it."""
+    key = f"duban:frag:{name}:{stamp or report_stamp(report)}:{who}:{get_language()}"
     html = cache.get(key)
     if html is None:
         html = str(render())
         cache.set(key, html, FRAGMENT_SECONDS)
     return mark_safe(html)  # rendered by a template or escaped by the caller
+
+
+def csrf_mark() -> str:
+    """What a cached fragment holds where the CSRF token goes (pass it as ``csrf_token`` when rendering;
+    `with_csrf` puts the viewer's token there). Derived from the secret key: the same in every worker,
+    and report text (escaped, and without the key) cannot contain it."""
+    from django.utils.crypto import salted_hmac
+
+    return "duban-csrf-" + salted_hmac("duban.web.caching.csrf_mark", "mark").hexdigest()[:32]
+
+
+def with_csrf(request: Any, html: str) -> SafeString:
+    """A cached fragment with the viewer's own CSRF token in place of the mark."""
+    from django.middleware.csrf import get_token
+
+    return mark_safe(html.replace(csrf_mark(), get_token(request)))  # the token is [A-Za-z0-9]
 
 
 def cache_openapi_schema(api: Any) -> None:

@@ -290,13 +290,24 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.can_edit_report(request.user, report):
         raise actions.Forbidden(_("审核需要本报告所属地区的督查人员"))
     status_filter = request.GET.get("status", "")
-    every = _report_items(report, include_rejected=True)
-    counts = Counter(i.status for i in every)
+    counts = Counter(dict(report.items.values_list("status").annotate(n=Count("pk")).order_by()))
+    # the rows and the add form are the same for every editor of the report: rendered once per report
+    # state (an unknown filter shows no rows: one key for all of them)
+    shown = status_filter if not status_filter or status_filter in dict(Item.STATUSES) else "?"
+    stamp = caching.report_stamp(report)
+
+    def rows() -> str:
+        every = _report_items(report, include_rejected=True)
+        items = [i for i in every if i.status == status_filter] if status_filter else every
+        return render_to_string("duban/_review_rows.html", {"items": items, "csrf_token": caching.csrf_mark()})
+
     return render(request, "duban/review.html", {
         "report": report, "status_filter": status_filter,
-        "items": [i for i in every if i.status == status_filter] if status_filter else every,
+        "rows": caching.with_csrf(request, caching.report_fragment(report, f"review-rows-{shown}", "editors",
+                                                                    rows, stamp)),
         "status_tabs": [(code, name, counts[code]) for code, name in Item.STATUSES],
-        "add_form": ItemForm(report=report, prefix="add"),
+        "add_form_html": caching.report_fragment(report, "review-add", "editors",
+                                                 lambda: ItemForm(report=report, prefix="add").as_div(), stamp),
     })
 
 
