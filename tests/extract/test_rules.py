@@ -131,3 +131,12 @@ def test_cue_examples(entry: dict) -> None:
         assert entry["kind"] in kinds, (text, kinds)
     for text in entry["bad"]:
         assert _first_kind(text) not in (entry["kind"],), text
+
+
+def test_single_count_examples() -> None:
+    entry = _entries("units", "single_count")[0]
+    assert entry["verbs"] and entry["measures"] and entry["good"] and entry["bad"]
+    for text in entry["good"]:
+        assert any(q.kind == "count" for q in find_quantities(text)), text
+    for text in entry["bad"]:
+        assert not find_quantities(text), (text, find_quantities(text))

@@ -159,6 +159,10 @@ class _Grammar:
         self.sentence_pre = any_of([r"(?:" + x.split("[^")[0] + ")" for x in sentence_rules])
         people = r"(?:农村|城镇|城乡|贫困|农业转移|常住|户籍|流动)*(?:人口|劳动力)"
         self.single_count = re.compile(tpat(r"(?:所|座|家|套|台|辆|艘|架|处|栋|名)(?=[,，。;；、)）]|和|及|$)"))
+        # a single digit before a count word and its noun: after a verb of making or doing (units.toml)
+        sc = units["single_count"][0]
+        self.single_verb = re.compile(rf"(?:{alternation(sc['verbs'])})(?:了|共|约|近)?[ \u3000]?\Z")
+        self.single_measure = re.compile("|".join(sorted(_variant_sources(sc["measures"]), key=len, reverse=True)))
         self.people_after = re.compile(tpat(people))
         # 减少农村贫困人口1000万: the people noun right before a bare 万 is its unit (万人); with a verb
         # between (贫困人口减少1386万) the unit stays as written, 万 (GUIDE: unit as written)
@@ -213,12 +217,11 @@ def find_quantities(text: str) -> list[Quantity]:
         if parsed is None:
             continue
         low, cn_scale = parsed
+        left = text[max(0, s - 12) : s]
         if cn_scale == "single":
-            # 新建幼儿园三所, 学校一所: a single Chinese digit counts only before a unit that ends the phrase
-            if not g.single_count.match(text, m.end()):
+            if not _single_counts(text, s, m.end(), token, left, out, g):
                 continue
             cn_scale = ""
-        left = text[max(0, s - 12) : s]
         if g.left_any.search(left):
             # 第3, 排名前5, PM2.5: not a quantity (nonitems.toml), nor the rest of its range or list
             # (潜在增长率在5.5%至6.5%, 第3、4项)
@@ -244,6 +247,24 @@ def find_quantities(text: str) -> list[Quantity]:
     if out and g.sentence_pre.search(text) is not None:
         out = [q for q in out if not _said_by_others(text, q, g)]
     return out
+
+
+_LIST_GAP_BEFORE = re.compile(r"[^,，。;；:：\n]{0,10}[、和及与與][ \u3000]?\Z")
+
+
+def _single_counts(text: str, s: int, e: int, token: str, left: str, out: list[Quantity], g: _Grammar) -> bool:
+    """Is the single Chinese digit ``token`` at ``s`` a number? Mostly a name or slogan (一体两翼, 三甲,
+    两个维护); a number in 百分之七, before a count word that ends the phrase (新建幼儿园三所), or before
+    a count word and its noun after a verb of making (新建三所学校) or in a list of such counts (、两所幼儿园)."""
+    if g.percent_words.search(left) or g.single_count.match(text, e):
+        return True
+    if token in "一壹" or not g.single_measure.match(text, e):
+        return False  # 新建一批, 打造一个中心: 一 is "a", not a count
+    if g.single_verb.search(left):
+        return True
+    prev = out[-1] if out else None
+    return (prev is not None and prev.kind == "count" and s - prev.end <= 12
+            and _LIST_GAP_BEFORE.search(text, prev.end, s) is not None)
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
