@@ -16,11 +16,33 @@ def _items(text: str, year: int | None = None) -> list[duban.Item]:
     ("2021年政府工作报告\n各位代表", 2021),
     ("一、2015年工作回顾\n过去一年,国内生产总值增长6.9%", 2016),
     ("2016年主要预期目标是:地区生产总值增长7.5%-8%", 2016),
-    ("固原市2020年国民经济和社会发展统计公报", 2021),
+    # a bulletin's year is the year it covers (as regions.detect_year reads it), not the next one
+    ("固原市2020年国民经济和社会发展统计公报", 2020),
+    ("某县 2021 年国民经济和社会发展\n统计公报\n某县统计局\n2022 年 4 月", 2021),
+    ("2020年当局事情陈诉\n已往一年,全县经济平稳运行", 2020),
     ("刚刚过去的2015年,全省生产总值比上年增长8%", 2016),
 ])
 def test_report_year(text: str, year: int) -> None:
     assert report_year(text) == year
+
+
+def test_title_year_does_not_date_the_review() -> None:
+    # a web copy runs the title into the first paragraph: the title's year is the report's, the
+    # review (过去一年) is of the year before
+    got = _items("某区2024年政府工作报告  过去一年,全区新增城镇就业8600人,两年平均增长4.3%。")
+    assert [(i.kind, i.period) for i in got] == [("actual", "2023"), ("actual", "2022-2023")]
+
+
+def test_split_bulletin_title() -> None:
+    text = "某县 2021 年国民经济和社会发展\n统计公报\n2022 年 4 月\n年末户籍人口45.6万人。粮食产量12.3万吨。"
+    got = _items(text)
+    assert [(i.kind, i.period) for i in got] == [("actual", "2021"), ("actual", "2021")]
+
+
+def test_spun_report_periods() -> None:
+    text = "2020年当局事情陈诉\n已往一年,全县新增城镇就业3000人。\n本年主要目标:新增城镇就业3200人以上。"
+    got = _items(text)
+    assert [(i.kind, i.period) for i in got] == [("actual", "2019"), ("target", "2020")]
 
 
 def test_review_then_plan() -> None:

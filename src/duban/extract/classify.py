@@ -40,6 +40,13 @@ FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:�
 PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度"))
 FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
 PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年"))
+# a report's title, also in spun copies (当局事情陈诉, 政府工作陈述): its year names the report, and does
+# not date the figures of a sentence it runs into (a web copy without a line break after the title)
+WORK_REPORT = r"(?:政府|当局|内阁)(?:工作|事情|任务)(?:报[告吿]|陈诉|陈述)"
+REPORT_TITLE = WORK_REPORT + r"|工作报[告吿]|统计公报"
+TITLE_YEAR = re.compile(rf"((?:19|20)\d\d)\s*年度?[^。，,；;：:\d]{{0,16}}?(?:{REPORT_TITLE})")  # simplified text
+# 两年平均增长 in a review: the average over the two years that end with the year reviewed
+YEARS_AVERAGE = re.compile(r"([两二三])年(?:平均|年均)")
 COMPARED_TO = ("较", "較")  # 较去年, 较上年: a comparison base, not the past period
 GOAL_WORD = re.compile(tpat("目标"))
 GOAL_FIGURE = re.compile(tpat(r"(?:值)?(?:为|是)?(?:增长|下降|提高|降低|达到)?\s*(?:[-−]\s*)?\d"))
@@ -90,13 +97,16 @@ def cues() -> Cues:
 
 _YEAR_RULES: list[tuple[re.Pattern, int, int]] = [
     # (pattern with the year in group 1, offset to the report year, weight)
-    (re.compile(r"((?:19|20)\d\d)\s*年?[^。\n,，]{0,12}政府工作报[告吿]"), 0, 5),
+    (re.compile(rf"((?:19|20)\d\d)\s*年?[^。\n,，]{{0,12}}(?:{WORK_REPORT})"), 0, 5),
     (re.compile(r"((?:19|20)\d\d)\s*年?(?:经济社会)?(?:发展)?(?:的)?(?:主要)?(?:预期)?目标"), 0, 4),
     (re.compile(r"((?:19|20)\d\d)\s*年?(?:具体)?(?:工作安排|重点工作|主要任务|工作任务|工作部署|具体工作)"), 0, 4),
     (re.compile(r"(?:部署了?|安排了?|展望)\s*((?:19|20)\d\d)\s*年"), 0, 3),
     (re.compile(r"(?:回顾)\s*((?:19|20)\d\d)\s*年"), 1, 4),
     (re.compile(r"((?:19|20)\d\d)\s*年?(?:工作回顾|重点回顾|工作总结)"), 1, 4),
-    (re.compile(r"((?:19|20)\d\d)\s*年?[^。\n]{0,16}(?:统计公报|计划执行情况)"), 1, 4),
+    # a bulletin covers the year of its title, which a PDF may split over lines (2022年国民经济和社会
+    #发展\n统计公报); the publication date after it (2023年3月) must not win
+    (re.compile(r"((?:19|20)\d\d)\s*年?[^。，,；;\d]{0,20}?统计公报"), 0, 4),
+    (re.compile(r"((?:19|20)\d\d)\s*年?[^。\n]{0,16}计划执行情况"), 1, 4),
     (re.compile(r"刚刚过去的\s*((?:19|20)\d\d)\s*年"), 1, 4),
     # the date a session opened (Jan-Mar): 2024年02月01日, 2016-01-24
     (re.compile(r"((?:19|20)\d\d)\s*(?:年\s*0?[1-3]\s*月|-0?[1-3]-\d)"), 0, 1),
@@ -222,6 +232,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             # 由2020年的70.4%提高到75%: the base's year is not the year of the sentence
             sentence = BASE_YEAR.sub("", sentence)
             clause = BASE_YEAR.sub("", clause)
+        if year is not None and ("报" in sentence or "報" in sentence or "陈" in sentence or "陳" in sentence):
+            sentence, clause = _without_title_year(sentence, year), _without_title_year(clause, year)
         sentence_year = _last_year(sentence)
         kind, yr, strong = _local(sentence, clause, year, c, sentence_year)
         after = text[q.end : q.end + 24]
@@ -267,6 +279,11 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         prev_end = q.end
         prev_base = base
     return out
+
+
+def _without_title_year(s: str, year: int) -> str:
+    """``s`` without the year of the report's own title (某市2023年政府工作报告 in a 2023 report)."""
+    return TITLE_YEAR.sub(lambda m: m.group()[m.end(1) - m.start():] if int(m.group(1)) == year else m.group(), s)
 
 
 def _weak(text: str, q: Quantity, clause: str, c: Cues) -> str:
@@ -349,6 +366,10 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
             bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None,
             spots: tuple[Spots, Spots] | None) -> str | None:
     p = _year_period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
+    if kind == "actual" and p and p.isdigit():
+        avg = YEARS_AVERAGE.search(text, max(0, q.start - 12), q.start)
+        if avg:  # 两年平均增长5.1%: both years, ending with the one reviewed
+            return _span_years(int(p) - (3 if avg.group(1) == "三" else 2) + 1, int(p))
     part = PART_OF_YEAR.search(sentence)
     if p and part and p.isdigit():
         # 上半年 -> 2022H1, 一季度 -> 2022Q1; this year's part when the sentence names no year
