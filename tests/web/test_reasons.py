@@ -94,8 +94,8 @@ def test_pages_and_api_show_reasons_in_the_ui_language(world):
     assert verdict.reason_parts and item.light_parts and item.light == "red"
     assert verdict.reason == "期限 2021-12-31 已过，尚无实际值" and item.light_reason == "已逾期（期限 2021-12-31）"
     for language, said in (("zh-hans", ["期限 2021-12-31 已过，尚无实际值", "已逾期（期限 2021-12-31）"]),
-                           ("en", ["the deadline 2021-12-31 has passed and there is no actual value yet",
-                                   "overdue (deadline 2021-12-31)"])):
+                           ("en", ["The deadline 2021-12-31 has passed and there is no actual value yet",
+                                   "Overdue (deadline 2021-12-31)"])):
         c = _client(world, "supervisor", language)
         html = c.get(f"/items/{item.pk}/").content.decode()
         assert all(s in html for s in said), (language, said)
@@ -109,7 +109,7 @@ def test_pages_and_api_show_reasons_in_the_ui_language(world):
     auth = {"HTTP_AUTHORIZATION": f"Bearer {issue_token(world.users['supervisor'], 't')}"}
     en = Client().get(f"/api/items/{item.pk}", HTTP_ACCEPT_LANGUAGE="en", **auth).json()
     zh = Client().get(f"/api/items/{item.pk}", **auth).json()
-    assert en["verdict"]["reason"].startswith("the deadline") and zh["verdict"]["reason"].startswith("期限")
+    assert en["verdict"]["reason"].startswith("The deadline") and zh["verdict"]["reason"].startswith("期限")
 
 
 @pytest.mark.django_db

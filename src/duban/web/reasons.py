@@ -56,6 +56,7 @@ def render(parts: Iterable | None, fallback: str = "") -> str:
     if not parts:
         return fallback
     try:
-        return messages.render(parts, TEMPLATES)
+        text = messages.render(parts, TEMPLATES)
     except (KeyError, TypeError, ValueError, IndexError):
         return fallback
+    return text[:1].upper() + text[1:]  # an English reason reads as a sentence; Chinese is unchanged
