@@ -45,6 +45,16 @@ def test_spun_report_periods() -> None:
     assert [(i.kind, i.period) for i in got] == [("actual", "2019"), ("target", "2020")]
 
 
+def test_quarter_goal_keeps_the_plan() -> None:
+    # in a plan part, a first-quarter goal does not turn what follows into last year's actuals
+    text = ("2025年政府工作报告\n二、2025年工作安排\n上半年要确保规上工业增加值增长7%以上。"
+            "全年新建充电桩2000个,改造老旧小区45个。")
+    got = [(i.kind, i.period) for i in _items(text)]
+    assert got == [("target", "2025H1"), ("target", "2025"), ("target", "2025")]
+    review = "2025年政府工作报告\n一、2024年工作回顾\n上半年规上工业增加值增长7.2%。全年新建充电桩2100个。"
+    assert [(i.kind, i.period) for i in _items(review)] == [("actual", "2024H1"), ("actual", "2024")]
+
+
 def test_review_then_plan() -> None:
     text = ("2022年政府工作报告\n一、2021年工作回顾\n全市地区生产总值达到3210亿元,增长7.2%。"
             "城镇新增就业6.8万人。\n二、2022年主要预期目标\n地区生产总值增长6%左右,城镇新增就业6万人以上。")

@@ -47,6 +47,8 @@ REPORT_TITLE = WORK_REPORT + r"|工作报[告吿]|统计公报"
 TITLE_YEAR = re.compile(rf"((?:19|20)\d\d)\s*年度?[^。，,；;：:\d]{{0,16}}?(?:{REPORT_TITLE})")  # simplified text
 # 两年平均增长 in a review: the average over the two years that end with the year reviewed
 YEARS_AVERAGE = re.compile(r"([两二三])年(?:平均|年均)")
+# part-of-year cues (一季度, 上半年) that open a goal (一季度要力争…) set no review mode
+PART_CUE = re.compile(r"(?:上半年|第?一季度|前三季度|1-\d{1,2}月)\Z")
 COMPARED_TO = ("较", "較")  # 较去年, 较上年: a comparison base, not the past period
 GOAL_WORD = re.compile(tpat("目标"))
 GOAL_FIGURE = re.compile(tpat(r"(?:值)?(?:为|是)?(?:增长|下降|提高|降低|达到)?\s*(?:[-−]\s*)?\d"))
@@ -222,7 +224,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             sec = j
         if sent_start > pos:
             # headings and lead-ins between the last quantity and this sentence set the mode
-            m, my = _mode_of(text[pos:sent_start], year, c)
+            m, my = _mode_of(text[pos:sent_start], year, c, sec_part == "plan")
             if m:
                 mode, mode_year = m, my
             pos = sent_start
@@ -300,8 +302,9 @@ def _before(positions: list[int], end: int) -> int:
     return positions[i] if i >= 0 and positions[i] >= lo else lo - 1
 
 
-def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | None]:
-    """The mode a stretch of text sets: the last mode cue in it wins."""
+def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple[str | None, int | None]:
+    """The mode a stretch of text sets: the last mode cue in it wins. ``plan``: the stretch lies in
+    a plan part, where 一季度/上半年 name a part of the planned year, not a review."""
     best: tuple[int, str] | None = None
     if c.mode_any.search(chunk) is None:  # most sentences: no cue, one scan instead of three
         return _lead_year(chunk, year)
@@ -315,6 +318,8 @@ def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | N
                 # 预期目标为增长7%: one goal stated, not a lead-in to what follows
             if kind == "actual" and chunk[m.start() - 1 : m.start()] in COMPARED_TO:
                 continue  # 较去年: a comparison base
+            if kind == "actual" and PART_CUE.match(m.group()) and (plan or _goal_follows(chunk, m.end(), c)):
+                continue  # 一季度要力争实现…: a goal for part of the year
             if best is None or m.start() >= best[0]:
                 best = (m.start(), kind)
     for m in FIVE_YEAR_PERIOD.finditer(chunk):
@@ -329,6 +334,12 @@ def _mode_of(chunk: str, year: int | None, c: Cues) -> tuple[str | None, int | N
         if y < year and kind == "target" and not re.search(r"预期目标|目标", chunk):
             kind = "actual"
     return kind, y
+
+
+def _goal_follows(chunk: str, at: int, c: Cues) -> bool:
+    """A target cue in the rest of the sentence that starts at ``at`` (一季度[要力争]实现…)."""
+    end = SENTENCE_END.search(chunk, at)
+    return c.clause_target.search(chunk, at, end.start() if end else len(chunk)) is not None
 
 
 def _lead_year(chunk: str, year: int | None) -> tuple[str | None, int | None]:
