@@ -189,7 +189,11 @@ def test_export_and_import(client, world):
     assert r.status_code == 400 and r.json()["detail"].startswith("t.xlsx")
     for fmt in ("csv", "json"):
         assert client.get(f"/api/reports/{world.report.pk}/export", {"format": fmt}, **sup).status_code == 200
-    assert client.get(f"/api/reports/{world.report.pk}/export").status_code == 404  # not published
+    url = f"/api/reports/{world.report.pk}/export"
+    assert client.get(url).status_code == 401  # the table is for the people who may change the report
+    assert client.get(url, **bearer(world.users["reporter"])).status_code == 403
+    Report.objects.filter(pk=world.report.pk).update(published=True)
+    assert client.get(url).status_code == 401  # published or not: it carries unapproved progress
 
 
 def test_public_item_hides_unreviewed_updates(client, world):

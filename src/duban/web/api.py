@@ -444,13 +444,16 @@ def upload_report(request, region: Form[Id], year: Form[int | None] = None,
 _FILE = {"type": "string", "format": "binary"}
 
 
-@api.get("/reports/{report_id}/export", tags=["exchange"], response={200: bytes, **READ},
+@api.get("/reports/{report_id}/export", tags=["exchange"], response={200: bytes, **WRITE}, auth=token_auth,
          openapi_extra={"responses": {"200": {"description": "the task table", "content": {
              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": _FILE},
              "text/csv": {"schema": _FILE}, "application/json": {"schema": {"type": "object"}}}}}})
 def export_report(request, report_id: Id, format: Literal["xlsx", "csv", "json"] = "xlsx"):  # noqa: A002
-    """The report's task table (任务分解表) as xlsx, csv or json."""
-    report = access.get_report(viewer(request), report_id)
+    """The report's task table (任务分解表) as xlsx, csv or json, for the people who may change the report
+    (the table carries every item's assignment and latest progress, approved or not)."""
+    report = access.get_report(request.auth, report_id)
+    if not access.can_edit_report(request.auth, report):
+        raise actions.Forbidden(_("导出任务分解表需要督查人员"))
     content, content_type, filename = exchange.export(report, format)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
