@@ -55,6 +55,18 @@ def test_quarter_goal_keeps_the_plan() -> None:
     assert [(i.kind, i.period) for i in _items(review)] == [("actual", "2024H1"), ("actual", "2024")]
 
 
+@pytest.mark.parametrize(("text", "indicator"), [
+    ("【本报记者】今年全省粮食产量稳定在600亿斤以上", "粮食产量"),
+    ("[李局长]今年城镇新增就业3万人以上", "城镇新增就业"),
+    ("某县十六届人大三次会议今天开幕地区生产总值增长5.5%左右", "地区生产总值增长"),
+    ("一季度要力争实现规上工业增加值增长8%", "规上工业增加值增长"),
+    ("今年城镇查询拜访赋闲率掌握在5.5%以内", "城镇调查失业率"),
+    ("全县牢固资产出资增长9%", "固定资产投资增长"),
+])
+def test_indicator_cleaning(text: str, indicator: str) -> None:
+    assert _items(text, 2024)[0].indicator == indicator
+
+
 def test_review_then_plan() -> None:
     text = ("2022年政府工作报告\n一、2021年工作回顾\n全市地区生产总值达到3210亿元,增长7.2%。"
             "城镇新增就业6.8万人。\n二、2022年主要预期目标\n地区生产总值增长6%左右,城镇新增就业6万人以上。")

@@ -24,7 +24,7 @@ AFTER_GOAL = re.compile(tpat(r"^.*(?:目标是|目标为|目标:|预期目标|�
 _YEAR = r"(?:(?:19|20)\d\d\s*年(?:度)?|到\s*(?:19|20)\d\d\s*年(?:底|末)?)"
 # words before the indicator that carry time or stance, not meaning
 LEAD = re.compile(tpat(
-    r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价格计算|"
+    r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|第?一季度|上半年|前三季度|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价格计算|"
     r"我国|我省|我市|我区|我县|我们?|全市|全省|全区|全县|区属|市属|全国的?|要|将|要求|力争|确保|努力|争取|"
     r"计划|预计|预期|拟|目标是|目标为|目标|主要预期目标是|发展主要预期目标是|并|和|及|与|而|也|还|又|再|"
     r"进一步|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是)+"))
@@ -36,6 +36,10 @@ TRAIL = re.compile(tpat(
     r"由|从|在|至|到|了|实现|完成|人民币|共计|合计|总计|大于|小于|高于|低于|不低于|不少于|不超过|以上|左右|"
     r"达|预计|目标为|目标是|设定为|拟按|按|\s)+$"))
 PAREN = re.compile(r"[(（][^()（）]{0,12}[)）]")
+# a speaker tag (【记者】, [某某主任]) and a meeting lead-in (市十七届人大二次会议开幕) before the
+# indicator of an interview or news page: the words after them
+SPEAKER = re.compile(r"[【\[][^【】\[\]]{1,12}[】\]]")
+MEETING = re.compile(tpat(r"^.*(?:会议|全会|人代会|大会)(?:隆重|今天|今日|上午|下午)?(?:开幕|召开|闭幕|举行)(?:了|时|上)?"))
 CHANGE = re.compile(tpat(
     r"^(?:比上年末?|同比|较上年末?|比去年|实际|名义|年均|同口径|按可比价格计算)?(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增|降|涨|"
     r"扩大|缩小|减|提升|净增|新增)$"))
@@ -48,6 +52,12 @@ NOUN_STOP = re.compile(tpat(r"(?:以上|以下|左右|和|与|及|的|等|为|�
 @lru_cache(maxsize=8192)  # phrases recur within and across reports; a pure function of the phrase
 def _clean(phrase: str) -> str:
     p = PAREN.sub("", phrase)
+    if "】" in p or "]" in p:
+        p = SPEAKER.sub("", p)
+    if "开" in p or "闭" in p or "举" in p or "開" in p or "閉" in p or "舉" in p:
+        m = MEETING.match(p)
+        if m and m.end() < len(p):
+            p = p[m.end():]
     p = BASE_YEAR.sub("", AFTER_YEAR.sub("", re.sub(r"\s+", "", p))).replace("分别", "")
     goal = AFTER_GOAL.match(p)
     if goal and goal.end() < len(p):
