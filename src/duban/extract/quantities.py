@@ -159,6 +159,11 @@ class _Grammar:
         self.sentence_pre = any_of([r"(?:" + x.split("[^")[0] + ")" for x in sentence_rules])
         people = r"(?:农村|城镇|城乡|贫困|农业转移|常住|户籍|流动)*(?:人口|劳动力)"
         self.single_count = re.compile(tpat(r"(?:所|座|家|套|台|辆|艘|架|处|栋|名)(?=[,，。;；、)）]|和|及|$)"))
+        # 个 ending the phrase counts too (卫生室五个), but not after 一 (建成一个,) nor after a verb of
+        # stance, whose object is a slogan cut off by a quote or a line (坚持两个, 做到四个)
+        self.single_ge = re.compile(tpat(r"个(?=[,，。;；、)）]|和|及|$)"))
+        self.stance_before = re.compile(tpat(r"(?:坚持|做到|落实|践行|树牢|增强|确保|实现|推进|深化|围绕|聚焦|突出|抓好|"
+                                             r"把握|牢记|贯彻|统筹|强化|[、和及与])\s*$"))
         # a single digit before a count word and its noun: after a verb of making or doing (units.toml)
         sc = units["single_count"][0]
         self.single_verb = re.compile(rf"(?:{alternation(sc['verbs'])})(?:了|共|约|近)?[ \u3000]?\Z")
@@ -257,6 +262,8 @@ def _single_counts(text: str, s: int, e: int, token: str, left: str, out: list[Q
     两个维护); a number in 百分之七, before a count word that ends the phrase (新建幼儿园三所), or before
     a count word and its noun after a verb of making (新建三所学校) or in a list of such counts (、两所幼儿园)."""
     if g.percent_words.search(left) or g.single_count.match(text, e):
+        return True
+    if token not in "一壹" and g.single_ge.match(text, e) and not g.stance_before.search(left):
         return True
     if token in "一壹" or not g.single_measure.match(text, e):
         return False  # 新建一批, 打造一个中心: 一 is "a", not a count
