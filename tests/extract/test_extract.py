@@ -62,9 +62,15 @@ def test_quarter_goal_keeps_the_plan() -> None:
     ("一季度要力争实现规上工业增加值增长8%", "规上工业增加值增长"),
     ("今年城镇查询拜访赋闲率掌握在5.5%以内", "城镇调查失业率"),
     ("全县牢固资产出资增长9%", "固定资产投资增长"),
+    ("新建两座变电站和五座充电站", "新建变电站"),
 ])
 def test_indicator_cleaning(text: str, indicator: str) -> None:
     assert _items(text, 2024)[0].indicator == indicator
+
+
+def test_list_member_after_he_takes_its_own_noun() -> None:
+    got = [(i.indicator, i.low) for i in _items("今年新建两座变电站和五座充电站。", 2024)]
+    assert got == [("新建变电站", 2), ("充电站", 5)]
 
 
 def test_review_then_plan() -> None:

@@ -109,6 +109,8 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
             if q.kind != "count" and (len(right) > 3 or (not stop and m.end() < len(text)
                                                          and text[m.end()].isdigit())):
                 right = ""  # 90%小区 yes; 6%以上新华社北京, 22.5%提高到23.5% no
+    if right and phrase and prev is not None and lo == prev.end and phrase[-1] in "和及与與":
+        phrase = ""  # 建成2座污水处理厂和3座垃圾中转站: the words before 和 are the first member's noun
     if (CHANGE.match(phrase) and not right) or not (phrase or right):
         # a bare change (…671亿元,同比增长9.4%) takes the subject of the quantity before it in the
         # sentence; a bare second figure (分别增长8%和8.8%) takes its whole indicator
