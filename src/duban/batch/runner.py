@@ -25,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from duban.batch.process import Options, run_shard
+from duban.batch.process import DEFAULT_DOC_TIMEOUT, DEFAULT_MAX_DOC_CHARS, Options, run_shard
 from duban.batch.sources import Shard, plan
 
 MANIFEST = "_manifest.jsonl"
@@ -66,10 +66,15 @@ def _read_manifest(out: Path) -> dict[str, dict]:
 
 
 def _check_settings(out: Path, opts: Options, shard_size: int) -> None:
-    settings = {"min_relevance": opts.min_relevance, "max_bytes": opts.max_bytes, "shard_size": shard_size}
+    # what decides the rows; --doc-timeout is left out (like --workers it depends on the machine, and a
+    # rerun with a longer one is how a slow machine resumes)
+    settings = {"min_relevance": opts.min_relevance, "max_bytes": opts.max_bytes, "shard_size": shard_size,
+                "max_doc_chars": opts.max_doc_chars}
     path = out / SETTINGS
     if path.exists():
         old = json.loads(path.read_text("utf-8"))
+        # made before the limit existed: resumable with the default (only a document over it differs)
+        old.setdefault("max_doc_chars", DEFAULT_MAX_DOC_CHARS)
         if old != settings:
             raise BatchError(
                 f"{out} was made with other options ({old}); use another --out or remove it"
@@ -98,11 +103,19 @@ def _prune(out: Path, keep: set[str], done: dict[str, dict]) -> dict[str, dict]:
 
 def run(inputs: list[str], out: str | os.PathLike, *, engine: str = "local", workers: int = 2,
         scheduler: str | None = None, min_relevance: float = 0.0, shard_size: int = 100,
-        max_bytes: int | None = None, progress: bool = True, dask_processes: bool = True) -> Summary:
-    """Extract every document of ``inputs`` into the Parquet dataset ``out``."""
+        max_bytes: int | None = None, progress: bool = True, dask_processes: bool = True,
+        doc_timeout: float = DEFAULT_DOC_TIMEOUT, max_doc_chars: int = DEFAULT_MAX_DOC_CHARS) -> Summary:
+    """Extract every document of ``inputs`` into the Parquet dataset ``out``.
+
+    A document taking longer than ``doc_timeout`` seconds or longer than ``max_doc_chars``
+    characters becomes an error row (0 turns either limit off).
+    """
     if shard_size < 1:
         raise BatchError("--shard-size must be at least 1")
-    opts = Options(min_relevance=min_relevance, **({"max_bytes": max_bytes} if max_bytes else {}))
+    if doc_timeout < 0 or max_doc_chars < 0:
+        raise BatchError("--doc-timeout and --max-doc-chars must be 0 (no limit) or more")
+    opts = Options(min_relevance=min_relevance, doc_timeout=doc_timeout, max_doc_chars=max_doc_chars,
+                   **({"max_bytes": max_bytes} if max_bytes else {}))
     out_dir = Path(out)
     if out_dir.exists() and not out_dir.is_dir():
         raise BatchError(f"{out_dir} exists and is not a directory")

@@ -13,6 +13,7 @@ import sys
 
 from duban.batch import BatchError
 from duban.batch import run as run_batch
+from duban.batch.process import DEFAULT_DOC_TIMEOUT, DEFAULT_MAX_DOC_CHARS
 
 
 def add_parser(sub) -> argparse.ArgumentParser:
@@ -37,6 +38,12 @@ def add_parser(sub) -> argparse.ArgumentParser:
                    help="skip extraction of pages whose relevance score is below X (0..1; 0.5 is the judged cut)")
     p.add_argument("--shard-size", type=int, default=100, metavar="N",
                    help="documents per shard: the unit of work, of resuming, and of worker memory")
+    p.add_argument("--doc-timeout", type=float, default=DEFAULT_DOC_TIMEOUT, metavar="SECONDS",
+                   help="a document taking longer becomes an error row and the run goes on (0: no limit; "
+                        "default %(default)g)")
+    p.add_argument("--max-doc-chars", type=int, default=DEFAULT_MAX_DOC_CHARS, metavar="N",
+                   help="a longer document becomes an error row without being processed (0: no limit; "
+                        "default %(default)d)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     return p
 
@@ -48,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         s = run_batch(args.inputs, args.out, engine=args.engine, workers=args.workers,
                       scheduler=args.scheduler, min_relevance=args.min_relevance,
-                      shard_size=args.shard_size, progress=not args.no_progress)
+                      shard_size=args.shard_size, progress=not args.no_progress,
+                      doc_timeout=args.doc_timeout, max_doc_chars=args.max_doc_chars)
     except BatchError as e:
         print(f"duban batch: {e}", file=sys.stderr)
         return 2
