@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/batch.py --size-mb 200            # generates into a temp dir, then runs
     .venv/bin/python bench/batch.py --size-mb 20 --workers 1 2 --keep /tmp/duban-corpus
+    .venv/bin/python bench/batch.py --prefilter --size-mb 10   # --min-relevance on a crawl-like corpus
 
 The corpus is generated from texts on this machine (the development corpus in ../shared when it is
 there, the bundled demo report, and the ordinary pages of the tests), varied: paragraphs shuffled and
@@ -79,7 +80,8 @@ def _scale(num: str, rng: random.Random) -> str:
     return f"{v:.1f}" if "." in num else str(max(int(v), 1))
 
 
-def generate(folder: Path, size_mb: float, seed: int = 7, file_mb: int = 64) -> tuple[list[str], int, int]:
+def generate(folder: Path, size_mb: float, seed: int = 7, file_mb: int = 64,
+             relevant_share: float = 0.6) -> tuple[list[str], int, int]:
     """Write JSONL files totalling ``size_mb``; returns (paths, documents, characters)."""
     reports, ordinary = base_texts()
     rng = random.Random(seed)
@@ -93,7 +95,7 @@ def generate(folder: Path, size_mb: float, seed: int = 7, file_mb: int = 64) -> 
                 f.close()
             paths.append(str(folder / f"corpus-{len(paths):03d}.jsonl"))
             f = open(paths[-1], "w", encoding="utf-8")
-        relevant = rng.random() < 0.6
+        relevant = rng.random() < relevant_share
         text = vary(rng.choice(reports), rng, rng.randint(3000, 30000)) if relevant else \
             vary(rng.choice(ordinary), rng, rng.randint(500, 4000))
         rec = {"id": f"g{docs:07d}", "url": f"http://bench.example/{docs}"}
@@ -112,13 +114,13 @@ def generate(folder: Path, size_mb: float, seed: int = 7, file_mb: int = 64) -> 
     return paths, docs, chars
 
 
-def run_once(inputs: list[str], workers: int, shard_size: int, out: Path) -> dict:
+def run_once(inputs: list[str], workers: int, shard_size: int, out: Path, **options) -> dict:
     from duban.batch import run
 
     shutil.rmtree(out, ignore_errors=True)
     load0 = os.getloadavg()[0]
     t0 = time.perf_counter()
-    s = run(inputs, out, engine="local", workers=workers, shard_size=shard_size, progress=True)
+    s = run(inputs, out, engine="local", workers=workers, shard_size=shard_size, progress=True, **options)
     wall = time.perf_counter() - t0
     cpu = sum(r["cpu_seconds"] for r in s.results)
     results = s.results
@@ -131,7 +133,8 @@ def run_once(inputs: list[str], workers: int, shard_size: int, out: Path) -> dic
             peak_quarter[r["pid"]] = max(peak_quarter.get(r["pid"], 0), r["maxrss_mb"])
     size = sum(os.path.getsize(p) for p in inputs)
     return {
-        "workers": workers, "docs": s.docs, "items": s.items, "errors": s.errors, "chars": s.chars,
+        "workers": workers, **options, "docs": s.docs, "items": s.items, "errors": s.errors,
+        "skipped": s.skipped, "chars": s.chars,
         "seconds": round(wall, 1), "docs_per_s": round(s.docs / wall, 1),
         "mb_per_s": round(size / wall / 1e6, 3), "chars_per_s": round(s.chars / wall),
         "peak_rss_mb_per_worker": sorted(round(v) for v in peak_by_pid.values()),
@@ -166,10 +169,29 @@ def relevance_report() -> dict:
     return {"by_threshold": rows, "chars_per_s_with_t2s": round(speed)}
 
 
+def prefilter_report(folder: Path, size_mb: float, shard_size: int) -> dict:
+    """A crawl-like corpus (90 % ordinary pages) with and without --min-relevance 0.5, one worker;
+    and the cost of the per-document time limit (--doc-timeout 60 against 0)."""
+    inputs, docs, chars = generate(folder / "crawl", size_mb, seed=11, relevant_share=0.1)
+    runs = [run_once(inputs, 1, shard_size, folder / f"out-{i}", **o) for i, o in enumerate([
+        {"min_relevance": 0.0, "doc_timeout": 0}, {"min_relevance": 0.5, "doc_timeout": 0},
+        {"min_relevance": 0.5, "doc_timeout": 60}])]
+    return {
+        "corpus": {"docs": docs, "chars": chars, "relevant_share": 0.1,
+                   "mb": round(sum(os.path.getsize(p) for p in inputs) / 1e6, 1)},
+        "runs": runs,
+        "speedup_cpu_min_relevance_0.5": round(runs[1]["docs_per_cpu_s"] / runs[0]["docs_per_cpu_s"], 2),
+        "doc_timeout_cpu_overhead": round(runs[1]["docs_per_cpu_s"] / runs[2]["docs_per_cpu_s"] - 1, 4),
+    }
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--relevance", action="store_true",
                     help="only measure the relevance score (precision/recall on the labelled sample, speed)")
+    ap.add_argument("--prefilter", action="store_true",
+                    help="only measure --min-relevance on a crawl-like corpus (90%% ordinary pages) and the "
+                         "cost of --doc-timeout (1 worker)")
     ap.add_argument("--size-mb", type=float, default=200)
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--shard-size", type=int, default=100)
@@ -178,6 +200,15 @@ def main() -> int:
     args = ap.parse_args()
     if args.relevance:
         print(json.dumps(relevance_report(), indent=1))
+        return 0
+    if args.prefilter:
+        tmp = Path(tempfile.mkdtemp(prefix="duban-bench-"))
+        try:
+            report = prefilter_report(tmp, args.size_mb, args.shard_size)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        report["machine"] = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        print(json.dumps(report, ensure_ascii=False, indent=1))
         return 0
 
     tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="duban-bench-"))
