@@ -184,3 +184,14 @@ def test_output_inside_an_input_folder_is_not_read(tmp_path: Path) -> None:
         run([str(tmp_path)], tmp_path / "out", workers=0, progress=False)
     docs = read_rows(tmp_path / "out", "documents")
     assert [d["doc_id"] for d in docs] == [f"{tmp_path.name}/a.txt"]
+
+
+def test_same_ids_in_two_inputs_are_pointed_out(tmp_path: Path, capsys) -> None:
+    for name in ("a.jsonl", "b.jsonl"):  # each file numbers its records from 1
+        (tmp_path / name).write_text(json.dumps({"id": "1", "text": "今年新增学位4290个"}) + "\n", "utf-8")
+    assert main(["batch", str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl"), "--out", str(tmp_path / "out"),
+                 "--workers", "0", "--no-progress"]) == 0
+    assert "warning: 1 document ids occur in more than one input" in capsys.readouterr().err
+    assert main(["batch", str(tmp_path / "a.jsonl"), "--out", str(tmp_path / "one"), "--workers", "0",
+                 "--no-progress"]) == 0
+    assert "warning" not in capsys.readouterr().err

@@ -171,8 +171,10 @@ def _bar(total: int, initial: int, enabled: bool):
         return None
     from tqdm import tqdm
 
+    # not a terminal (a cluster job's log file): a line every 30 s, not a redrawn bar twice a second
+    tty = sys.stderr.isatty()
     return tqdm(total=total, initial=initial, unit="doc", file=sys.stderr, dynamic_ncols=True,
-                smoothing=0.1, mininterval=0.5, desc="duban batch")
+                smoothing=0.1, mininterval=0.5 if tty else 30, desc="duban batch")
 
 
 # --- engines: each yields shard results as they finish -----------------------------------------------

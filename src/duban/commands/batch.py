@@ -66,7 +66,22 @@ def run(args: argparse.Namespace) -> int:
     if s.errors:
         for reason, n in error_reasons(args.out):
             print(f"  {n:>8}  {reason}", file=sys.stderr)
+    if shared := shared_ids(args.out):
+        print(f"duban batch: warning: {shared} document ids occur in more than one input; the items and "
+              "sections tables carry doc_id only, so tell such documents apart by their source in "
+              "OUT/documents", file=sys.stderr)
     return 1 if s.errors else 0
+
+
+def shared_ids(out: str) -> int:
+    """How many doc_ids occur in more than one input (JSONL files numbered from 1, two folders
+    of the same name): rows of the items table cannot tell those documents apart."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(f"{out}/documents", columns=["doc_id", "source"])
+    pairs = table.group_by(["doc_id", "source"]).aggregate([])
+    return sum(1 for n in pairs.group_by("doc_id").aggregate([("source", "count")])["source_count"].to_pylist()
+               if n > 1)
 
 
 def error_reasons(out: str, top: int = 5) -> list[tuple[str, int]]:
