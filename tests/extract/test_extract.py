@@ -73,6 +73,12 @@ def test_list_member_after_he_takes_its_own_noun() -> None:
     assert got == [("新建变电站", 2), ("充电站", 5)]
 
 
+def test_part_of_year_nearest_and_reviewed() -> None:
+    # the part-of-year word nearest the figure names its period; in a sentence about last year, last year's
+    text = "2024年政府工作报告\n过去一年,全县一季度增长4.1%,上半年增长4.6%,前三季度增长5%。"
+    assert [i.period for i in _items(text)] == ["2023Q1", "2023H1", "2023"]
+
+
 def test_review_then_plan() -> None:
     text = ("2022年政府工作报告\n一、2021年工作回顾\n全市地区生产总值达到3210亿元,增长7.2%。"
             "城镇新增就业6.8万人。\n二、2022年主要预期目标\n地区生产总值增长6%左右,城镇新增就业6万人以上。")

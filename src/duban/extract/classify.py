@@ -37,7 +37,9 @@ PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
 DONE_AFTER = re.compile(tpat("[^。,，;；]{0,2}(?:总体|全面|全部|圆满|基本|顺利)?(?:完成|实现|达成)"))
 QUANTITY_BEFORE = re.compile(r"[\d%％]的$")
 FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|以来|规划期)")
-PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度"))
+PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度|前三季度"))  # 前三季度: no period form of its own
+# the sentence speaks of last year (过去一年,全市一季度…): its parts of a year are last year's
+LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去年)")
 FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
 PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年"))
 # a report's title, also in spun copies (当局事情陈诉, 政府工作陈述): its year names the report, and does
@@ -381,10 +383,12 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
         avg = YEARS_AVERAGE.search(text, max(0, q.start - 12), q.start)
         if avg:  # 两年平均增长5.1%: both years, ending with the one reviewed
             return _span_years(int(p) - (3 if avg.group(1) == "三" else 2) + 1, int(p))
-    part = PART_OF_YEAR.search(sentence)
-    if p and part and p.isdigit():
+    part = None
+    for part in PART_OF_YEAR.finditer(sentence):  # noqa: B007 - the one nearest the figure
+        pass
+    if p and part and p.isdigit() and "三" not in part.group():
         # 上半年 -> 2022H1, 一季度 -> 2022Q1; this year's part when the sentence names no year
-        if yr is None and year is not None:
+        if yr is None and year is not None and not LAST_YEAR_WORDS.search(sentence):
             p = str(year)
         return p + ("H1" if "半" in part.group() else "Q1")
     return p
