@@ -113,18 +113,18 @@ def _read(doc_id: str, how: str, payload) -> duban.Document:
     return duban.read_bytes(payload[1], payload[0])
 
 
-def expected_sections(docs: dict) -> list[dict]:
-    """Section rows of the readable documents, from the library itself."""
+def expected_sections(docs: dict, key_of: dict[str, str]) -> list[dict]:
+    """Section rows of the readable documents, from the library itself (``key_of``: doc_id -> doc_key)."""
     rows = []
     for doc_id, (how, payload) in docs.items():
         for i, sec in enumerate(duban.extract(_read(doc_id, how, payload)).sections):
-            rows.append({"doc_id": doc_id, "section_index": i, "title": sec.title, "level": sec.level,
+            rows.append({"doc_key": key_of[doc_id], "doc_id": doc_id, "section_index": i, "title": sec.title, "level": sec.level,
                          "span_start": sec.span[0], "span_end": sec.span[1], "parent": sec.parent})
     return sorted(rows, key=lambda r: (r["doc_id"], r["section_index"]))
 
 
-def expected_rows(docs: dict, url_of: dict[str, str | None]) -> list[dict]:
-    """Item rows of the readable documents, from the library itself."""
+def expected_rows(docs: dict, url_of: dict[str, str | None], key_of: dict[str, str]) -> list[dict]:
+    """Item rows of the readable documents, from the library itself (``key_of``: doc_id -> doc_key)."""
     rows = []
     for doc_id, (how, payload) in docs.items():
         doc = _read(doc_id, how, payload)
@@ -132,7 +132,7 @@ def expected_rows(docs: dict, url_of: dict[str, str | None]) -> list[dict]:
         place = {"region": region.name if region else None, "region_level": region.level if region else None,
                  "region_parent": region.parent if region else None, "year": year}
         url = url_of.get(doc_id)
-        rows += [item_row(doc_id, url, i, it, place) for i, it in enumerate(duban.extract(doc).items)]
+        rows += [item_row(key_of[doc_id], doc_id, url, i, it, place) for i, it in enumerate(duban.extract(doc).items)]
     return sorted(rows, key=lambda r: (r["doc_id"], r["item_index"]))
 
 
@@ -141,7 +141,14 @@ def read_rows(out: Path, table: str) -> list[dict]:
 
     rows = pq.read_table(out / table).to_pylist()
     if table == "items":
-        return sorted(rows, key=lambda r: (r["doc_id"], r["item_index"]))
+        return sorted(rows, key=lambda r: (r["doc_id"], r["doc_key"], r["item_index"]))
     if table == "sections":
-        return sorted(rows, key=lambda r: (r["doc_id"], r["section_index"]))
-    return sorted(rows, key=lambda r: (r["doc_id"], r["source"] or ""))
+        return sorted(rows, key=lambda r: (r["doc_id"], r["doc_key"], r["section_index"]))
+    return sorted(rows, key=lambda r: (r["doc_id"], r["doc_key"]))
+
+
+def keys(out: Path) -> dict[str, str]:
+    """doc_id -> doc_key of the documents table (for a corpus whose ids are unique)."""
+    rows = read_rows(out, "documents")
+    assert len({r["doc_id"] for r in rows}) == len(rows)
+    return {r["doc_id"]: r["doc_key"] for r in rows}

@@ -10,10 +10,10 @@ import pytest
 
 import duban
 from duban.batch import ITEMS_SCHEMA, run
-from duban.batch.sources import plan, read_shard
+from duban.batch.sources import doc_key, plan, read_shard
 from duban.cli import main
 
-from .corpus import build, expected_rows, expected_sections, read_rows
+from .corpus import build, expected_rows, expected_sections, keys, read_rows
 
 
 @pytest.fixture
@@ -58,11 +58,11 @@ def test_rows_match_library_and_errors_are_rows(corpus: dict, tmp_path: Path, ca
         assert word in reasons, reasons
     assert all(d["error"] and "\n" not in d["error"] for d in errors)
     items = read_rows(out, "items")
-    assert items == expected_rows(corpus["docs"], _urls(out))
-    assert read_rows(out, "sections") == expected_sections(corpus["docs"])
+    assert items == expected_rows(corpus["docs"], _urls(out), keys(out))
+    assert read_rows(out, "sections") == expected_sections(corpus["docs"], keys(out))
     for d in docs:
         if d["status"] == "ok":
-            assert d["n_items"] == sum(1 for i in items if i["doc_id"] == d["doc_id"])
+            assert d["n_items"] == sum(1 for i in items if i["doc_key"] == d["doc_key"])
             assert 0.0 <= d["relevance"] <= 1.0 and d["chars"] > 0
 
 
@@ -186,12 +186,77 @@ def test_output_inside_an_input_folder_is_not_read(tmp_path: Path) -> None:
     assert [d["doc_id"] for d in docs] == [f"{tmp_path.name}/a.txt"]
 
 
-def test_same_ids_in_two_inputs_are_pointed_out(tmp_path: Path, capsys) -> None:
-    for name in ("a.jsonl", "b.jsonl"):  # each file numbers its records from 1
-        (tmp_path / name).write_text(json.dumps({"id": "1", "text": "今年新增学位4290个"}) + "\n", "utf-8")
-    assert main(["batch", str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl"), "--out", str(tmp_path / "out"),
-                 "--workers", "0", "--no-progress"]) == 0
-    assert "warning: 1 document ids occur in more than one input" in capsys.readouterr().err
-    assert main(["batch", str(tmp_path / "a.jsonl"), "--out", str(tmp_path / "one"), "--workers", "0",
-                 "--no-progress"]) == 0
-    assert "warning" not in capsys.readouterr().err
+def _jsonl(path: Path, records: list[dict]) -> str:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    return str(path)
+
+
+# each file numbers its records from 1; the second file also repeats an id of its own
+TWO_FILES = {
+    "a.jsonl": [{"id": "1", "text": "今年新增学位4290个,地区生产总值增长6%左右。"},
+                {"id": "2", "text": "今年筹集保障性住房3000套。"}],
+    "b.jsonl": [{"id": "1", "text": "今年城镇新增就业1万人以上。"},
+                {"id": "2", "text": "全年一般公共预算收入增长3%。"},
+                {"id": "2", "text": "今年新建污水管网120公里。"}],
+}
+
+
+def test_same_ids_in_two_inputs_are_distinct_documents(tmp_path: Path) -> None:
+    inputs = [_jsonl(tmp_path / name, recs) for name, recs in TWO_FILES.items()]
+    for shard_size in (1, 100):  # one shard per document, and one per input
+        out = tmp_path / f"out-{shard_size}"
+        assert main(["batch", *inputs, inputs[0], "--out", str(out), "--workers", "0", "--shard-size",
+                     str(shard_size), "--no-progress"]) == 0  # an input listed twice is read once
+        docs = read_rows(out, "documents")
+        assert len(docs) == len({d["doc_key"] for d in docs}) == 5
+        assert all(d["doc_key"] == doc_key(d["source"], d["locator"]) for d in docs)
+        items, sections = read_rows(out, "items"), read_rows(out, "sections")
+        by_text = {r["text"]: r for recs in TWO_FILES.values() for r in recs}
+        for d in docs:  # each document's rows are its own text's items, whatever its id
+            text = d["original"]
+            assert d["doc_id"] == by_text[text]["id"]
+            mine = [i for i in items if i["doc_key"] == d["doc_key"]]
+            assert [(i["quote"], i["item_index"]) for i in mine] == [
+                (it.quote, n) for n, it in enumerate(duban.extract(text).items)]
+            assert len(mine) == d["n_items"] > 0
+            assert all(text[i["span_start"]:i["span_end"]] == i["quote"] for i in mine)
+            assert [s["section_index"] for s in sections if s["doc_key"] == d["doc_key"]] == list(
+                range(len(duban.extract(text).sections)))
+        if shard_size == 1:
+            first = {(d["source"], d["locator"]): d["doc_key"] for d in docs}
+    # the key depends on the input and the record's place in it, not on how the run was cut
+    assert {(d["source"], d["locator"]): d["doc_key"] for d in docs} == first
+
+
+def test_loose_files_of_same_folder_name_are_distinct_documents(tmp_path: Path) -> None:
+    files = []
+    for folder, text in (("x", "今年新增学位4290个"), ("y", "今年筹集保障性住房3000套")):
+        (tmp_path / folder / "2021").mkdir(parents=True)
+        (tmp_path / folder / "2021" / "report.txt").write_text(text, "utf-8")
+        files.append(str(tmp_path / folder / "2021" / "report.txt"))
+    run(files, tmp_path / "out", workers=0, progress=False)  # one shard, one doc_id twice
+    docs = read_rows(tmp_path / "out", "documents")
+    assert [d["doc_id"] for d in docs] == ["2021/report.txt"] * 2
+    items = read_rows(tmp_path / "out", "items")
+    assert {d["doc_key"]: [i["quote"] for i in items if i["doc_key"] == d["doc_key"]] for d in docs} == {
+        d["doc_key"]: [it.quote for it in duban.extract(d["original"]).items] for d in docs}
+
+
+def test_result_of_the_previous_layout_is_refused_in_one_line(tmp_path: Path, capsys) -> None:
+    src = _jsonl(tmp_path / "a.jsonl", TWO_FILES["a.jsonl"])
+    out = tmp_path / "out"
+    assert main(["batch", src, "--out", str(out), "--workers", "0", "--no-progress"]) == 0
+    settings = json.loads((out / "_batch.json").read_text("utf-8"))
+    del settings["format"]  # as the previous version wrote it
+    (out / "_batch.json").write_text(json.dumps(settings), "utf-8")
+    capsys.readouterr()
+    assert main(["batch", src, "--out", str(out), "--workers", "0", "--no-progress"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "another version" in err and "another --out" in err
+    # the same folder before any shard was finished: nothing to keep, the run simply starts
+    for sub in ("items", "documents", "sections"):
+        for f in (out / sub).iterdir():
+            f.unlink()
+    (out / "_manifest.jsonl").unlink()
+    assert main(["batch", src, "--out", str(out), "--workers", "0", "--no-progress"]) == 0
+    assert len(read_rows(out, "documents")) == 2

@@ -9,7 +9,7 @@ import pytest
 from duban.batch import run
 from duban.cli import main
 
-from .corpus import build, expected_rows, read_rows
+from .corpus import build, expected_rows, keys, read_rows
 
 pytest.importorskip("distributed")
 
@@ -29,7 +29,7 @@ def test_dask_local_cluster_matches_library_and_local_engine(tmp_path: Path) -> 
     docs = read_rows(out, "documents")
     assert len(docs) == corpus["n_docs"]
     urls = {d["doc_id"]: d["url"] for d in docs}
-    assert read_rows(out, "items") == expected_rows(corpus["docs"], urls)
+    assert read_rows(out, "items") == expected_rows(corpus["docs"], urls, keys(out))
     assert {d["doc_id"] for d in docs if d["status"] == "ok"} >= set(corpus["docs"])
 
     # the same input on the local engine, other worker counts and shard sizes: the same rows

@@ -8,12 +8,17 @@ upload does: a later report's actual -> an earlier target, for a person to confi
 there are left alone, so a second load proposes nothing new.
 Documents without a detected region or year are not loaded (they are counted). Reads one part file
 at a time, so memory is bounded by the shard size. Needs Django set up (`duban.web.setup()`).
+A document's items and headings are those with its ``doc_key`` (``doc_id`` may repeat: two JSONL
+files numbered from 1). A result made before doc_key existed is joined on ``doc_id`` within each
+part file, which is exact unless the part holds two documents of one id: those are not loaded
+(counted as ``ambiguous``), rather than given each other's items.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +40,7 @@ class LoadSummary:
     no_year: int = 0
     not_ok: int = 0  # error or skipped rows of the batch: nothing to load
     links: int = 0  # actual -> target link proposals made
+    ambiguous: int = 0  # documents of an older result whose doc_id is not unique in their part file
 
 
 def report_kind(original: str) -> str:
@@ -53,12 +59,19 @@ def _title(original: str, fallback: str) -> str:
     return fallback[:120]
 
 
-def _rows_by_doc(path: Path) -> dict[str, list[dict]]:
-    rows: dict[str, list[dict]] = {}
+def _key(row: dict) -> str:
+    # doc_key is missing (or null) only in results written before it existed
+    return row.get("doc_key") or row["doc_id"]
+
+
+def _rows_by_doc(path: Path, index: str) -> dict[str, list[dict]]:
+    """The rows of one part file by document, in order, each ``index`` once (an input listed twice
+    in one shard must not double a document's items)."""
+    rows: dict[str, dict[int, dict]] = {}
     if path.exists():
         for row in pq.read_table(path).to_pylist():
-            rows.setdefault(row["doc_id"], []).append(row)
-    return rows
+            rows.setdefault(_key(row), {}).setdefault(row[index], row)
+    return {k: [v[i] for i in sorted(v)] for k, v in rows.items()}
 
 
 def _section_of(item: dict, sections: list):
@@ -99,11 +112,16 @@ def load(out: str | Path, *, publish: bool = False, user=None) -> LoadSummary:
 
     for part in sorted(docs_dir.glob("part-*.parquet")):
         docs = pq.read_table(part).to_pylist()
-        by_doc = _rows_by_doc(items_dir / part.name)
-        secs_by_doc = _rows_by_doc(out / "sections" / part.name)
+        by_doc = _rows_by_doc(items_dir / part.name, "item_index")
+        secs_by_doc = _rows_by_doc(out / "sections" / part.name, "section_index")
+        keys = Counter(_key(d) for d in docs)
         for d in docs:
             if d["status"] != "ok" or d.get("original") is None:
                 summary.not_ok += 1
+                continue
+            key = _key(d)
+            if keys[key] > 1 and not d.get("doc_key"):
+                summary.ambiguous += 1
                 continue
             if not d["region"]:
                 summary.no_region += 1
@@ -125,12 +143,12 @@ def load(out: str | Path, *, publish: bool = False, user=None) -> LoadSummary:
                     original=original, checksum=checksum, published=publish,
                 )
                 secs: list[Section] = []
-                for r in sorted(secs_by_doc.get(d["doc_id"], []), key=lambda r: r["section_index"]):
+                for r in secs_by_doc.get(key, []):
                     parent = secs[r["parent"]] if r["parent"] is not None and 0 <= r["parent"] < len(secs) else None
                     secs.append(Section.objects.create(
                         report=report, parent=parent, title=(r["title"] or "")[:300], level=r["level"] or 1,
                         span_start=r["span_start"] or 0, span_end=r["span_end"] or 0, order=r["section_index"]))
-                rows = sorted(by_doc.get(d["doc_id"], []), key=lambda r: r["item_index"])
+                rows = by_doc.get(key, [])
                 Item.objects.bulk_create([
                     Item(report=report, section=_section_of(r, secs), kind=r["kind"],
                          indicator=(r["indicator"] or "")[:500],

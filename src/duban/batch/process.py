@@ -1,7 +1,9 @@
 """One shard in a worker: read each document, score it, extract it, write two Parquet parts.
 
 Every document yields exactly one row of the documents table (ok, skipped or error, with the
-reason) and one row per item in the items table. Parts are written under a hidden temporary name
+reason), one row per item in the items table and one per heading in the sections table; all three
+carry the document's ``doc_key`` (see `sources`), the column to join them on: ``doc_id`` is the
+input's own name for the document and two inputs may use the same one. Parts are written under a hidden temporary name
 and renamed, so a part file is either whole or absent.
 """
 
@@ -36,8 +38,12 @@ REGION_FIELDS = [
 ]
 
 DOCUMENTS_SCHEMA = pa.schema([
+    # unique in the run: hash of source and locator. Always set by duban batch; nullable so that tables
+    # written by hand (tests, other tools) still load: without it `duban load` joins on doc_id
+    pa.field("doc_key", pa.string()),
     pa.field("doc_id", pa.string(), nullable=False),
-    pa.field("source", pa.string()),
+    pa.field("source", pa.string()),  # the input: a directory, a loose file, a JSONL/Parquet/WARC file
+    pa.field("locator", pa.string()),  # where in it: relative path, byte offset (JSONL, WARC), line (.gz), row
     pa.field("url", pa.string()),
     pa.field("status", pa.string(), nullable=False),  # ok | skipped (below --min-relevance) | error
     pa.field("error", pa.string()),
@@ -53,6 +59,7 @@ DOCUMENTS_SCHEMA = pa.schema([
 
 # every field of duban.items.Item (span as two columns), plus the document's place in the corpus
 ITEMS_SCHEMA = pa.schema([
+    pa.field("doc_key", pa.string()),
     pa.field("doc_id", pa.string(), nullable=False),
     pa.field("url", pa.string()),
     pa.field("item_index", pa.int32(), nullable=False),
@@ -75,6 +82,7 @@ ITEMS_SCHEMA = pa.schema([
 
 # the headings extraction found (Extraction.sections): `duban load` rebuilds the report's outline
 SECTIONS_SCHEMA = pa.schema([
+    pa.field("doc_key", pa.string()),
     pa.field("doc_id", pa.string(), nullable=False),
     pa.field("section_index", pa.int32(), nullable=False),
     pa.field("title", pa.string()),
@@ -97,9 +105,9 @@ def _float(v) -> float | None:
     return None if v is None else float(v)
 
 
-def item_row(doc_id: str, url: str | None, index: int, it: duban.Item, place: dict) -> dict:
+def item_row(doc_key: str, doc_id: str, url: str | None, index: int, it: duban.Item, place: dict) -> dict:
     return {
-        "doc_id": doc_id, "url": url, "item_index": index, "kind": it.kind, "indicator": it.indicator,
+        "doc_key": doc_key, "doc_id": doc_id, "url": url, "item_index": index, "kind": it.kind, "indicator": it.indicator,
         "quote": it.quote, "span_start": it.span[0], "span_end": it.span[1], "cmp": it.cmp,
         "low": _float(it.low), "high": _float(it.high), "unit": it.unit, "period": it.period,
         "section": it.section, "canonical": it.canonical, "value_base": _float(it.value_base), **place,
@@ -122,7 +130,7 @@ def process_doc(ev: Doc | Bad, opts: Options) -> tuple[dict, list[dict], list[di
     The whole of it (reading included) runs under ``opts.doc_timeout``; a document that runs over,
     or is longer than ``opts.max_doc_chars``, becomes an error row saying so.
     """
-    row: dict = {"doc_id": ev.doc_id, "source": ev.source, "url": ev.url, "status": "error", "error": None,
+    row: dict = {"doc_key": ev.key, "doc_id": ev.doc_id, "source": ev.source, "locator": ev.locator, "url": ev.url, "status": "error", "error": None,
                  "n_items": 0, "chars": None, "relevance": None, "region": None, "region_level": None,
                  "region_parent": None, "year": None, "extract_year": None, "original": None}
     if isinstance(ev, Bad):
@@ -176,8 +184,8 @@ def _process(ev: Doc, opts: Options, row: dict) -> tuple[dict, list[dict], list[
     row["original"] = doc.original
     row["n_items"] = len(result.items)
     row["extract_year"] = result.year
-    items = [item_row(ev.doc_id, ev.url, i, it, place) for i, it in enumerate(result.items)]
-    sections = [{"doc_id": ev.doc_id, "section_index": i, "title": sec.title, "level": sec.level,
+    items = [item_row(row["doc_key"], ev.doc_id, ev.url, i, it, place) for i, it in enumerate(result.items)]
+    sections = [{"doc_key": row["doc_key"], "doc_id": ev.doc_id, "section_index": i, "title": sec.title, "level": sec.level,
                  "span_start": sec.span[0], "span_end": sec.span[1], "parent": sec.parent}
                 for i, sec in enumerate(result.sections)]
     return row, items, sections

@@ -3,8 +3,10 @@
 OUT holds the result of one list of inputs:
   OUT/items/part-<shard>.parquet, OUT/documents/part-<shard>.parquet   (read OUT/items as a dataset)
   OUT/sections/part-<shard>.parquet   the headings extraction found (for `duban load`)
+  every table has doc_key, one document's key: join the tables on it (doc_id may repeat across inputs)
   OUT/_manifest.jsonl   one line per finished shard (its counts); a rerun skips those shards
-  OUT/_batch.json       the options the result was made with; a rerun with other options is refused
+  OUT/_batch.json       the options the result was made with (and the layout's FORMAT); a rerun with
+                        other options, or into a result of an older layout, is refused
 Parts of shards that are no longer planned (an input changed) are removed when the run starts.
 
 Engines: ``local`` runs shards in a ProcessPoolExecutor (``workers`` processes; 0 runs them in this
@@ -30,6 +32,9 @@ from duban.batch.sources import Shard, plan
 
 MANIFEST = "_manifest.jsonl"
 SETTINGS = "_batch.json"
+# the layout of the tables: 2 added doc_key (results without a "format" are 1, and cannot be resumed:
+# their parts lack the column a dataset read and `duban load` join on)
+FORMAT = 2
 
 
 class BatchError(Exception):
@@ -69,10 +74,17 @@ def _check_settings(out: Path, opts: Options, shard_size: int) -> None:
     # what decides the rows; --doc-timeout is left out (like --workers it depends on the machine, and a
     # rerun with a longer one is how a slow machine resumes)
     settings = {"min_relevance": opts.min_relevance, "max_bytes": opts.max_bytes, "shard_size": shard_size,
-                "max_doc_chars": opts.max_doc_chars}
+                "max_doc_chars": opts.max_doc_chars, "format": FORMAT}
     path = out / SETTINGS
     if path.exists():
         old = json.loads(path.read_text("utf-8"))
+        if old.get("format", 1) != FORMAT:
+            if old.get("format", 1) < FORMAT and not _has_results(out):
+                path.write_text(json.dumps(settings), "utf-8")  # nothing written yet: just take it over
+                return
+            raise BatchError(f"{out} was made by another version of duban batch (table layout "
+                             f"{old.get('format', 1)}, now {FORMAT}: every table has doc_key); "
+                             "use another --out or remove it")
         # made before the limit existed: resumable with the default (only a document over it differs)
         old.setdefault("max_doc_chars", DEFAULT_MAX_DOC_CHARS)
         if old != settings:
@@ -82,6 +94,11 @@ def _check_settings(out: Path, opts: Options, shard_size: int) -> None:
     else:
         out.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(settings), "utf-8")
+
+
+def _has_results(out: Path) -> bool:
+    return bool(_read_manifest(out)) or any(
+        (out / sub).is_dir() and any((out / sub).glob("part-*.parquet")) for sub in ("items", "documents", "sections"))
 
 
 def _prune(out: Path, keep: set[str], done: dict[str, dict]) -> dict[str, dict]:

@@ -6,6 +6,11 @@ streaming pass over the inputs (it never holds documents); a worker opens the in
 the shard's start and reads its documents. Planning and reading walk the inputs with the same
 iterators, so a bad record (an invalid JSONL line, a truncated WARC record) is counted once by the
 planner and turned into exactly one error row by the worker.
+
+Every record gets a ``doc_key``: a hash of its input (absolute path) and its place in that input
+(byte offset, line, row, or path within a directory). Unlike ``doc_id`` (a JSONL file's own ``id``,
+which two files may share), it tells every document of one run apart, and it does not depend on
+the shard size or the engine, so every table of the output joins on it.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import redirect_stderr
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -48,6 +53,11 @@ class Doc:
     name: str | None = None
     data: bytes | None = None
     text: str | None = None
+    locator: str = ""  # where in ``source``: offset, line, row or relative path ("" for a loose file)
+
+    @property
+    def key(self) -> str:
+        return doc_key(self.source, self.locator)
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,17 @@ class Bad:
     source: str
     reason: str
     url: str | None = None
+    locator: str = ""
+
+    @property
+    def key(self) -> str:
+        return doc_key(self.source, self.locator)
+
+
+def doc_key(source: str, locator: str) -> str:
+    """The document's key in every output table: 20 hex digits of sha1(source + newline + locator)."""
+    # surrogateescape: a file name that is not valid UTF-8 still hashes (to the bytes it was read from)
+    return hashlib.sha1(f"{source}\n{locator}".encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
 
 @dataclass(frozen=True)
@@ -108,8 +129,12 @@ def plan(inputs: list[str], shard_size: int, exclude: Path | None = None) -> Ite
             yield Shard("files", "", 0, len(loose), tuple(loose), stamp)
             loose.clear()
 
+    seen: set[Path] = set()
     for raw in inputs:
         path = Path(raw).absolute()  # workers on other machines need the same, full path
+        if path in seen:  # listed twice: read once (the same records would get the same keys)
+            continue
+        seen.add(path)
         if path.is_file() and kind_of(path) == "file":
             loose.append(str(path))
             if len(loose) == shard_size:
@@ -184,26 +209,27 @@ def read_shard(shard: Shard) -> Iterator[Doc | Bad]:
         return
     n = 0
     try:
-        for _pos, ev in _EVENTS[shard.kind](Path(shard.source), shard.start):
-            yield ev
+        for pos, ev in _EVENTS[shard.kind](Path(shard.source), shard.start):
+            yield replace(ev, locator=str(pos))
             n += 1
             if n == shard.count:
                 return
     except Exception as e:  # the input vanished or changed under us
-        yield Bad(f"{shard.source}@{shard.start}+{n}", shard.source, f"cannot read input: {e}")
+        where = f"{shard.start}+{n}"
+        yield Bad(f"{shard.source}@{where}", shard.source, f"cannot read input: {e}", locator=where)
 
 
 def _file_doc(path: Path, root: Path | None) -> Doc | Bad:
     """A file of a directory input (id: its path from the directory's parent) or a loose file
     (id: parent folder and name; source: the file itself)."""
     if root is not None and root in path.parents:
-        doc_id, source = path.relative_to(root.parent).as_posix(), str(root)
+        doc_id, source, where = path.relative_to(root.parent).as_posix(), str(root), path.relative_to(root).as_posix()
     else:
-        doc_id, source = f"{path.parent.name}/{path.name}", str(path)
+        doc_id, source, where = f"{path.parent.name}/{path.name}", str(path), ""
     try:
-        return Doc(doc_id, source, None, str(path), path.read_bytes())
+        return Doc(doc_id, source, None, str(path), path.read_bytes(), locator=where)
     except OSError as e:
-        return Bad(doc_id, source, e.strerror or str(e))
+        return Bad(doc_id, source, e.strerror or str(e), locator=where)
 
 
 # JSONL: one event per non-blank line; position = byte offset (plain) or line number (gzip)

@@ -19,8 +19,9 @@ from duban.batch.process import DEFAULT_DOC_TIMEOUT, DEFAULT_MAX_DOC_CHARS
 def add_parser(sub) -> argparse.ArgumentParser:
     p = sub.add_parser(
         "batch", help="extract a corpus (dirs, JSONL, Parquet, WARC) into a Parquet dataset",
-        description="Read every document of the inputs, extract its items, and write OUT/items and "
-                    "OUT/documents as Parquet datasets. OUT holds the result of one list of inputs: "
+        description="Read every document of the inputs, extract its items, and write OUT/items, "
+                    "OUT/documents and OUT/sections as Parquet datasets, joined on their doc_key column "
+                    "(doc_id is the input's own id, which two inputs may share). OUT holds the result of one list of inputs: "
                     "rerunning with the same inputs resumes (finished shards are skipped); results of "
                     "inputs no longer listed are removed.",
         epilog="exit status: 0 all documents read; 1 some documents had errors (see OUT/documents); "
@@ -66,22 +67,7 @@ def run(args: argparse.Namespace) -> int:
     if s.errors:
         for reason, n in error_reasons(args.out):
             print(f"  {n:>8}  {reason}", file=sys.stderr)
-    if shared := shared_ids(args.out):
-        print(f"duban batch: warning: {shared} document ids occur in more than one input; the items and "
-              "sections tables carry doc_id only, so tell such documents apart by their source in "
-              "OUT/documents", file=sys.stderr)
     return 1 if s.errors else 0
-
-
-def shared_ids(out: str) -> int:
-    """How many doc_ids occur in more than one input (JSONL files numbered from 1, two folders
-    of the same name): rows of the items table cannot tell those documents apart."""
-    import pyarrow.parquet as pq
-
-    table = pq.read_table(f"{out}/documents", columns=["doc_id", "source"])
-    pairs = table.group_by(["doc_id", "source"]).aggregate([])
-    return sum(1 for n in pairs.group_by("doc_id").aggregate([("source", "count")])["source_count"].to_pylist()
-               if n > 1)
 
 
 def error_reasons(out: str, top: int = 5) -> list[tuple[str, int]]:

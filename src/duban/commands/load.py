@@ -34,4 +34,7 @@ def run(args: argparse.Namespace) -> int:
           f"{s.links} actual->target links proposed; "
           f"{s.already} already loaded; not loaded: {s.no_region} without region, {s.no_year} without year, "
           f"{s.not_ok} not read or skipped", file=sys.stderr)
+    if s.ambiguous:
+        print(f"duban load: {s.ambiguous} documents not loaded: OUT was made by an older duban batch and they "
+              "share a doc_id within a shard; rerun duban batch into a new --out to load them", file=sys.stderr)
     return 0
