@@ -193,6 +193,10 @@ class ItemOut(Schema):
     external_id: str
 
 
+# ItemOut's columns, by model field name
+ITEM_OUT_FIELDS = [f.removesuffix("_id") if f in ("report_id", "section_id") else f for f in ItemOut.model_fields]
+
+
 class AssignmentOut(Schema):
     item_id: Id
     lead: DepartmentOut
@@ -486,7 +490,8 @@ def list_items(request, filters: Query[ItemFilter]):
                        | Q(assignment__co_units=filters.department)).distinct()
     if filters.q:
         qs = qs.filter(indicator__contains=filters.q)
-    return qs.order_by("report_id", "order", "pk")
+    # only what ItemOut shows (not the light's reason parts, dates, human flag)
+    return qs.only(*ITEM_OUT_FIELDS).order_by("report_id", "order", "pk")
 
 
 @api.get("/items/{item_id}", response={200: ItemDetail, **READ}, tags=["items"])

@@ -7,29 +7,98 @@
   ids), so a change shows at once and one viewer's fragment never serves a viewer who may see less.
   Fragments are rendered without the request: they hold no user data or message, and where a form
   needs the CSRF token, a mark that `with_csrf` replaces with the viewer's token on every request.
+- Dashboards: the shared part (counts, charts, flagged items) once per report state and audience
+  (public or internal); the due-soon list per report state, day and the exact rows the viewer may
+  see, the rows themselves computed once per report state and day and filtered per viewer.
+- Lists (home, public index, the API's report/item/assignment lists): whole pages per site state
+  (`site_stamp`), viewer scope (`scope`), query string and language.
 - The API's OpenAPI schema: built once per process (it only changes with the code).
+
+Stamps are read before the content they guard, so content is never older than its key. They hold the
+count of History rows as well as the last id: on PostgreSQL ids are handed out before commit, so a
+transaction that commits late would not move the last id, but it does move the count. Admin saves of
+any model write Django's LogEntry (regions, departments and memberships also write History): its last
+id is in every stamp, so a renamed or deleted department or a changed user shows at once.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.cache import cache
-from django.db.models import Max
+from django.db import connection
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
+
+T = TypeVar("T")
 
 FRAGMENT_SECONDS = 300  # a change never waits for this (the key moves); it only bounds memory use
 
 
-def report_stamp(report: Any) -> str:
-    """What a report's rendered pages depend on, as a string that moves with every change."""
-    from duban.web.models import History
+def _one_row(sql: str, params: list[Any]) -> tuple:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return tuple(cursor.fetchone())
 
-    last = History.objects.filter(report=report).aggregate(m=Max("pk"))["m"]
-    return f"{report.pk}.{last}.{report.lights_date}"
+
+def _tables() -> tuple[str, str, str]:
+    from django.contrib.admin.models import LogEntry
+
+    from duban.web.models import History, Report
+
+    q = connection.ops.quote_name
+    return q(History._meta.db_table), q(LogEntry._meta.db_table), q(Report._meta.db_table)
+
+
+def report_stamp(report: Any) -> str:
+    """What a report's rendered pages depend on, as a string that moves with every change: the
+    report's History (last id and count), the last admin change, the day lights were refreshed."""
+    history, admin_log, _reports = _tables()
+    row = _one_row(f"SELECT (SELECT MAX(id) FROM {history} WHERE report_id = %s), "
+                   f"(SELECT COUNT(*) FROM {history} WHERE report_id = %s), "
+                   f"(SELECT MAX(id) FROM {admin_log})", [report.pk, report.pk])
+    return f"{report.pk}.{row[0]}.{row[1]}.{row[2]}.{report.lights_date}"
+
+
+def site_stamp() -> str:
+    """What lists of reports and items depend on: every History row (last id and count), the last
+    admin change, and how many reports had their lights refreshed today (a refresh writes no History)."""
+    history, admin_log, reports = _tables()
+    today = timezone.localdate()
+    row = _one_row(f"SELECT (SELECT MAX(id) FROM {history}), (SELECT COUNT(*) FROM {history}), "
+                   f"(SELECT MAX(id) FROM {admin_log}), "
+                   f"(SELECT COUNT(*) FROM {reports} WHERE lights_date = %s)", [today])
+    return f"{row[0]}.{row[1]}.{row[2]}.{today}.{row[3]}"
+
+
+def scope(user: Any) -> str:
+    """What a viewer may see, as a key part: public, admin, or the exact supervised regions and
+    departments (their subtrees and assignments are in the stamps)."""
+    from duban.web import access
+
+    r = access.roles(user)
+    if not r.staff:
+        return "public"
+    if r.admin:
+        return "admin"
+    return f"r{','.join(map(str, sorted(r.regions)))}:d{','.join(map(str, sorted(r.departments)))}"
+
+
+def digest(*parts: str) -> str:
+    """A short fixed-size key part for free text (query strings): safe in any cache backend's keys."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def cached(key: str, compute: Callable[[], T]) -> T:
+    """``compute()``'s value under ``key`` (which must hold everything the value depends on)."""
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FRAGMENT_SECONDS)
+    return value
 
 
 def audience(public: bool, visible: Iterable[int] | None = None) -> str:
@@ -48,11 +117,7 @@ def report_fragment(report: Any, name: str, who: str, render: Callable[[], str],
     has not changed since it was rendered. ``render`` must return escaped HTML that depends only on
     the report's state, the language and ``who``. ``stamp``: the report's, when the caller has it."""
     key = f"duban:frag:{name}:{stamp or report_stamp(report)}:{who}:{get_language()}"
-    html = cache.get(key)
-    if html is None:
-        html = str(render())
-        cache.set(key, html, FRAGMENT_SECONDS)
-    return mark_safe(html)  # rendered by a template or escaped by the caller
+    return mark_safe(cached(key, lambda: str(render())))  # rendered by a template or escaped by the caller
 
 
 def csrf_mark() -> str:

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "duban.web.middleware.CachedApiListsMiddleware",  # after auth: list pages per viewer scope
 ]
 
 ROOT_URLCONF = "duban.web.urls"

@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -92,8 +92,7 @@ def _public_cached(request: HttpRequest, report: Report, page: str, render_page:
     (every change writes History, and the daily light refresh moves ``lights_date``)."""
     if request.user.is_authenticated:
         return render_page()
-    stamp = History.objects.filter(report=report).aggregate(m=Max("pk"))["m"]
-    key = f"duban:public:{page}:{report.pk}:{stamp}:{report.lights_date}:{get_language()}"
+    key = f"duban:public:{page}:{caching.report_stamp(report)}:{get_language()}"
     html = cache.get(key)
     if html is not None:
         return HttpResponse(html)
@@ -124,20 +123,39 @@ def _report_page(request: HttpRequest, reports):
     return page, q
 
 
+def _report_list(request: HttpRequest, reports: Callable[[], Any], *, public: bool, stamp: str) -> SafeString:
+    """The report list (search box, table, pager) as HTML, once per site state, viewer scope, search,
+    page and language: the same for everyone who may see the same reports."""
+    who = "public" if public else caching.scope(request.user)
+    key = (f"duban:report-list:{stamp}:{who}:{get_language()}:"
+           f"{caching.digest(request.GET.get('page', ''), request.GET.get('q', ''))}")
+
+    def render_list() -> str:
+        page, q = _report_page(request, reports())
+        return render_to_string("duban/_report_list.html", {"reports": page, "page": page, "q": q,
+                                                            "public": public})
+
+    return mark_safe(caching.cached(key, render_list))  # a rendered template
+
+
 def home(request: HttpRequest) -> HttpResponse:
     if not access.roles(request.user).staff:
         return public_index(request)
-    page, q = _report_page(request, access.visible_reports(request.user))
+    user, stamp = request.user, caching.site_stamp()
+    # the counts follow from the viewer's scope and the site's state, as the list does
+    counts = caching.cached(f"duban:home-counts:{stamp}:{caching.scope(user)}", lambda: (
+        access.inbox_items(user).count(), access.review_queue_updates(user).count()))
     return render(request, "duban/home.html", {
-        "reports": page, "page": page, "q": q,
-        "inbox_count": access.inbox_items(request.user).count(),
-        "review_count": access.review_queue_updates(request.user).count(),
+        "report_list": _report_list(request, lambda: access.visible_reports(user), public=False, stamp=stamp),
+        "inbox_count": counts[0], "review_count": counts[1],
     })
 
 
 def public_index(request: HttpRequest) -> HttpResponse:
-    page, q = _report_page(request, Report.objects.filter(published=True))
-    return render(request, "duban/public_index.html", {"reports": page, "page": page, "q": q, "public": True})
+    return render(request, "duban/public_index.html", {
+        "report_list": _report_list(request, lambda: Report.objects.filter(published=True), public=True,
+                                    stamp=caching.site_stamp()),
+        "public": True})
 
 
 # --- upload ----------------------------------------------------------------------------------------
@@ -552,6 +570,48 @@ def _due(user, report: Report | None = None) -> dict[str, Any]:
     return {"due": rows, "due_total": len(found), "due_days": DUE_DAYS, "one_report": report is not None}
 
 
+def _due_rows(report: Report, stamp: str) -> list[dict[str, Any]]:
+    """Every due row of the report (as `_due` builds them, with the departments' ids for filtering),
+    once per report state and day (days left move with the day)."""
+    from duban.commands.remind import due_items
+
+    today = timezone.localdate()
+
+    def compute() -> list[dict[str, Any]]:
+        found = due_items(DUE_DAYS, today=today, report=report)
+        return [{"item": _DueItem(r.item.pk, r.item.indicator), "due": r.due, "overdue": r.overdue,
+                 "days_left": r.days_left, "days_late": -r.days_left, "lead": r.departments[0],
+                 "more": len(r.departments) - 1, "deps": _assigned_deps(r.item)} for r in found]
+
+    return caching.cached(f"duban:due-rows:{stamp}:{today}", compute)
+
+
+class _DueItem:
+    """What _due.html reads of an item (a cached row holds no model instance)."""
+
+    def __init__(self, pk: int, indicator: str) -> None:
+        self.pk, self.indicator = pk, indicator
+
+
+def _assigned_deps(item: Item) -> frozenset[int]:
+    a = item.assignment  # due_items' rows are assignments: prefetched lead and co-units
+    return frozenset([a.lead_id, *(d.pk for d in a.co_units.all())])
+
+
+def _due_html(user, report: Report, stamp: str) -> SafeString:
+    """The dashboard's due list for this viewer: all the report's due rows for its supervisors, a
+    reporter's departments' rows for a reporter (as `due_items(user=...)` chooses them)."""
+    rows = _due_rows(report, stamp)
+    if not access.can_supervise(user, report.region):
+        deps = access.roles(user).departments
+        rows = [r for r in rows if r["deps"] & deps]
+    shown = rows[:DUE_SHOWN]
+    who = f"{caching.audience(False, [r['item'].pk for r in shown])}-of{len(rows)}"
+    return caching.report_fragment(report, f"due-{timezone.localdate()}", who, lambda: render_to_string(
+        "duban/_due.html", {"due": shown, "due_total": len(rows), "due_days": DUE_DAYS, "one_report": True}),
+        stamp)
+
+
 # --- department inbox and updates ----------------------------------------------------------------
 
 @login_required
@@ -768,8 +828,25 @@ def _theme(sections: dict, section_id: int) -> str:
 
 
 def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> HttpResponse:
+    _fresh(report)
+    stamp = caching.report_stamp(report)
+    # the costly part (every item counted, charts, flagged items) is the same for every internal viewer
+    # (and for the public): rendered once per report state, without the request
+    who = "public" if public else "internal"
+    key = f"duban:dashboard:{stamp}:{who}:{get_language()}"
+    shared = caching.cached(key, lambda: _dashboard_parts(report, public))
+    can_edit = not public and access.can_edit_report(request.user, report)
+    return render(request, "duban/dashboard.html", {
+        "report": report, "public": public, "can_edit": can_edit, "can_exchange": can_edit,
+        "top": mark_safe(shared["top"]), "flagged_html": mark_safe(shared["flagged"]),  # rendered templates
+        "due_html": "" if public else _due_html(request.user, report, stamp),
+    })
+
+
+def _dashboard_parts(report: Report, public: bool) -> dict[str, str]:
+    """The dashboard's shared HTML: ``top`` (counts, legend, charts, table) and ``flagged``."""
     # plain rows, not model instances: a dashboard only counts (and lists what needs attention)
-    rows_ = list(_fresh(report).items.exclude(status="rejected").order_by("span_start", "order").values_list(
+    rows_ = list(report.items.exclude(status="rejected").order_by("span_start", "order").values_list(
         "pk", "kind", "status", "light", "light_reason", "section_id", "indicator", "verdict__verdict",
         "light_parts"))
     kinds = dict(Item.KINDS)
@@ -793,19 +870,18 @@ def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> 
         "verdicts": [{"name": str(k), "value": v} for k, v in verdicts.items()],
     }
     rows = [{"theme": t, **{k: c[k] for k in kinds}, "total": sum(c.values())} for t, c in by_section.items()]
-    can_edit = not public and access.can_edit_report(request.user, report)
     name = "public_item" if public else "item"
     flagged = [{"url": reverse(name, args=[r[0]]), "light": r[3], "reason": reasons.render(r[8], r[4]),
                 "indicator": r[6]}
                for r in rows_ if r[3] in ("red", "yellow")][:50]
-    return render(request, "duban/dashboard.html", {
-        **({} if public else _due(request.user, report)),
+    data = {
         "report": report, "public": public, "rows": rows, "chart": chart, "total": len(rows_),
         "light_counts": [(light_names[k], k, light_counts.get(k, 0)) for k in ("red", "yellow", "green")],
         "statuses": statuses.items(), "verdicts": verdicts.items(), "flagged": flagged,
         "legend": _legend(rows_, light_counts), "is_demo": report.source_name == _demo_name(),
-        "can_edit": can_edit, "can_exchange": can_edit,
-    })
+    }
+    return {"top": render_to_string("duban/_dashboard_top.html", data),
+            "flagged": render_to_string("duban/_dashboard_flagged.html", data)}
 
 
 def _demo_name() -> str:
