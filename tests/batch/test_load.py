@@ -125,3 +125,20 @@ def test_result_without_doc_key_loads_only_what_it_can_tell_apart(tmp_path: Path
     assert (s.reports, s.ambiguous) == (3, 2)
     assert Report.objects.count() == 3
     _assert_each_report_has_its_own_items()
+
+
+def test_load_command_names_what_it_could_not_tell_apart(tmp_path: Path, monkeypatch, capsys) -> None:
+    import pyarrow.parquet as pq
+
+    import duban.web
+    from duban.cli import main
+
+    out = tmp_path / "out"
+    run(_overlapping(tmp_path / "in"), out, workers=0, shard_size=100, progress=False)
+    for sub in ("documents", "items", "sections"):
+        for part in (out / sub).glob("part-*.parquet"):
+            pq.write_table(pq.read_table(part).drop_columns(["doc_key"]), part)
+    monkeypatch.setattr(duban.web, "setup", lambda data_dir=None: None)  # the test database is set up
+    assert main(["load", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "3 reports and 5 items stored" in err and "2 documents not loaded" in err and "new --out" in err
