@@ -127,3 +127,91 @@ def test_prose_after_a_table_is_read_as_prose() -> None:
     quotes = [i.quote for i in ex.items if i.kind == "target"]
     assert "全市新增城市绿道120公里" in quotes
     assert "森林覆盖率达到43%" in quotes
+
+
+# Round two: layouts seen on plan pages. Tables written for these tests (own wording and figures).
+
+CATEGORY_SPACES = (
+    "某省“十四五”社会事业发展规划\n"
+    "表2 “十四五”时期社会事业发展主要指标\n"
+    "类别        指标名称                        2020年    2025年    属性\n"
+    "教育        学前教育毛入园率（%）            88.6      ≥92       预期性\n"
+    "            劳动年龄人口平均受教育年限（年）  10.9      11.4      约束性\n"
+    "卫生健康    孕产妇死亡率（/10万）            11.2      <10       预期性\n"
+    "            人均预期寿命（岁）               77.6      78.5左右  预期性\n"
+    "养老        养老机构护理型床位占比（%）      —         >55       约束性\n"
+    "注：带“≥”的为下限目标。\n"
+    "下一段正文。\n"
+)
+
+
+def test_category_column_with_space_runs() -> None:
+    got = _items(CATEGORY_SPACES)
+    assert ("actual", "学前教育毛入园率", "=", 88.6, "%", "2020") in got
+    assert ("target", "学前教育毛入园率", ">=", 92.0, "%", "2021-2025") in got
+    # a continuation row: one cell fewer than the header, the category is missing
+    assert ("target", "劳动年龄人口平均受教育年限", "=", 11.4, "年", "2021-2025") in got
+    assert ("target", "孕产妇死亡率", "<=", 10.0, "/10万", "2021-2025") in got
+    assert ("target", "人均预期寿命", "~", 78.5, "岁", "2021-2025") in got
+    assert ("target", "养老机构护理型床位占比", ">=", 55.0, "%", "2021-2025") in got
+    assert all(i[1] not in ("教育", "卫生健康", "养老") for i in got)
+    assert len(got) == 9  # the dash is no value; the note ends the table
+
+
+def test_category_column_with_tabs_and_unit_column() -> None:
+    text = (
+        "某市“十四五”民生保障规划\n"
+        "专栏1 民生保障主要指标\n"
+        "领域\t主要指标\t单位\t2020年\t2025年\t指标性质\n"
+        "就业\t城镇调查失业率\t%\t5.1\t<5.5\t预期性\n"
+        "\t城镇新增就业人数\t万人\t-\t[60]\t预期性\n"
+        "住房\t城镇老旧小区改造\t个\t/\t1200以上\t预期性\n"
+        "\t每千人口拥有婴幼儿托位数\t个\t1.2\t4.5\t预期性\n"
+        "\t新生儿死亡率\t‰\t3.1\t≤3\t预期性\n"
+    )
+    got = _items(text)
+    assert ("actual", "城镇调查失业率", "=", 5.1, "%", "2020") in got
+    assert ("target", "城镇调查失业率", "<=", 5.5, "%", "2021-2025") in got
+    assert ("target", "城镇新增就业人数", "=", 60.0, "万人", "2021-2025") in got
+    assert ("target", "城镇老旧小区改造", ">=", 1200.0, "个", "2021-2025") in got
+    assert ("target", "每千人口拥有婴幼儿托位数", "=", 4.5, "个", "2021-2025") in got
+    assert ("target", "新生儿死亡率", "<=", 3.0, "‰", "2021-2025") in got
+    assert all(i[1] not in ("就业", "住房") for i in got)
+    assert len(got) == 8
+
+
+def test_text_cells_and_cumulative_brackets() -> None:
+    text = (
+        "某县国民经济和社会发展第十四个五年规划纲要\n"
+        "表1 “十四五”时期经济社会发展主要指标\n"
+        "指标                          基期      目标值             年均增长[累计]     属性\n"
+        "地区生产总值增长（%）          3.2       —                 6.5%左右           预期性\n"
+        "居民人均可支配收入增长（%）    5.0       —                 与经济增长基本同步  预期性\n"
+        "单位地区生产总值能耗降低（%）  —         —                 [完成省下达任务]    约束性\n"
+        "新增造林面积（万亩）          —         —                 [2.5]              约束性\n"
+        "研发经费投入增长（%）          —         高于GDP增长        >8                 预期性\n"
+        "每千人口医疗卫生机构床位数（张）  5.6    6.5                —                  预期性\n"
+    )
+    got = _items(text)
+    assert ("target", "地区生产总值增长", "~", 6.5, "%", "2021-2025") in got
+    assert ("target", "新增造林面积", "=", 2.5, "万亩", "2021-2025") in got
+    assert ("target", "研发经费投入增长", ">=", 8.0, "%", "2021-2025") in got
+    assert ("actual", "每千人口医疗卫生机构床位数", "=", 5.6, "张", "2020") in got
+    assert ("target", "每千人口医疗卫生机构床位数", "=", 6.5, "张", "2021-2025") in got
+    assert ("actual", "地区生产总值增长", "=", 3.2, "%", "2020") in got
+    assert ("actual", "居民人均可支配收入增长", "=", 5.0, "%", "2020") in got
+    assert len(got) == 7  # the text cells (与经济增长基本同步, [完成省下达任务], 高于GDP增长) are not items
+
+
+def test_plan_years_without_a_plan_name_nearby() -> None:
+    # a year-plan page (not a five-year plan): the goal column is that year's target
+    text = (
+        "某区2024年民生实事项目计划\n"
+        "序号\t项目\t单位\t现状\t目标\n"
+        "1\t新增公办幼儿园学位\t个\t1200\t1500\n"
+        "2\t改造农村公路\t公里\t40\t55左右\n"
+    )
+    got = _items(text)
+    assert ("target", "新增公办幼儿园学位", "=", 1500.0, "个", "2024") in got
+    assert ("actual", "新增公办幼儿园学位", "=", 1200.0, "个", "2023") in got
+    assert ("target", "改造农村公路", "~", 55.0, "公里", "2024") in got

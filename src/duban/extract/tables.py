@@ -33,11 +33,17 @@ _PROSE = re.compile(r"[。；;，,：:！？]")  # (a "其中：" prefix is cut 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _ROW_PREFIX = re.compile(r"^(?:其中[:：]?|#|△|\*|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))\s*")
 _VALUE = re.compile(
-    r"^(?P<pre>[<>≤≥＜＞]=?|约|不低于|不少于|不超过|不高于|超过)?(?P<neg>[-−－])?(?P<a>\d+(?:\.\d+)?)"
-    r"(?:(?P<sep>[-~～—至])(?P<b>\d+(?:\.\d+)?))?(?P<post>以上|以下|以内|左右|及以上|\+)?$")
+    r"^(?P<pre>[<>≤≥＜＞]=?|约|不低于|不少于|不超过|不高于|超过|大于|小于|高于|低于)?(?P<neg>[-−－])?"
+    r"(?P<a>\d+(?:\.\d+)?)(?:%|‰)?(?:(?P<sep>[-~～—至])(?P<b>\d+(?:\.\d+)?)(?:%|‰)?)?"
+    r"(?P<post>以上|以下|以内|左右|及以上|\+)?$")
+# [2.5] 〔13.5〕 in a plan table: the change summed over the plan's five years
+_CUMULATIVE = re.compile(r"^[\[［〔【](?P<v>[^\]］〕】]*)[\]］〕】]$")
+# a words cell in a value column (高于GDP增长, 与经济增长基本同步, [完成省下达任务]): no value, not an item
+_WORDS = re.compile(r"^[\[［〔【]?[\u4e00-\u9fffA-Za-z0-9.%‰]{2,18}[\]］〕】]?$")
 _EMPTY = re.compile(r"^(?:[—\-－/／…]+|--|无|)$")
 _PRE_CMP = {"<": "<=", "≤": "<=", "＜": "<=", "<=": "<=", ">": ">=", "≥": ">=", "＞": ">=", ">=": ">=",
-            "约": "~", "不低于": ">=", "不少于": ">=", "超过": ">=", "不超过": "<=", "不高于": "<="}
+            "约": "~", "不低于": ">=", "不少于": ">=", "超过": ">=", "不超过": "<=", "不高于": "<=",
+            "大于": ">=", "高于": ">=", "小于": "<=", "低于": "<="}
 _POST_CMP = {"以上": ">=", "及以上": ">=", "+": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
 # a level column whose label names what is measured (粮食 + 产量 -> 粮食产量)
 _MEASURE_NOUNS = ("产量", "产值", "销量")
@@ -85,7 +91,8 @@ def _roles() -> list[tuple[str, re.Pattern]]:
 
 
 def _clean_label(cell: str) -> str:
-    return re.sub(r"[\s“”\"]", "", _BRACKET.sub("", _t2s().convert(cell)))
+    # 年均增长[累计]: the bracket says the column also holds five-year sums
+    return re.sub(r"[\s“”\"]|[\[［〔【][^\]］〕】]*[\]］〕】]", "", _BRACKET.sub("", _t2s().convert(cell)))
 
 
 def column(label: str) -> Column:
@@ -106,6 +113,9 @@ def unit_of(s: str) -> str | None:
     s = s.strip().replace("％", "%")
     if s in ("%", "‰"):
         return s
+    per10 = re.fullmatch(r"1?/(\d*(?:万|千|百)?)", s)
+    if per10 and per10.group(1):
+        return f"/{per10.group(1)}"  # 孕产妇死亡率（1/10万）: a rate per 100 000
     g = grammar()
     head, _, per = s.partition("/")
     for w in sorted(g.scales, key=len, reverse=True):
@@ -158,7 +168,7 @@ def _header(cells: list[tuple[str, int]]) -> list[Column] | None:
     others = [c for c in cols if c.role == "other"]
     if len(cols) < 3 or not values or len(others) > 1 or (others and cols[0].role == "other"):
         return None
-    if not any(c.role in ("name", "index", "unit") for c in cols) and len(values) < 2:
+    if not any(c.role in ("name", "index", "unit", "category") for c in cols) and len(values) < 2:
         return None
     if not any(c.role in ("year", "base", "target", "average") for c in cols) and not any(c.role == "unit" for c in cols):
         return None  # 增长 and 数量 alone are common words; a level/change table has a unit column
@@ -167,7 +177,7 @@ def _header(cells: list[tuple[str, int]]) -> list[Column] | None:
 
 def _value(cell: str) -> tuple[str, float, float] | None:
     """'98以上' -> ('>=', 98, 98); '- 0. 6' -> ('=', -0.6, -0.6); '5-6' -> range; None otherwise."""
-    m = _VALUE.match(re.sub(r"[ \u3000,]", "", cell))
+    m = _VALUE.match(re.sub(r"[ \u3000,，]", "", cell))
     if m is None:
         return None
     a = float(m.group("a"))
@@ -209,7 +219,7 @@ def _kind_period(col: Column, cols: list[Column], j: int, year: int | None, bull
                 kind = "actual" if y < year else "target"
             else:
                 kind = "target" if len(years) > 1 and y == max(years) else "actual"
-        if kind == "target" and five and five[1] == y and year is not None and five[0] - 1 <= year <= five[1]:
+        if kind == "target" and five and five[1] == y and (year is None or five[0] - 1 <= year <= five[1]):
             return kind, span
         return kind, str(y)
     if col.role == "base":
@@ -240,6 +250,10 @@ def _row(cells: list[tuple[str, int]], cols: list[Column]) -> list[tuple[str, in
     if len(cells) == len(cols):
         return cells
     if len(cells) == len(cols) - 1:
+        k = next((j for j, c in enumerate(cols) if c.role == "category"), None)
+        if k is not None and (k == 0 or cols[0].role == "index"):
+            # a later row of a group: its category cell is merged into the first row's (or left empty)
+            return [*cells[:k], ("", -1), *cells[k:]]
         if cols[0].role == "index" and not cells[0][0].isdigit():
             return [("", -1), *cells]
         if cols[-1].role == "attr":
@@ -296,6 +310,8 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
     if row is None:
         return None
     name_j = next((j for j, c in enumerate(cols) if c.role == "name"), None)
+    if name_j is None:  # 类别 alone names the rows
+        name_j = next((j for j, c in enumerate(cols) if c.role == "category"), None)
     if name_j is None:
         name_j = next((j for j, c in enumerate(cols) if c.role not in ("index",)), 0)
     name_cell, name_at = row[name_j]
@@ -312,15 +328,21 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
     if indicator.endswith(_NAMES_A_MEASURE):
         measure = ""  # 发电量, 出口额: the name says what is measured
     got: list[Cell] = []
-    numeric = 0
+    numeric = words = empty = 0
     for j, (col, (cell, at)) in enumerate(zip(cols, row, strict=True)):
-        if col.role in ("index", "name", "unit", "attr", "other") or at < 0:
+        if col.role in ("index", "name", "unit", "attr", "other", "category") or at < 0:
             continue
-        v = _value(cell)
+        bare = cell.replace(" ", "")
+        cum = _CUMULATIVE.match(bare)
+        v = _value(cum.group("v") if cum else cell)
         if v is None:
-            if not _EMPTY.match(cell.replace(" ", "")):
-                return None  # a value column with words in it: not a row of this table
-            continue
+            if _EMPTY.match(bare):
+                empty += 1
+                continue
+            if _WORDS.match(bare) and not bare.isdigit():
+                words += 1  # 高于GDP增长: a goal in words
+                continue
+            return None  # a value column with prose in it: not a row of this table
         numeric += 1
         if col.role == "change":
             unit = col.unit or "%"
@@ -332,10 +354,13 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
         kp = _kind_period(col, cols, j, year, bulletin, five)
         if unit is None or kp is None:
             continue
+        if cum and five:
+            kp = ("target" if kp[0] == "target" or col.role == "average" else kp[0], f"{five[0]}-{five[1]}")
         cmp, low, high = v
         scale = _scale_of(unit)
         got.append(Cell(kp[0], ind, (name_at, at + len(cell)), cmp, low, high, unit, kp[1], scale))
-    return got if numeric else None
+    # a row of words and dashes (—  —  [完成省下达任务]) still belongs to the table: it has no item
+    return got if numeric or (words and empty) else None
 
 
 def _spaced(s: str) -> bool:
