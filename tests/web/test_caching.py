@@ -136,3 +136,152 @@ def test_review_rows_are_cached_with_each_viewers_own_csrf_token(world):
     assert 'id="row-' not in c.get(url + "?status=nonsense").content.decode()
     # the add form follows the report's sections (a rerun replaces them; History moves the stamp)
     assert 'name="add-section"' in again
+
+
+# --- round two: dashboard, report lists, API lists, admin saves --------------------------------------
+
+def _get(user, url: str, **extra) -> str:
+    c = Client()
+    if user is not None:
+        c.force_login(user)
+    r = c.get(url, **extra)
+    assert r.status_code == 200, (url, r.status_code)
+    return r.content.decode()
+
+
+def _due_section(html: str) -> str:
+    import re
+
+    return re.search(r'<section class="card due".*?</section>', html, re.S).group(0)
+
+
+def _assign_due(world, items, dep, days: int = 3):
+    from django.utils import timezone
+
+    return actions.do_assign(world.users["supervisor"], items, dep, [],
+                             deadline=timezone.localdate() + dt.timedelta(days=days))
+
+
+def test_dashboard_due_list_is_each_viewers_own_and_follows_changes(world):
+    _assign_due(world, [world.target], world.edu)
+    _assign_due(world, [world.task], world.health)
+    url = reverse("dashboard", args=[world.report.pk])
+    sup = _due_section(_get(world.users["supervisor"], url))  # caches the shared part and every due row
+    assert _href("item", world.target.pk) in sup and _href("item", world.task.pk) in sup
+    edu = _due_section(_get(world.users["reporter"], url))
+    assert _href("item", world.target.pk) in edu and _href("item", world.task.pk) not in edu
+    health = _due_section(_get(world.users["other_reporter"], url))
+    assert _href("item", world.task.pk) in health and _href("item", world.target.pk) not in health
+    # a new assignment and a rejection show at once, in the due list and in the counts
+    _assign_due(world, [world.task], world.edu)
+    assert _href("item", world.task.pk) in _due_section(_get(world.users["reporter"], url))
+    before = _get(world.users["supervisor"], url)
+    actions.do_reject_item(world.users["supervisor"], world.task)
+    after = _get(world.users["supervisor"], url)
+    assert _href("item", world.task.pk) not in _due_section(after)
+    assert '<div class="stat"><b>3</b>' in before and '<div class="stat"><b>2</b>' in after
+
+
+def test_public_dashboard_never_carries_internal_parts(world):
+    _assign_due(world, [world.target], world.edu)
+    sup = world.users["supervisor"]
+    actions.do_publish_report(sup, world.report)
+    internal = _get(sup, reverse("dashboard", args=[world.report.pk]))  # cached first
+    assert 'class="card due"' in internal
+    for user in (None, sup):  # anonymous, and staff on the public page
+        html = _get(user, reverse("public_dashboard", args=[world.report.pk]))
+        assert 'class="card due"' not in html and 'id="exchange"' not in html
+        assert _href("item", world.target.pk) not in html
+
+
+def test_report_lists_follow_scope_and_changes(world):
+    sup, other = world.users["supervisor"], world.users["other_supervisor"]
+    title = world.report.title
+    assert title in _get(sup, "/")  # the unpublished report, cached for the supervisor's scope
+    assert title not in _get(other, "/")  # another region's supervisor: not from that cache
+    assert title not in _get(None, "/")
+    actions.do_publish_report(sup, world.report)
+    assert title in _get(None, "/") and title in _get(other, "/")
+    assert title in _get(None, reverse("public_index"))
+    actions.do_publish_report(sup, world.report, published=False)
+    assert title not in _get(None, reverse("public_index"))
+    assert title not in _get(None, "/?q=" + "罗湖")
+
+
+def test_home_counts_follow_changes(world):
+    rep, sup = world.users["reporter"], world.users["supervisor"]
+    assert "本部门有" not in _get(rep, "/")
+    actions.do_assign(sup, [world.task], world.edu)
+    assert "本部门有 1 项督办事项" in _get(rep, "/")
+    actions.do_submit_update(rep, world.task, percent=50, note="进行中")
+    assert "1 份进展待审核" in _get(sup, "/")
+
+
+def _api(client: Client, path: str, user=None, **params) -> dict:
+    from duban.web.apitokens import issue_token
+
+    extra = {"HTTP_AUTHORIZATION": f"Bearer {issue_token(user)}"} if user is not None else {}
+    r = client.get(path, params, **extra)
+    assert r.status_code == 200, (path, r.status_code)
+    return r.json()
+
+
+def test_api_lists_are_never_stale_nor_shared_across_scopes(world):
+    c = Client()
+    sup, other, rep = world.users["supervisor"], world.users["other_supervisor"], world.users["reporter"]
+    ids = lambda data: {i["id"] for i in data["items"]}  # noqa: E731
+    mine = _api(c, "/api/items", sup, report=world.report.pk)  # cached for the supervisor's scope
+    assert ids(mine) == {world.target.pk, world.task.pk, world.actual.pk}
+    assert _api(c, "/api/items", other, report=world.report.pk)["count"] == 0
+    assert _api(c, "/api/items", report=world.report.pk)["count"] == 0  # the public
+    assert _api(c, "/api/items", rep, report=world.report.pk)["count"] == 0
+    actions.do_assign(sup, [world.task], world.edu)
+    assert ids(_api(c, "/api/items", rep, report=world.report.pk)) == {world.task.pk}
+    assert [a["item_id"] for a in _api(c, "/api/assignments", rep)["items"]] == [world.task.pk]
+    actions.do_edit_item(sup, world.target, {"indicator": "新增公办学位"}, expected_version=world.target.version)
+    edited = {i["id"]: i for i in _api(c, "/api/items", sup, report=world.report.pk)["items"]}
+    assert edited[world.target.pk]["indicator"] == "新增公办学位"
+    assert _api(c, "/api/reports")["count"] == 0
+    actions.do_publish_report(sup, world.report)
+    assert _api(c, "/api/reports")["items"][0]["n_items"] == 3
+    # a session's list is its own too, and a bad token is still refused
+    c.force_login(other)
+    assert c.get("/api/reports").json()["count"] == 1
+    assert c.get("/api/items", HTTP_AUTHORIZATION="Bearer dbn_nonsense").status_code == 401
+
+
+def test_the_lights_refresh_moves_the_site_stamp(world):
+    before = caching.site_stamp()
+    assert caching.site_stamp() == before
+    from django.utils import timezone
+
+    Report.objects.filter(pk=world.report.pk).update(lights_date=timezone.localdate())
+    assert caching.site_stamp() != before
+
+
+def test_admin_saves_move_the_stamps_and_show_at_once(world):
+    """An admin edit of any model writes Django's LogEntry: a renamed department shows in the cached
+    due list at once, and a user changed in the admin (no History of ours) moves the stamps too."""
+    admin = world.users["admin"]
+    admin.is_staff = admin.is_superuser = True
+    admin.save()
+    admin_client = Client()
+    admin_client.force_login(admin)
+    _assign_due(world, [world.target], world.edu)
+    url = reverse("dashboard", args=[world.report.pk])
+    sup = world.users["supervisor"]
+    assert "教育局" in _due_section(_get(sup, url))
+    report = Report.objects.get(pk=world.report.pk)
+    site, rep_stamp = caching.site_stamp(), caching.report_stamp(report)
+    r = admin_client.post(reverse("admin:duban_department_change", args=[world.edu.pk]),
+                          {"name": "教育和体育局", "region": world.luohu.pk})
+    assert r.status_code == 302, r.content.decode()[:2000]
+    assert "教育和体育局" in _due_section(_get(sup, url))
+    site2, rep2 = caching.site_stamp(), caching.report_stamp(report)
+    assert site2 != site and rep2 != rep_stamp
+    nobody = world.users["nobody"]
+    r = admin_client.post(reverse("admin:auth_user_change", args=[nobody.pk]), {
+        "username": "nobody2", "is_active": "on", "date_joined_0": "2024-01-01", "date_joined_1": "00:00:00",
+        "initial-date_joined_0": "2024-01-01", "initial-date_joined_1": "00:00:00"})
+    assert r.status_code == 302, r.content.decode()[:2000]
+    assert caching.site_stamp() != site2 and caching.report_stamp(report) != rep2
