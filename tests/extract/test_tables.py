@@ -215,3 +215,16 @@ def test_plan_years_without_a_plan_name_nearby() -> None:
     assert ("target", "新增公办幼儿园学位", "=", 1500.0, "个", "2024") in got
     assert ("actual", "新增公办幼儿园学位", "=", 1200.0, "个", "2023") in got
     assert ("target", "改造农村公路", "~", 55.0, "公里", "2024") in got
+
+
+def test_plan_goal_paragraph_beside_the_tables() -> None:
+    """Prose of the same pages: a baseline phrase does not date the goal after it; a floor set for each
+    unit (每个县至少建好1所) is a standard, not an item."""
+    text = (
+        "某省“十四五”卫生健康发展规划\n"
+        "到2025年，基层医疗服务能力在2020年基础上稳步提升，建设30个左右县域医疗次中心，"
+        "每个县（市）至少建好1所达标的县级中医院，每乡镇不少于2名全科医生。\n"
+    )
+    got = _items(text)
+    assert ("target", "建设县域医疗次中心", "~", 30.0, "个", "2021-2025") in got
+    assert len(got) == 1

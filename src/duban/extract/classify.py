@@ -60,6 +60,8 @@ BASELINE_FROM = re.compile(tpat("由$"))
 # set the kind of what follows, nor hand it to B
 BASELINE = re.compile(r"[由从從]\s*(?:(?:19|20)\d\d\s*年(?:底|末)?)?的?\s*$")
 BASE_YEAR = re.compile(r"[由从從]\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
+# 在2020年基础上继续提高: the base of a goal, not the year of the sentence (到2025年，…在2020年基础上…)
+ON_BASE_YEAR = re.compile(r"[在以较比]\s*(?:19|20)\d\d\s*年(?:底|末)?的?(?:水平)?基[础礎]上")
 TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩小|压减|调整|突破|达)(?:到|至)"))
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
 RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*$"))
@@ -236,6 +238,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             # 由2020年的70.4%提高到75%: the base's year is not the year of the sentence
             sentence = BASE_YEAR.sub("", sentence)
             clause = BASE_YEAR.sub("", clause)
+        if "基" in sentence:
+            sentence = ON_BASE_YEAR.sub("", sentence)
+            clause = ON_BASE_YEAR.sub("", clause)
         if year is not None and ("报" in sentence or "報" in sentence or "陈" in sentence or "陳" in sentence):
             sentence, clause = _without_title_year(sentence, year), _without_title_year(clause, year)
         sentence_year = _last_year(sentence)
