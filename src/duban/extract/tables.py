@@ -25,7 +25,10 @@ from duban.document import Document
 from duban.extract.quantities import grammar, load_rules
 
 # a line with a cell separator: a tab, a "|" between cells, or 2+ spaces between two non-spaces
-_CANDIDATE = re.compile(r"^[^\n]*?\S(?:\t|[ \u3000]*\|[ \u3000]*|[ \u3000]{2,})\S[^\n]*$", re.M)
+_CANDIDATE = re.compile(r"[^\n]*?\S(?:\t|[ \u3000]*\|[ \u3000]*|[ \u3000]{2,})\S[^\n]*")
+# the scan looks for a separator character first (a search that starts with a character set is fast),
+# then tests its line with _CANDIDATE
+_SEPARATOR = re.compile(r"[\t|]|[ \u3000]{2}")
 _CELL_SPLIT = re.compile(r"[ \u3000]*(?:\t|\|)[ \u3000]*|[ \u3000]{2,}")
 _BRACKET = re.compile(r"[(（]([^()（）]{1,10})[)）]")
 _YEAR = re.compile(r"((?:19|20)\d\d)")
@@ -52,6 +55,10 @@ _FIVE = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (201
          "十五五": (2026, 2030)}
 _FIVE_RE = re.compile("|".join(_FIVE))
 _ROLE_WORDS = (("actual", re.compile("基期|现状|实际|完成|实绩")), ("target", re.compile("目标|预期|规划|计划")))
+# a word every value column label has (rules/tables.toml year/base/target/average/change/measure), in
+# either script: a line without one is no header
+_VALUE_LABEL = re.compile(r"(?:19|20)\d\d|[基现現增降±+数數总總额額实實值]|目[标標]|[规規][划劃]|[预預]期|期[末初]|末期|"
+                          r"年均|累[计計]|[产產]量|完成|全年|本年|[计計][划劃]")
 _MAX_GAP = 2  # lines that are not rows (a category line) before a table ends
 
 
@@ -152,10 +159,13 @@ def _split(line: str, base: int) -> list[tuple[str, int]]:
 
 def _header(cells: list[tuple[str, int]]) -> list[Column] | None:
     """The columns of a header line, or None when the line is not one."""
+    # cheap tests first: most candidate lines are prose with wide spaces, and labels need OpenCC
+    if any(len(text) > 24 or _PROSE.search(text) for text, _ in cells):
+        return None
+    if not any(_VALUE_LABEL.search(text) for text, _ in cells):
+        return None
     cols: list[Column] = []
     for text, _ in cells:
-        if len(text) > 24 or _PROSE.search(text):
-            return None
         c = column(text)
         if c.role == "other" and " " in text:
             # 序号 指标（单位）: two labels one space apart
@@ -261,10 +271,25 @@ def _row(cells: list[tuple[str, int]], cols: list[Column]) -> list[tuple[str, in
     return None
 
 
+def _candidates(text: str) -> list[re.Match]:
+    """The lines of ``text`` with a cell separator between two non-spaces."""
+    out: list[re.Match] = []
+    pos = 0
+    while (m := _SEPARATOR.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        line = _CANDIDATE.fullmatch(text, start, end)
+        if line is not None:
+            out.append(line)
+        pos = end + 1
+    return out
+
+
 def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Cell], list[tuple[int, int]]]:
     """Value cells of the text tables of ``doc``, and the spans (in doc.text) of the rows read."""
     original = doc.original
-    lines = list(_CANDIDATE.finditer(original))
+    lines = _candidates(original)
     if not lines:
         return [], []
     fives = [(m.start(), m.group()) for m in _FIVE_RE.finditer(original)]
