@@ -25,6 +25,8 @@ def test_units_of_brackets_and_columns() -> None:
     assert unit_of("万个") == "万个"
     assert unit_of("亿元") == "亿元"
     assert unit_of("元/人") == "元/人"
+    assert unit_of("微克/立方米") == "微克/立方米"
+    assert unit_of("/10万") == "/10万"
     assert unit_of("含") is None
     assert unit_of("2020") is None
 
@@ -228,3 +230,21 @@ def test_plan_goal_paragraph_beside_the_tables() -> None:
     got = _items(text)
     assert ("target", "建设县域医疗次中心", "~", 30.0, "个", "2021-2025") in got
     assert len(got) == 1
+
+
+def test_index_and_category_columns_in_web_and_text_tables() -> None:
+    text = (
+        "某市“十四五”生态环境保护规划（政府文件）\n"
+        "| 类别 | 指标 | 2020年 | 2025年 | 属性 |\n"
+        "| 环境质量 | 地表水优良水体比例（%） | 81 | 85以上 | 约束性 |\n"
+        "|  | 城市空气质量优良天数比率（%） | 88.2 | 90 | 约束性 |\n"
+        "序号  类别  指标  单位  2020年  2025年  属性\n"
+        "1  生态保护  湿地保护率  %  52  55  预期性\n"
+        "2  细颗粒物浓度  微克/立方米  35  30  约束性\n"
+    )
+    got = _items(text)
+    assert ("target", "地表水优良水体比例", ">=", 85.0, "%", "2021-2025") in got
+    assert ("actual", "城市空气质量优良天数比率", "=", 88.2, "%", "2020") in got
+    assert ("target", "湿地保护率", "=", 55.0, "%", "2021-2025") in got
+    assert ("target", "细颗粒物浓度", "=", 30.0, "微克/立方米", "2021-2025") in got
+    assert len(got) == 8

@@ -124,6 +124,9 @@ def unit_of(s: str) -> str | None:
     if per10 and per10.group(1):
         return f"/{per10.group(1)}"  # 孕产妇死亡率（1/10万）: a rate per 100 000
     g = grammar()
+    whole = g.units.get(s)
+    if whole is not None:  # 微克/立方米: a unit with its slash
+        return whole.out
     head, _, per = s.partition("/")
     for w in sorted(g.scales, key=len, reverse=True):
         if head.startswith(w) and len(head) > len(w):
