@@ -179,6 +179,20 @@ def test_livelihood_list_page_passes_the_gate() -> None:
             ("target", 2.0, "万剂次"), ("target", 500.0, "盏")} <= got
 
 
+
+def test_plan_table_page_passes_the_gate() -> None:
+    """A short five-year sector plan that is mostly its indicator table is a government page by its title;
+    a company's own development plan is not. Texts written for this test."""
+    plan = ("南溪市“十四五”生态环境保护规划（摘要）\n表1 主要指标\n指标\t2020年\t2025年\t属性\n"
+            "森林覆盖率（%）\t40.1\t42\t约束性\n地表水优良水体比例（%）\t80\t85\t约束性\n"
+            + "注：以上指标均为全市口径，按年度分解落实。" * 8)
+    assert len(plan) > 200
+    assert {(i.kind, i.low, i.period) for i in _items(plan)} == {
+        ("actual", 40.1, "2020"), ("target", 42.0, "2021-2025"), ("actual", 80.0, "2020"), ("target", 85.0, "2021-2025")}
+    company = ("远航科技股份有限公司2023年年度报告摘要\n公司发展规划：未来三年，公司计划新增门店120家，"
+               "营业收入增长15%以上，研发投入占比不低于8%。" + "本报告中的前瞻性陈述不构成公司对投资者的实质承诺。" * 6)
+    assert [i for i in _items(company) if i.kind != "task"] == []
+
 # Target vs actual from the report's structure (issue 2, category 1). Texts written for these tests.
 _EXECUTION = ("关于清河县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n"
               "一、2023年计划执行情况\n"

@@ -32,8 +32,10 @@ _REPORT_WORDS = re.compile(tpat(
 # development and check sets; reports, even spun or spammed copies, score 0.45 and up
 _MIN_RELEVANCE = 0.2
 # a page head naming one of these is a government page whatever its score (a short 民生实事 list scores
-# low: few of the report features, many Chinese numerals)
-_REPORT_TITLE = re.compile(tpat("民生实事|政府工作报告|统计公报|国民经济和社会发展|五年规划|计划执行情况"))
+# low: few of the report features, many Chinese numerals), and so does a five-year or sector plan (a short
+# page that is mostly an indicator table)
+_REPORT_TITLE = re.compile(tpat("民生实事|政府工作报告|统计公报|国民经济和社会发展|五年规划|计划执行情况|规划纲要|"
+                                "十[一二三四五]五[”\"']?[^。\n]{0,20}规划"))
 _NATIONAL = re.compile(tpat("国内生产总值|国务院总理|全国人民代表大会"))
 
 
