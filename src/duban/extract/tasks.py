@@ -41,6 +41,7 @@ class _Rules:
     review: re.Pattern[str]
     plan: re.Pattern[str]
     boilerplate_any: fastre.AnyOf  # the boilerplate test on the regex fast path
+    verbs: re.Pattern[str]  # any commitment verb: a clause without one is no task
 
 
 def load_rules(path: Path = RULES_PATH) -> dict:
@@ -74,6 +75,7 @@ def _rules() -> _Rules:
         review=re.compile(d["cues"]["review"]),
         plan=fastre.compile(d["cues"]["plan"]),
         boilerplate_any=fastre.AnyOf([d["boilerplate"]["pattern"]]),
+        verbs=re.compile(_alt(v["verbs"])),
     )
 
 
@@ -142,9 +144,12 @@ def find_tasks(doc: Document, structure: Structure, year: int | None = None) -> 
     seen: set[str] = set()
     seen_raw: set[str] = set()
     has_review = _where(r.review, text)  # one scan of the text, then asked per sentence
+    # a task's head ends in a verb: a sentence or clause without one (a third to two thirds of all
+    # clauses) is passed over by one regex call instead of the Python of its tests
+    verb = r.verbs.search
     para_plan: dict[tuple[int, int], bool] = {}  # a paragraph's plan cue, looked up once for its sentences
     for s, e in structure.sentences:
-        if structure.in_heading(s):
+        if verb(text, s, e) is None or structure.in_heading(s):
             continue  # a theme heading repeats the tasks of its body
         sentence = text[s:e]
         para = structure.paragraph_at(s)
@@ -161,9 +166,11 @@ def find_tasks(doc: Document, structure: Structure, year: int | None = None) -> 
         pos = s
         for m in [*r.split.finditer(text, s, e), None]:
             cend = m.start() if m else e
-            clause = text[pos:cend]
             cstart = pos
             pos = m.end() if m else e
+            if verb(text, cstart, cend) is None:
+                continue
+            clause = text[cstart:cend]
             lead = len(clause) - len(clause.lstrip(_LEAD_JUNK))
             i = task_start(clause[lead:])
             if i is None:
