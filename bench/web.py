@@ -4,6 +4,7 @@
     .venv/bin/python bench/web.py --workers 1 2          # one run per uvicorn worker count
     .venv/bin/python bench/web.py --profile              # also: queries and time per page, in-process
     .venv/bin/python bench/web.py --think 1              # 20 people clicking about once a second
+    .venv/bin/python bench/web.py --warm                 # caches warm before each page is measured
     .venv/bin/python bench/web.py --keep /tmp/duban-web  # build into this (new) dir and keep it
 
 The data is generated with bulk ORM inserts (fast and repeatable, seed fixed): 10 districts under one
@@ -429,6 +430,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, nargs="+", default=[1], help="uvicorn worker counts to run")
     ap.add_argument("--think", type=float, default=0.0,
                     help="mean seconds a client waits between requests (default 0: back to back)")
+    ap.add_argument("--warm", action="store_true",
+                    help="before measuring a page, request each of its distinct paths (every report, every list "
+                         "page) twice with all clients: caches warm, as on a server that has been up a while")
     ap.add_argument("--only", nargs="+", metavar="TEXT", help="measure only pages whose name contains one of these")
     ap.add_argument("--profile", action="store_true", help="print queries and time per page (in-process)")
     ap.add_argument("--keep", type=Path, help="data dir to build into and keep (default: a temp dir)")
@@ -461,6 +465,9 @@ def main(argv: list[str] | None = None) -> int:
                         continue
                     jar = cookie if logged_in else ""
                     hammer(port, path, jar, args.clients, args.clients)  # warm up
+                    if args.warm:  # every distinct path, twice (each worker keeps its own cache)
+                        distinct = list(dict.fromkeys(path(n) for n in range(args.requests)))
+                        hammer(port, lambda n, d=distinct: d[n % len(d)], jar, args.clients, 2 * len(distinct))
                     cpu0 = cpu_seconds(proc.pid)
                     r = hammer(port, path, jar, args.clients, args.requests, args.think)
                     cpu = (cpu_seconds(proc.pid) - cpu0) / r.n * 1e3
