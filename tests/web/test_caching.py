@@ -285,3 +285,15 @@ def test_admin_saves_move_the_stamps_and_show_at_once(world):
         "initial-date_joined_0": "2024-01-01", "initial-date_joined_1": "00:00:00"})
     assert r.status_code == 302, r.content.decode()[:2000]
     assert caching.site_stamp() != site2 and caching.report_stamp(report) != rep2
+
+
+def test_dashboard_flags_only_what_a_reporter_may_open(world):
+    """The shared part of the dashboard lists the red and yellow items; a department reporter sees there only
+    the items of its own departments, like everywhere else."""
+    _assign_due(world, [world.target], world.edu, days=-3)
+    _assign_due(world, [world.task], world.health, days=-3)
+    url = reverse("dashboard", args=[world.report.pk])
+    sup = _get(world.users["supervisor"], url)  # renders and caches the shared part first
+    assert _href("item", world.target.pk) in sup and _href("item", world.task.pk) in sup
+    edu = _get(world.users["reporter"], url)
+    assert _href("item", world.target.pk) in edu and _href("item", world.task.pk) not in edu

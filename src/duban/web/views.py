@@ -836,9 +836,14 @@ def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> 
     key = f"duban:dashboard:{stamp}:{who}:{get_language()}"
     shared = caching.cached(key, lambda: _dashboard_parts(report, public))
     can_edit = not public and access.can_edit_report(request.user, report)
+    flagged_html = shared["flagged"]
+    if not public and not can_edit:  # a department reporter: only the flagged items it may open
+        mine = set(access.inbox_items(request.user).filter(report=report).values_list("pk", flat=True))
+        flagged_html = render_to_string("duban/_dashboard_flagged.html",
+                                        {"flagged": [f for f in shared["flagged_rows"] if f["pk"] in mine]})
     return render(request, "duban/dashboard.html", {
         "report": report, "public": public, "can_edit": can_edit, "can_exchange": can_edit,
-        "top": mark_safe(shared["top"]), "flagged_html": mark_safe(shared["flagged"]),  # rendered templates
+        "top": mark_safe(shared["top"]), "flagged_html": mark_safe(flagged_html),  # rendered templates
         "due_html": "" if public else _due_html(request.user, report, stamp),
     })
 
@@ -871,8 +876,8 @@ def _dashboard_parts(report: Report, public: bool) -> dict[str, str]:
     }
     rows = [{"theme": t, **{k: c[k] for k in kinds}, "total": sum(c.values())} for t, c in by_section.items()]
     name = "public_item" if public else "item"
-    flagged = [{"url": reverse(name, args=[r[0]]), "light": r[3], "reason": reasons.render(r[8], r[4]),
-                "indicator": r[6]}
+    flagged = [{"pk": r[0], "url": reverse(name, args=[r[0]]), "light": r[3],
+                "reason": str(reasons.render(r[8], r[4])), "indicator": r[6]}
                for r in rows_ if r[3] in ("red", "yellow")][:50]
     data = {
         "report": report, "public": public, "rows": rows, "chart": chart, "total": len(rows_),
@@ -881,7 +886,7 @@ def _dashboard_parts(report: Report, public: bool) -> dict[str, str]:
         "legend": _legend(rows_, light_counts), "is_demo": report.source_name == _demo_name(),
     }
     return {"top": render_to_string("duban/_dashboard_top.html", data),
-            "flagged": render_to_string("duban/_dashboard_flagged.html", data)}
+            "flagged": render_to_string("duban/_dashboard_flagged.html", data), "flagged_rows": flagged}
 
 
 def _demo_name() -> str:
