@@ -10,7 +10,7 @@ such as 工作回顾, 主要预期目标, 今年; cues.toml), then the document'
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +21,9 @@ from duban.fastre import Spots
 
 SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 CLAUSE_START = re.compile(r"[,，;；:：、。！？!?\n(（)）]")
+# the last sentence end / clause start of a window, in one call: the greedy run backs off to it
+LAST_END = re.compile(r"(?s:.*)" + SENTENCE_END.pattern)
+LAST_CLAUSE_START = re.compile(r"(?s:.*)" + CLAUSE_START.pattern)
 BULLETIN = re.compile(tpat(r"统计公报|计划执行情况"))
 # a year, not a comparison base (比2017年预算低0.4个百分点); the lookbehind follows the century
 # digits so that the regex engine can skip to the next 1 or 2
@@ -199,8 +202,6 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     # the 600 characters before each quantity are searched for these words only after a five-year
     # name: one scan of the text each, instead of one per quantity
     spots = (Spots(PLAN_CONTEXT, text), Spots(PERIOD_WORDS, text)) if matches else None
-    ends = [m.start() for m in SENTENCE_END.finditer(text)]
-    clause_starts = [m.start() for m in CLAUSE_START.finditer(text)]
     out: list[Verdict] = []
     prev_end: int | None = None
     mode: str | None = None
@@ -211,7 +212,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     sec_part = "unknown"
     last_sent = -1
     for q in quantities:
-        sent_start = _before(ends, q.start) + 1
+        sent_start = _last(LAST_END, text, q.start) + 1
         if structure is not None and sent_start != last_sent:
             # headings are lines, so a sentence lies in one section: looked up once per sentence
             last_sent = sent_start
@@ -233,7 +234,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 mode, mode_year = m, my
             pos = sent_start
         sentence = text[sent_start:q.start]
-        clause = text[_before(clause_starts, q.start) + 1 : q.start]
+        # every sentence end starts a clause: the clause start lies in the sentence
+        clause = text[_last(LAST_CLAUSE_START, text, q.start, sent_start - 1) + 1 : q.start]
         if "由" in sentence or "从" in sentence:
             # 由2020年的70.4%提高到75%: the base's year is not the year of the sentence
             sentence = BASE_YEAR.sub("", sentence)
@@ -302,11 +304,13 @@ def _weak(text: str, q: Quantity, clause: str, c: Cues) -> str:
     return "actual"
 
 
-def _before(positions: list[int], end: int) -> int:
-    """The last of the sorted ``positions`` before ``end`` (at most 400 back), else that bound - 1."""
-    i = bisect_left(positions, end) - 1
+def _last(last_mark: re.Pattern, text: str, end: int, start: int = 0) -> int:
+    """The position of the last mark (``last_mark``: any text, then a mark) before ``end`` and at
+    most 400 back (and from ``start``), else that bound - 1. Found near each quantity instead of
+    listing the marks of the whole text: a whole report has long stretches without quantities."""
     lo = max(0, end - 400)
-    return positions[i] if i >= 0 and positions[i] >= lo else lo - 1
+    m = last_mark.match(text, max(lo, start), end)
+    return m.end() - 1 if m else lo - 1
 
 
 def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple[str | None, int | None]:
