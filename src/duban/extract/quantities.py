@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from duban.extract.numbers import ARABIC, CHINESE, NUMBER, parse_arabic, parse_chinese
-from duban.fastre import AnyOf, by_first_character, literal_first, split_top, starts_literal
+from duban.fastre import AnyOf, by_first_character, fast_groups, literal_first, split_top, starts_literal
 
 RULES_DIR = Path(__file__).with_name("rules")
 
@@ -156,7 +158,10 @@ class _Grammar:
         # the sentence rules: one pattern each, and a pre-check of the whole text (most texts have none)
         sentence_rules = [r["sentence"] for r in nonitems if "sentence" in r]
         self.sentence_re = re.compile("|".join(f"(?:{tpat(x)})" for x in sentence_rules) or "(?!)")
-        self.sentence_pre = any_of([r"(?:" + x.split("[^")[0] + ")" for x in sentence_rules])
+        heads = [r"(?:" + x.split("[^")[0] + ")" for x in sentence_rules]
+        self.sentence_pre = any_of(heads)
+        # the same heads, where they are (a rule's match starts with its head's)
+        self.sentence_heads = fast_groups(_variant_sources(heads))
         people = r"(?:农村|城镇|城乡|贫困|农业转移|常住|户籍|流动)*(?:人口|劳动力)"
         self.single_count = re.compile(tpat(r"(?:所|座|家|套|台|辆|艘|架|处|栋|名)(?=[,，。;；、)）]|和|及|$)"))
         # 个 ending the phrase counts too (卫生室五个), but not after 一 (建成一个,) nor after a verb of
@@ -250,7 +255,19 @@ def find_quantities(text: str) -> list[Quantity]:
         pos = q.end
     _spread_respectively(text, out)
     if out and g.sentence_pre.search(text) is not None:
-        out = [q for q in out if not _said_by_others(text, q, g)]
+        # only a quantity with a head in the 120 characters before it can be said by others; a
+        # head that a longer one hides (基金 in 基金组织) starts inside that one, so the spans of the
+        # heads found cover it
+        heads = sorted((m.start(), m.end()) for p in g.sentence_heads for m in p.finditer(text))
+        starts = [h[0] for h in heads]
+        reach = list(accumulate((h[1] for h in heads), max))  # the furthest end of a head so far
+        kept = []
+        for q in out:
+            i = bisect_left(starts, q.start)  # the heads that start before the quantity
+            if i and reach[i - 1] > q.start - 120 and _said_by_others(text, q, g):
+                continue
+            kept.append(q)
+        out = kept
     return out
 
 
