@@ -367,8 +367,10 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues,
            y: int | None) -> tuple[str | None, int | None, bool]:
     """Kind from the clause's own words and the sentence's years (``y``: the last one), or None;
     True when a year decided."""
-    t = sum(1 for m in c.clause_target.finditer(clause)
-            if not c.target_not_after.search(clause, max(0, m.start() - 30), m.start()))
+    t = 0
+    for m in c.clause_target.finditer(clause):  # a loop: no generator to set up for the usual none
+        if not c.target_not_after.search(clause, max(0, m.start() - 30), m.start()):
+            t += 1
     a = len(c.clause_actual.findall(clause))
     if a and ("较" in clause or "較" in clause):
         a = sum(1 for m in c.clause_actual.finditer(clause) if clause[m.start() - 1 : m.start()] not in COMPARED_TO)
@@ -393,8 +395,9 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
         if avg:  # 两年平均增长5.1%: both years, ending with the one reviewed
             return _span_years(int(p) - (3 if avg.group(1) == "三" else 2) + 1, int(p))
     part = None
-    for part in PART_OF_YEAR.finditer(sentence):  # noqa: B007 - the one nearest the figure
-        pass
+    if "季" in sentence or "半" in sentence:  # in every part word: most sentences are passed over
+        for part in PART_OF_YEAR.finditer(sentence):  # noqa: B007 - the one nearest the figure
+            pass
     if p and part and p.isdigit() and "三" not in part.group():
         # 上半年 -> 2022H1, 一季度 -> 2022Q1; this year's part when the sentence names no year
         if yr is None and year is not None and not LAST_YEAR_WORDS.search(sentence):
