@@ -248,3 +248,20 @@ def test_index_and_category_columns_in_web_and_text_tables() -> None:
     assert ("target", "湿地保护率", "=", 55.0, "%", "2021-2025") in got
     assert ("target", "细颗粒物浓度", "=", 30.0, "微克/立方米", "2021-2025") in got
     assert len(got) == 8
+
+
+def test_combined_span_column_and_numbered_indicators() -> None:
+    # one column for yearly averages and five-year sums (累计/年均), indicator cells numbered 1. 2、 （3）
+    text = (
+        "某县国民经济和社会发展第十四个五年规划纲要\n"
+        "表2 “十四五”时期主要发展指标\n"
+        "指标  2020年  2025年  累计/年均  属性\n"
+        "1.社会消费品零售总额增长（%）  3  —  8左右  预期性\n"
+        "2、森林覆盖率（%）  41.5  43  —  约束性\n"
+        "（3）新增城镇就业人数（万人）  0.8  —  [4.5]  预期性\n"
+    )
+    got = _items(text)
+    assert ("target", "社会消费品零售总额增长", "~", 8.0, "%", "2021-2025") in got
+    assert ("target", "森林覆盖率", "=", 43.0, "%", "2021-2025") in got
+    assert ("target", "新增城镇就业人数", "=", 4.5, "万人", "2021-2025") in got
+    assert not [g for g in got if g[1][0] in "123（"]
