@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from duban.extract.numbers import NUMBER, parse_chinese, parse_number
+from duban.extract.numbers import NUMBER, parse_arabic, parse_chinese, parse_number
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -29,6 +29,14 @@ def test_scan_finds_whole_numerals() -> None:
     text = "新增学位2.75万个,建设1,267套,四十载,二〇三五年"
     assert [m.group() for m in NUMBER.finditer(text)] == ["2.75", "1,267", "四十", "二〇三五"]
 
+
+
+def test_line_wrap_inside_a_number() -> None:
+    # a PDF wrap between digits joins when a percent or scale word follows; a row's end then the next
+    # row's numbering (8.5\n3.建设…) and a year at a line end stay apart
+    text = "人均可支配收入年均增长 1\n2.5%,投资达到 2\n40亿元;比重8.5\n3.建设;2023\n2024年"
+    assert [m.group() for m in NUMBER.finditer(text)] == ["1\n2.5", "2\n40", "8.5", "3", "2023", "2024"]
+    assert parse_arabic("1\n2.5") == pytest.approx(12.5)
 
 # -- property tests: an independent formatter written here, read back by the parser ----------------
 

@@ -21,6 +21,10 @@ CN_BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 # "5 . 2 %"): single digits one space apart.
 _ARABIC_TAILS = (
     r"\d{0,2}(?:,\d{3})+(?![\d])(?:\.\d+)?",  # 1,267.5
+    # a PDF line wrap inside a number (年均增长 1\n6.5%): digits on both sides of one newline, read
+    # as one number only when a percent or scale word follows (a table row's last cell then the next
+    # row's numbering, 3.5\n2.城镇, stays two)
+    r"\d{0,2}\n\d+(?:\.\d+)?(?=[%％‰万亿萬億])",
     r"(?: \d)+(?: ?\. ?\d(?: \d)*)?(?![\d.])",  # 3 7 6 5 0, 1 2 . 5
     r"(?: \d)* \. ?\d(?: \d)*(?![\d.])",  # 5 . 2
     r"\d*(?:\.[ \u3000]?\d+)?",  # 2022, 5.5, 2. 2
@@ -41,8 +45,8 @@ _ARABIC_FULL = re.compile(f"(?:{ARABIC})$")
 
 
 def parse_arabic(s: str) -> float:
-    """'1,267.5' -> 1267.5; '2. 2' -> 2.2; full-width digits allowed."""
-    return float(s.replace(",", "").replace(" ", "").replace("\u3000", ""))
+    """'1,267.5' -> 1267.5; '2. 2' -> 2.2; '1\n6.5' -> 16.5; full-width digits allowed."""
+    return float(s.replace(",", "").replace(" ", "").replace("\u3000", "").replace("\n", ""))
 
 
 def _parse_cn_section(s: str) -> int | None:
