@@ -73,3 +73,19 @@ def test_spans_cover_the_comparators() -> None:
     text = "城镇调查失业率控制在5.5%以内,外汇储备超过3.2万亿美元"
     got = [text[q.start:q.end] for q in find_quantities(text)]
     assert got == ["5.5%以内", "超过3.2万亿美元"]
+
+
+def test_chinese_counts_after_pinyin_annotations() -> None:
+    # web copies annotate characters with pinyin (建(jiàn)); the count after them reads the same
+    import duban
+
+    def counts(text: str) -> list[tuple]:
+        ex = duban.extract(duban.read_text("2025年政府工作报告\n" + text))
+        return [(i.cmp, i.low, i.unit) for i in ex.items if i.kind != "task"]
+
+    for text in ("今年新建一所九年一贯制学校。", "今年新建(jiàn)一所九年一贯制学校。"):
+        assert counts(text) == [("=", 1.0, "所")], text
+    for text in ("培育专精特新企业五家以上。", "培育专精特新企业(yè)五家以上。"):
+        assert counts(text) == [(">=", 5.0, "家")], text
+    # 一 as "a": no count
+    assert counts("新建(jiàn)一批口袋公园，建设一座宜居城市，打造一流营商环境。") == []

@@ -163,16 +163,19 @@ class _Grammar:
         # the same heads, where they are (a rule's match starts with its head's)
         self.sentence_heads = fast_groups(_variant_sources(heads))
         people = r"(?:农村|城镇|城乡|贫困|农业转移|常住|户籍|流动)*(?:人口|劳动力)"
-        self.single_count = re.compile(tpat(r"(?:所|座|家|套|台|辆|艘|架|处|栋|名)(?=[,，。;；、)）]|和|及|$)"))
+        # the count word may carry its comparator (企业十家以上, 卫生室三个左右)
+        self.single_count = re.compile(tpat(r"(?:所|座|家|套|台|辆|艘|架|处|栋|名)(?:以上|左右|多|余)?(?=[,，。;；、)）]|和|及|$)"))
         # 个 ending the phrase counts too (卫生室五个), but not after 一 (建成一个,) nor after a verb of
         # stance, whose object is a slogan cut off by a quote or a line (坚持两个, 做到四个)
-        self.single_ge = re.compile(tpat(r"个(?=[,，。;；、)）]|和|及|$)"))
+        self.single_ge = re.compile(tpat(r"个(?:以上|左右|多|余)?(?=[,，。;；、)）]|和|及|$)"))
         self.stance_before = re.compile(tpat(r"(?:坚持|做到|落实|践行|树牢|增强|确保|实现|推进|深化|围绕|聚焦|突出|抓好|"
                                              r"把握|牢记|贯彻|统筹|强化|[、和及与])\s*$"))
         # a single digit before a count word and its noun: after a verb of making or doing (units.toml)
         sc = units["single_count"][0]
         self.single_verb = re.compile(rf"(?:{alternation(sc['verbs'])})(?:了|共|约|近)?[ \u3000]?\Z")
         self.single_measure = re.compile("|".join(sorted(_variant_sources(sc["measures"]), key=len, reverse=True)))
+        self.one_verb = re.compile(rf"(?:{alternation(sc['one_verbs'])})(?:了|共)?[ \u3000]?\Z")
+        self.one_measure = re.compile("|".join(sorted(_variant_sources(sc["one_measures"]), key=len, reverse=True)))
         self.people_after = re.compile(tpat(people))
         # 减少农村贫困人口1000万: the people noun right before a bare 万 is its unit (万人); with a verb
         # between (贫困人口减少1386万) the unit stays as written, 万 (GUIDE: unit as written)
@@ -282,8 +285,10 @@ def _single_counts(text: str, s: int, e: int, token: str, left: str, out: list[Q
         return True
     if token not in "一壹" and g.single_ge.match(text, e) and not g.stance_before.search(left):
         return True
-    if token in "一壹" or not g.single_measure.match(text, e):
-        return False  # 新建一批, 打造一个中心: 一 is "a", not a count
+    if token in "一壹":  # 新建一批, 打造一个中心: 一 is "a"; 新建一所学校 is one school
+        return g.one_measure.match(text, e) is not None and g.one_verb.search(left) is not None
+    if not g.single_measure.match(text, e):
+        return False
     if g.single_verb.search(left):
         return True
     prev = out[-1] if out else None
