@@ -239,3 +239,37 @@ def test_restated_goal_does_not_flip_the_review() -> None:
 ])
 def test_respectively_lists_take_their_own_subjects(text: str, indicators: list[str]) -> None:
     assert [i.indicator for i in _items(text)] == indicators
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # news opening with this year's first half: the outlook for the rest of the year is a goal of the year
+    ("2021-07-18 来源：某县统计局\n上半年，全县社会消费品零售总额同比增长9.4%。下半年，全县固定资产投资"
+     "增长保持在10%左右，全年城镇新增就业8000人以上。",
+     [("actual", "2021H1", 9.4), ("target", "2021", 10), ("target", "2021", 8000)]),
+    # an annual review first: 全年…以上 and 下半年 stay actuals of the year reviewed
+    ("2024年某县政府工作报告\n一、2023年工作回顾\n一季度财政收入增长5%。全年新增就业1.2万人以上。"
+     "下半年工业增长6%左右。",
+     [("actual", "2023Q1", 5), ("actual", "2023", 1.2), ("actual", "2023", 6)]),
+])
+def test_rest_of_year_after_part_review(text: str, expected: list[tuple]) -> None:
+    assert [(i.kind, i.period, i.low) for i in _items(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2022年某市政府工作报告\n今后五年，全市进出口总额年均增长7%左右，城镇新增就业累计达到12万人。",
+     [("target", "2022-2026", 7), ("target", "2022-2026", 12)]),
+    ("2027年某区政府工作报告\n未来五年，研发经费投入强度达到3.2%。",
+     [("target", "2027-2031", 3.2)]),
+    # a five-year plan named before it that holds the report year: that plan's span
+    ("2021年某市政府工作报告\n“十四五”时期发展目标。今后五年内，常住人口城镇化率达到68%。",
+     [("target", "2021-2025", 68)]),
+])
+def test_next_five_years_span(text: str, expected: list[tuple]) -> None:
+    assert [(i.kind, i.period, i.low) for i in _items(text)] == expected
+
+
+def test_fourth_quarter_after_three_quarters() -> None:
+    # 前三季度 has no period form of its own (its period is not this test's concern): the kinds and the goal
+    items = _items("2020-10-21 发布日期\n前三季度，全区财政收入增长3.3%。四季度，全区力争外贸出口增长5%。")
+    assert [i.kind for i in items] == ["actual", "target"]
+    assert (items[1].period, items[1].low) == ("2020", 5)

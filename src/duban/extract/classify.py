@@ -68,6 +68,12 @@ ON_BASE_YEAR = re.compile(r"[在以较比]\s*(?:19|20)\d\d\s*年(?:底|末)?的?
 TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩小|压减|调整|突破|达)(?:到|至)"))
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
 RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*$"))
+# after a part-of-year review of this year (上半年…增长6.1%): the rest of the year's outlook
+REST_OF_YEAR = re.compile(tpat("下半年|第?四季度"))
+WHOLE_YEAR_LEAD = re.compile(tpat(r"\s*全年"))
+GOAL_MARK = re.compile(tpat("力争|确保|目标"))
+# 今后五年/未来五年(内): a goal over the five years from the report year
+NEXT_FIVE = re.compile(tpat("(?:今后|未来)五年"))
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|既定|计划)?(?:目标|预期目标|控制目标)"))
 
 
@@ -209,6 +215,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     pos = 0  # text up to here has set the mode
     sec: int | None = None
     prev_base = False  # the quantity before was the base of 由A提高到B
+    part_news = False  # the text opened by reviewing part of the report year (上半年, 一季度, 前三季度)
+    annual_review = False  # a review of a whole year came first
     sec_part = "unknown"
     last_sent = -1
     for q in quantities:
@@ -224,12 +232,20 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 if j != sec and sec_part != "unknown" and h0 >= pos and h1 <= sent_start:
                     # a new section whose heading names its part: the heading sets the mode
                     mode = "target" if sec_part == "plan" else "actual"
+                    annual_review = annual_review or mode == "actual"
                     mode_year = _last_year(text[h0:h1])
                     pos = h1
             sec = j
         if sent_start > pos:
             # headings and lead-ins between the last quantity and this sentence set the mode
             m, my = _mode_of(text[pos:sent_start], year, c, sec_part == "plan")
+            if m == "actual" and not annual_review:
+                # news that opens with a part of this year (上半年,…): what it says of the rest is an
+                # outlook; a review of a whole year (工作回顾, 去年) before it rules that out
+                if (my is None or my == year) and sec_part != "review" and _part_lead(text[pos:sent_start], c):
+                    part_news = True
+                else:
+                    annual_review, part_news = True, False
             if m:
                 mode, mode_year = m, my
             pos = sent_start
@@ -247,6 +263,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             sentence, clause = _without_title_year(sentence, year), _without_title_year(clause, year)
         sentence_year = _last_year(sentence)
         kind, yr, strong = _local(sentence, clause, year, c, sentence_year)
+        local_kind = kind
         after = text[q.end : q.end + 24]
         if c.after_target.match(after):
             kind = "target"
@@ -282,6 +299,22 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             kind = _weak(text, q, clause, c)
         if strong:  # an explicit year carries on to the sentences after it
             mode, mode_year = kind, yr
+        if (part_news and kind == "actual" and local_kind != "actual" and not strong and not base
+                and year is not None and sentence_year in (None, year)
+                and _rest_of_year_goal(text, q, sentence, clause)):
+            # 下半年…保持在7%左右, 全年…增长8%以上 after 上半年…增长6.1%: a goal of this year
+            out.append(Verdict("target", str(year)))
+            prev_end, prev_base = q.end, base
+            continue
+        if (year is not None and not strong and not base and "五年" in sentence
+                and NEXT_FIVE.search(sentence) is not None):
+            # 今后五年，…年均增长6.5%, 累计达到10万人: a goal over the five years from the report year,
+            # or over the plan named before it (十四五) when that plan holds the report year
+            five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
+            span = five if five and five[0] <= year <= five[1] else (year, year + 4)
+            out.append(Verdict("target", _span_years(*span)))
+            prev_end, prev_base = q.end, base
+            continue
         if restated:
             period = _period("actual", yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
             out.append(Verdict("target", period))
@@ -290,6 +323,23 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         prev_end = q.end
         prev_base = base
     return out
+
+
+def _part_lead(chunk: str, c: Cues) -> bool:
+    """Every review cue of ``chunk`` names a part of the year (上半年, 一季度, 前三季度, 1-6月)."""
+    found = [m.group() for m in c.mode_actual.finditer(chunk)]
+    return bool(found) and all(PART_CUE.match(f) for f in found)
+
+
+def _rest_of_year_goal(text: str, q: Quantity, sentence: str, clause: str) -> bool:
+    """A figure for the rest of the year: in a sentence on 下半年/四季度, or in a clause opened by 全年
+    whose figure is marked as a goal (8%以上, 7%左右, 力争, 确保, 目标)."""
+    if REST_OF_YEAR.search(sentence):
+        return True
+    if not WHOLE_YEAR_LEAD.match(clause):
+        return False
+    return (q.cmp in ("~", "range") or (q.cmp == ">=" and q.end > q.unit_end)
+            or GOAL_MARK.search(clause) is not None)
 
 
 def _without_title_year(s: str, year: int) -> str:
