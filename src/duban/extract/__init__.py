@@ -59,7 +59,7 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     prev = prev_ind = None
     gdp = "国内生产总值" if _NATIONAL.search(text) else "地区生产总值"
     for q, v in zip(quantities, verdicts, strict=True):
-        indicator = indicator_for(text, q, prev, prev_ind, _repair, gdp)
+        indicator = indicator_for(text, q, prev, prev_ind, repair, gdp)
         s, e = _span(text, q, prev.end if prev else 0)
         os_, oe = doc.to_original(s, e)
         items.append(Item(
@@ -71,7 +71,7 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
         prev, prev_ind = q, indicator
     # 分别 lists: each member its own subject
     indicators = [it.indicator for it in items]
-    respective(text, quantities, indicators, _repair, gdp)
+    respective(text, quantities, indicators, repair, gdp)
     for it, ind in zip(items, indicators, strict=True):
         if ind != it.indicator:
             it.indicator, it.canonical = ind, canonical(ind)
@@ -108,10 +108,11 @@ def _with_tables(doc: Document, structure: Structure, items: list[Item], quantit
     kept = [it for it, q in zip(items, quantities, strict=True) if not _inside(rows, starts, q.start)]
     for c in cells:
         ts, _ = doc.from_original(*c.span)
+        indicator = repair(c.indicator)
         kept.append(Item(
-            kind=c.kind, indicator=_finish_table(c.indicator), quote=doc.original[c.span[0]:c.span[1]],
+            kind=c.kind, indicator=indicator, quote=doc.original[c.span[0]:c.span[1]],
             span=c.span, cmp=c.cmp, low=c.low, high=c.high, unit=c.unit, period=c.period,
-            section=_section_title(structure, ts), canonical=canonical(_finish_table(c.indicator)),
+            section=_section_title(structure, ts), canonical=canonical(indicator),
             value_base=c.low * c.scale,
         ))
     kept.sort(key=lambda it: it.span[0])
@@ -123,20 +124,6 @@ def _inside(rows: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and pos < rows[i][1]
 
 
-def _finish_table(name: str) -> str:
-    return _repair(name)
-
-
 def _section_title(structure: Structure, pos: int) -> str | None:
     i = structure.section_at(pos)
     return structure.sections[i].title if i is not None else None
-
-
-def _repair(phrase: str) -> str:
-    out = repair(phrase)
-    # repair's Taiwan-phrase conversion also rewrites mainland words (新增 -> 添加, 程序 -> 进程);
-    # our phrases are already simplified, so keep those words as written
-    for mainland, taiwan in (("新增", "添加"), ("程序", "进程")):
-        if mainland in phrase and taiwan in out and taiwan not in phrase:
-            out = out.replace(taiwan, mainland)
-    return out
