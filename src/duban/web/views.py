@@ -262,6 +262,13 @@ def _report_items(report: Report, include_rejected: bool = False) -> list[Item]:
     return list(qs)
 
 
+def _published_report(pk: int) -> Report:
+    report = Report.objects.select_related("region").filter(pk=pk, published=True).first()
+    if report is None:
+        raise Http404("no such published report")
+    return report
+
+
 def report_view(request: HttpRequest, pk: int) -> HttpResponse:
     report = access.get_report(request.user, pk)
     if report.published and not access.roles(request.user).staff:
@@ -270,9 +277,7 @@ def report_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def public_report(request: HttpRequest, pk: int) -> HttpResponse:
-    report = Report.objects.select_related("region").filter(pk=pk, published=True).first()
-    if report is None:
-        raise Http404("no such published report")
+    report = _published_report(pk)
     return _public_cached(request, _fresh(report), "report", lambda: _render_report(request, report, public=True))
 
 
@@ -811,9 +816,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def public_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    report = Report.objects.select_related("region").filter(pk=pk, published=True).first()
-    if report is None:
-        raise Http404("no such published report")
+    report = _published_report(pk)
     return _public_cached(request, _fresh(report), "dashboard",
                           lambda: _render_dashboard(request, report, public=True))
 
