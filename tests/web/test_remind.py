@@ -8,9 +8,9 @@ import pytest
 from django.core import mail
 
 from duban.cli import main
-from duban.commands.remind import due_items, send_reminders
 from duban.web import actions
 from duban.web.models import Item, Membership, Verdict
+from duban.web.reminders import due_items, send_reminders
 
 
 def add_item(report, kind: str, quote: str, indicator: str, **values) -> Item:

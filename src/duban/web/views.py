@@ -566,7 +566,7 @@ DUE_SHOWN = 50
 
 def _due(user, report: Report | None = None) -> dict[str, Any]:
     """Template context for _due.html: the user's assigned items due within DUE_DAYS or overdue."""
-    from duban.commands.remind import due_items
+    from duban.web.reminders import due_items
 
     found = due_items(DUE_DAYS, user=user, report=report)
     rows = [{"item": r.item, "due": r.due, "overdue": r.overdue, "days_left": r.days_left,
@@ -578,7 +578,7 @@ def _due(user, report: Report | None = None) -> dict[str, Any]:
 def _due_rows(report: Report, stamp: str) -> list[dict[str, Any]]:
     """Every due row of the report (as `_due` builds them, with the departments' ids for filtering),
     once per report state and day (days left move with the day)."""
-    from duban.commands.remind import due_items
+    from duban.web.reminders import due_items
 
     today = timezone.localdate()
 
