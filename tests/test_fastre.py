@@ -198,3 +198,15 @@ def test_guarded_search(src: str, s: str) -> None:
     plain = re.compile(src)
     found = Guarded(plain).search(s)
     assert (found.span() if found else None) == (m.span() if (m := plain.search(s)) else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abxy01", max_size=20))
+def test_long_lookbehind_moved_after_literal(s: str) -> None:
+    # a lookbehind of several characters (or classes) before a literal: the same test after it
+    for src in ("(?<!ab)x|y", "(?<!a[xy])b0", "(?<![ab]1)0(?=x)|a"):
+        fast = "|".join(literal_first(src))
+        assert [m.span() for m in re.finditer(fast, s)] == [m.span() for m in re.finditer(src, s)], src
+        after = fastre.behind_after(src)
+        assert [m.span() for m in re.finditer(after, s)] == [m.span() for m in re.finditer(src, s)], src
+    assert literal_first("(?<!承诺的)民生实事") == ["民(?<!承诺的民)生实事"]

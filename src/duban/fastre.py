@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 PLAIN = r"[^\\()\[\]{}|.?*+^$]"  # a character that stands for itself in a regex
 _STARTS_LITERAL = re.compile(PLAIN + r"(?![?*+{])")
-# (?<!X)c / (?<![XY])c  ->  c(?<!Xc): the same test, made after the literal
-_LEAD_BEHIND = re.compile(rf"\(\?<!(\[[^\]\\]+\]|{PLAIN})\)({PLAIN})(?![?*+{{])")
+# (?<!X)c / (?<![XY])c / (?<!XY)c  ->  c(?<!Xc): the same test, made after the literal (a lookbehind
+# of several characters or classes too: its width stays fixed)
+_LEAD_BEHIND = re.compile(rf"\(\?<!((?:\[[^\]\\]+\]|{PLAIN})+)\)({PLAIN})(?![?*+{{])")
 _LEAD_OPTIONAL = re.compile(rf"({PLAIN})\?(?![?+])")  # c?rest  ->  crest | rest (greedy: c tried first)
 
 
