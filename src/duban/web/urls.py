@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from duban.web import views
+from duban.web import people, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -38,6 +38,16 @@ urlpatterns = [
     path("links/<int:pk>/decide/", views.link_decide, name="link_decide"),
     path("inbox/", views.inbox, name="inbox"),
     path("tokens/", views.tokens, name="tokens"),
+    path("people/", people.people_list, name="people"),
+    path("people/add/", people.person_add, name="person_add"),
+    path("people/<int:pk>/", people.person_view, name="person"),
+    path("people/<int:pk>/edit/", people.person_edit, name="person_edit"),
+    path("people/<int:pk>/roles/", people.person_role_add, name="person_role_add"),
+    path("people/<int:pk>/roles/<int:role_pk>/remove/", people.person_role_remove, name="person_role_remove"),
+    path("people/<int:pk>/active/", people.person_active, name="person_active"),
+    path("people/<int:pk>/password/", people.person_password, name="person_password"),
+    path("account/password/", people.PasswordChangeView.as_view(), name="password_change"),
+    path("account/password/done/", people.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("compare/", views.compare, name="compare"),
     path("public/", views.public_index, name="public_index"),
     path("public/reports/<int:pk>/", views.public_report, name="public_report"),
