@@ -11,7 +11,7 @@ import duban
 from duban.errors import InputError
 from duban.items import Extraction, Section
 from duban.items import Item as XItem
-from duban.web import actions
+from duban.web import actions, people
 from duban.web.models import Assignment, History, Item, ProgressUpdate, Report
 
 
@@ -257,6 +257,14 @@ def _none(w):
     return None
 
 
+def _second_role(w):
+    return people.do_give_role(w.users["admin"], w.users["reporter"], "reporter", department=w.health)
+
+
+def _deactivated(w):
+    people.do_set_active(w.users["admin"], w.users["reporter"], False)
+
+
 # action: (roles allowed, setup run by others, the action run as the role under test)
 ACTIONS = {
     "upload": (SUPERVISE, _none, lambda w, u, _: actions.do_upload_report(u, region=w.luohu, year=2021,
@@ -275,6 +283,24 @@ ACTIONS = {
                       lambda w, u, _: actions.do_submit_update(u, w.target, percent=10)),
     "approve_update": (SUPERVISE, _submitted, lambda w, u, upd: actions.do_approve_update(u, upd)),
     "return_update": (SUPERVISE, _submitted, lambda w, u, upd: actions.do_return_update(u, upd, "补充材料")),
+    # people (duban.web.people): supervisors manage the reporters of their regions' departments
+    "create_reporter": (SUPERVISE, _none, lambda w, u, _: people.do_create_person(
+        u, username="new.reporter", role="reporter", department=w.edu)),
+    "create_supervisor": ({"admin"}, _none, lambda w, u, _: people.do_create_person(
+        u, username="new.supervisor", role="supervisor", region=w.luohu)),
+    "give_reporter_role": (SUPERVISE, _none, lambda w, u, _: people.do_give_role(
+        u, w.users["reporter"], "reporter", department=w.health)),
+    "give_admin_role": ({"admin"}, _none, lambda w, u, _: people.do_give_role(u, w.users["nobody"], "admin")),
+    "remove_reporter_role": (SUPERVISE, _second_role, lambda w, u, m: people.do_remove_role(u, m)),
+    "remove_supervisor_role": ({"admin"}, _none, lambda w, u, _: people.do_remove_role(
+        u, w.users["other_supervisor"].memberships.get())),
+    "edit_person": (SUPERVISE, _none, lambda w, u, _: people.do_edit_person(
+        u, w.users["reporter"], name="李四", email="")),
+    "deactivate": (SUPERVISE, _none, lambda w, u, _: people.do_set_active(u, w.users["reporter"], False)),
+    "reactivate": (SUPERVISE, _deactivated, lambda w, u, _: people.do_set_active(u, w.users["reporter"], True)),
+    "reset_password": (SUPERVISE, _none, lambda w, u, _: people.do_reset_password(u, w.users["reporter"])),
+    "reset_supervisor_password": ({"admin"}, _none, lambda w, u, _: people.do_reset_password(
+        u, w.users["supervisor"])),
 }
 
 
