@@ -302,6 +302,7 @@ class _RoleFields(forms.Form):
         roles = dict(Membership.ROLES)
         choices = [(k, v) for k, v in roles.items() if admin or k == "reporter"]
         self.fields["role"].choices = ([("", _("（暂不授予）"))] if admin and self.optional_role else []) + choices
+        self.fields["role"].initial = "reporter"  # the role given most often by far
         deps = Department.objects.select_related("region").order_by("region__name", "name")
         scope = department_scope(actor)
         self.fields["department"].queryset = deps if scope is None else deps.filter(pk__in=scope)
