@@ -30,7 +30,8 @@ def test_serve_starts_with_the_demo_and_answers_http(tmp_path: Path):
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
     env["PYTHONUNBUFFERED"] = "1"  # the embedded default (SQLite in the data dir), whatever the suite runs on
-    cmd = [sys.executable, "-m", "duban.cli", "serve", "--data-dir", str(tmp_path), "--port", str(port)]
+    cmd = [sys.executable, "-m", "duban.cli", "serve", "--data-dir", str(tmp_path), "--port", str(port),
+           "--threads", "3"]  # the per-worker bound on request threads and DB connections
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     try:
         deadline = time.monotonic() + 120
@@ -72,3 +73,9 @@ def test_serve_with_an_unreachable_database_says_so_in_one_line(tmp_path: Path):
     assert r.returncode == 1
     assert r.stderr.startswith("duban serve: cannot set up the database:") and r.stderr.count("\n") == 1
     assert "Traceback" not in r.stderr
+
+
+def test_serve_refuses_zero_threads(tmp_path: Path):
+    r = subprocess.run([sys.executable, "-m", "duban.cli", "serve", "--data-dir", str(tmp_path), "--threads", "0"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and r.stderr == "duban serve: --threads must be at least 1\n"

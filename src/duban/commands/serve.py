@@ -19,6 +19,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--no-demo", action="store_true", help="do not load the demo report on first start")
     p.add_argument("--workers", type=int, default=None,
                    help="uvicorn worker processes (default: one per CPU core this process may use)")
+    p.add_argument("--threads", type=int, default=None,
+                   help="request threads per worker, each keeping one database connection (default 20;"
+                        " with PostgreSQL keep workers x threads under its max_connections)")
     p.add_argument("--new-demo-passwords", action="store_true",
                    help="give the demo accounts new random passwords and print them (the old ones stop working)")
     return p
@@ -42,6 +45,11 @@ def _allowed_hosts(host: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("DUBAN_ALLOWED_HOSTS", _allowed_hosts(args.host))
+    if args.threads is not None:
+        if args.threads < 1:
+            print("duban serve: --threads must be at least 1", file=sys.stderr)
+            return 2
+        os.environ["DUBAN_REQUEST_THREADS"] = str(args.threads)  # read by the workers' settings
     from duban.web import setup
 
     try:
