@@ -210,3 +210,18 @@ def test_long_lookbehind_moved_after_literal(s: str) -> None:
         after = fastre.behind_after(src)
         assert [m.span() for m in re.finditer(after, s)] == [m.span() for m in re.finditer(src, s)], src
     assert literal_first("(?<!承诺的)民生实事") == ["民(?<!承诺的民)生实事"]
+
+
+_OLD_CANDIDATE = re.compile(r"[^\n]*?\S(?:\t|[ \u3000]*\|[ \u3000]*|[ \u3000]{2,})\S[^\n]*")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab| \t\u3000\n", max_size=40))
+def test_table_candidate_lines(s: str) -> None:
+    # tables._candidates tests the separator runs of a line, not the whole line: the same lines
+    from duban.extract import tables
+
+    want = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", s)
+            if m.start() == 0 or s[m.start() - 1] == "\n"]
+    want = [span for span in want if _OLD_CANDIDATE.fullmatch(s, *span)]
+    assert [m.span() for m in tables._candidates(s)] == want
