@@ -120,3 +120,50 @@ def test_a_persons_reason_is_shown_as_written(world):
     assert not v.computed and v.reason_parts == []
     html = _client(world, "supervisor", "en").get(f"/items/{world.target.pk}/").content.decode()
     assert "统计局年报确认" in html
+
+
+# --- link proposals ----------------------------------------------------------------------------------
+
+def _link_reasons() -> list[str]:
+    """Reasons as duban.web.links stores them, for proposals duban.track.linking makes."""
+    from duban.track.linking import propose_links
+
+    def q(kind: str, **kw) -> dict:
+        return {"kind": kind, "region": 1, "canonical": "gdp_growth", "indicator": "地区生产总值增长",
+                "period": "2021", "cmp": "=", "low": 6.0, "high": None, "unit": "%", **kw}
+
+    pairs = propose_links([q("actual"), q("actual", unit="亿元"), q("actual", canonical=None, period="2025")],
+                          [q("target", cmp=">="), q("target", canonical=None, period="2021-2025")])
+    assert len(pairs) >= 3
+    return ["；".join(p.reasons) for p in pairs]
+
+
+@pytest.mark.parametrize("stored", _link_reasons())
+def test_link_reasons_render_chinese_as_stored_and_english_without_chinese(stored):
+    with translation.override("zh-hans"):
+        assert reasons.render_link(stored) == stored
+    with translation.override("en"):
+        english = reasons.render_link(stored)
+    assert english and not CJK.search(english), english
+    assert re.findall(r"\d{4}(?:-\d{4})?", english) == re.findall(r"\d{4}(?:-\d{4})?", stored)  # periods kept
+
+
+def test_unknown_link_reason_pieces_are_shown_as_stored():
+    with translation.override("en"):
+        assert reasons.render_link("同一地区；新的理由") == "Same region; 新的理由"
+        assert reasons.render_link("") == ""
+
+
+def test_stored_link_reasons_render_in_english(world):
+    from duban.web.links import propose_links_for_item
+    from duban.web.models import Link
+
+    world.target.canonical = world.actual.canonical = "fixed_asset_investment"
+    world.target.period = world.actual.period = "2020"
+    for it in (world.target, world.actual):
+        it.save()
+    assert propose_links_for_item(world.actual) == 1
+    link = Link.objects.get()
+    with translation.override("en"):
+        english = reasons.render_link(link.reason)
+    assert english.startswith("Same region; same canonical indicator; period 2020") and not CJK.search(english)

@@ -4,7 +4,9 @@
 for an actual (from a later report or a bulletin) the earlier targets it may close, and for a target
 the actuals already stored that may close it (same region, same canonical indicator or indicator
 text, matching period; see `duban.track.linking`). Links are created ``proposed``; a person confirms
-them through ``actions.do_decide_link``, and decided links are never touched.
+them through ``actions.do_decide_link``, and decided links are never touched. ``Link.reason`` keeps
+duban.track's Chinese reason pieces joined by "；"; pages show it in the UI language with
+`duban.web.reasons.render_link`.
 """
 
 from __future__ import annotations

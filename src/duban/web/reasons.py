@@ -1,4 +1,4 @@
-"""duban.track's reasons (verdicts, lights) in the UI language.
+"""duban.track's reasons (verdicts, lights, link proposals) in the UI language.
 
 duban.track gives each reason as message parts (key + parameters, `duban.track.messages`) with simplified
 Chinese templates; here every key has its template marked for translation, so the English catalogue
@@ -8,6 +8,7 @@ tables agree and that every key of duban.track is here).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.utils.translation import gettext_lazy as _
@@ -60,3 +61,33 @@ def render(parts: Iterable | None, fallback: str = "") -> str:
     except (KeyError, TypeError, ValueError, IndexError):
         return fallback
     return text[:1].upper() + text[1:]  # an English reason reads as a sentence; Chinese is unchanged
+
+
+# Link proposals (duban.track.linking) keep their reason as the Chinese pieces joined by "；" (Link.reason,
+# also what the API returns): each piece has a translatable template here, the period piece read back
+# with its two periods. An unknown piece (a newer duban.track) is shown as stored.
+LINK_SEPARATOR = "；"
+LINK_PIECES = {
+    "同一地区": _("同一地区"),
+    "同一规范指标": _("同一规范指标"),
+    "指标名称相同": _("指标名称相同"),
+    "单位不一致": _("单位不一致"),
+}
+_LINK_PERIOD = re.compile(r"期间 (?P<actual>\S+) 对应目标期间 (?P<target>\S+)")
+LINK_PERIOD = _("期间 %(actual)s 对应目标期间 %(target)s")
+
+
+def render_link(reason: str) -> str:
+    """A link proposal's stored reason in the active language (Chinese: as stored)."""
+    if not reason:
+        return ""
+    out = []
+    for piece in reason.split(LINK_SEPARATOR):
+        if piece in LINK_PIECES:
+            out.append(str(LINK_PIECES[piece]))
+        elif m := _LINK_PERIOD.fullmatch(piece):
+            out.append(str(LINK_PERIOD) % m.groupdict())
+        else:
+            out.append(piece)
+    joined = str(_("；")).join(out)
+    return joined[:1].upper() + joined[1:]
