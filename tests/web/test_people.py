@@ -337,3 +337,11 @@ def test_pages_are_chinese_by_default(world):
     c.cookies["django_language"] = "en"
     html = c.get(reverse("person_add")).content.decode()
     assert "New account" in html and "Username" in html
+
+
+def test_people_list_pages_keep_the_filters(world):
+    for n in range(people.PEOPLE_PER_PAGE + 1):
+        m = User.objects.create(username=f"p{n:03d}")
+        Membership.objects.create(user=m, role="reporter", department=world.edu)
+    html = client_for(world, "supervisor").get(reverse("people") + "?q=p0&state=active").content.decode()
+    assert "?q=p0&amp;state=active&amp;page=2" in html

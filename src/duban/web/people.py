@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import secrets
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
@@ -30,7 +31,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -199,7 +200,11 @@ def do_create_person(actor, *, username: str, name: str = "", email: str = "", p
     generated = "" if password else generate_password()
     _check_password(password or generated, member)
     member.set_password(password or generated)
-    member.save()
+    try:
+        with transaction.atomic():  # a savepoint: the same name created at the same moment is refused
+            member.save()
+    except IntegrityError:
+        raise Invalid(_("用户名已被使用：%(name)s") % {"name": member.username}) from None
     record(actor, "create_user", member, after=person_state(member))
     if role:
         actions.do_grant_role(actor, member, role, region=region, department=department)
@@ -336,7 +341,8 @@ class PersonForm(_RoleFields):
     name = forms.CharField(label=_("姓名"), max_length=150, required=False)
     email = forms.EmailField(label=_("电子邮箱"), required=False, help_text=_("到期提醒发往此地址"))
     password = forms.CharField(label=_("初始密码"), required=False, strip=False,
-                               widget=forms.PasswordInput(render_value=False),
+                               widget=forms.PasswordInput(render_value=False,
+                                                          attrs={"autocomplete": "new-password"}),
                                help_text=_("留空则生成一个，只显示一次"))
     field_order = ["username", "name", "email", "password", "role", "department", "region"]
 
@@ -414,7 +420,7 @@ def people_list(request: HttpRequest) -> HttpResponse:
     rows = [{"person": p, "roles": _shown_roles(actor, p)} for p in page]
     return _no_store(render(request, "duban/people.html", {
         "rows": rows, "page": page, "regions": regions, "departments": deps, "f": f,
-        "query": "&".join(f"{k}={v}" for k, v in f.items() if v),
+        "query": urlencode({k: v for k, v in f.items() if v}),
     }))
 
 
