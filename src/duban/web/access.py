@@ -73,7 +73,14 @@ def can_supervise(user, region: Region) -> bool:
         return True
     if not r.regions:
         return False
-    return any(node.pk in r.regions for node in region.ancestors())
+    # walk up only as far as needed: the region itself usually decides (no query for its parents)
+    node, seen = region, set()
+    while node is not None and node.pk not in seen:
+        if node.pk in r.regions:
+            return True
+        seen.add(node.pk)
+        node = node.parent
+    return False
 
 
 def assigned_department_ids(item: Item) -> set[int]:
@@ -157,15 +164,20 @@ def review_queue_updates(user) -> QuerySet[ProgressUpdate]:
 
 # Object fetchers for views: a 404 (not a 403) for what the user may not see, so ids leak nothing.
 
+# a region and up to four levels above it (the tree is national > province > city > district/county),
+# joined into the one query: access checks and titles walk up the tree without a query per level
+_UP = "region__parent__parent__parent__parent"
+
+
 def get_report(user, pk: int) -> Report:
-    report = Report.objects.select_related("region").filter(pk=pk).first()
+    report = Report.objects.select_related(_UP).filter(pk=pk).first()
     if report is None or not can_view_report(user, report):
         raise Http404("no such report")
     return report
 
 
 def get_item(user, pk: int) -> Item:
-    item = Item.objects.select_related("report__region", "section").filter(pk=pk).first()
+    item = Item.objects.select_related(f"report__{_UP}", "section").filter(pk=pk).first()
     if item is None or not can_view_item(user, item):
         raise Http404("no such item")
     return item
