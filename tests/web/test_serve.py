@@ -79,3 +79,15 @@ def test_serve_refuses_zero_threads(tmp_path: Path):
     r = subprocess.run([sys.executable, "-m", "duban.cli", "serve", "--data-dir", str(tmp_path), "--threads", "0"],
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and r.stderr == "duban serve: --threads must be at least 1\n"
+
+
+def test_workers_share_a_tcp_socket_so_nagle_is_off():
+    # asyncio sets TCP_NODELAY only on connections of a socket whose proto is TCP; with proto 0 every
+    # keep-alive answer of a multi-worker server waited ~40 ms for the client's delayed ACK
+    from duban.web.server import config
+
+    sock = config(host="127.0.0.1", port=0, workers=2).bind_socket()
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+    finally:
+        sock.close()

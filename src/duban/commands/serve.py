@@ -86,10 +86,21 @@ def run(args: argparse.Namespace) -> int:
     where = db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}"
     print(f"duban: data in {data}; database {where}")
     print(f"duban: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
-    import uvicorn
-
     # one process runs Python on one core at a time: a worker per core serves pages side by side (SQLite
     # in WAL mode takes readers and writers from several processes; writes queue on its lock)
-    uvicorn.run("duban.web.asgi:application", host=args.host, port=args.port, workers=args.workers or cores(),
-                log_level="warning", lifespan="off")
+    from duban.web.server import config as server_config
+
+    config = server_config(host=args.host, port=args.port, workers=args.workers or cores())
+    try:
+        if config.workers > 1:
+            from uvicorn.supervisors import Multiprocess
+
+            Multiprocess(config, sockets=[config.bind_socket()]).run()
+        else:
+            import uvicorn
+
+            uvicorn.Server(config).run()
+    except KeyboardInterrupt:
+        pass
     return 0
+
