@@ -225,3 +225,39 @@ def test_table_candidate_lines(s: str) -> None:
             if m.start() == 0 or s[m.start() - 1] == "\n"]
     want = [span for span in want if _OLD_CANDIDATE.fullmatch(s, *span)]
     assert [m.span() for m in tables._candidates(s)] == want
+
+
+FIRST_SOURCES = [r"(?<![ab.])(?:\d+(?:\.\d+)?|[xy]+(?=[ab]))\s*(?:a|b0)", r"(?<!x)a?b", r"(?:ab|[0-9]x)+y?",
+                 r"^\s*x", r"\bab", r"(?=a)[ab]0", r"(?<=a)b|y", r"(?:a|)b"]
+
+
+@pytest.mark.parametrize("src", FIRST_SOURCES)
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab.xy01 ", max_size=24))
+def test_first_class_search(src: str, s: str) -> None:
+    plain = re.compile(src)
+    first = fastre.first_class(src)
+    assert first is not None
+    for m in plain.finditer(s):  # every match starts with a character of the class
+        assert m.end() == m.start() or first.match(s, m.start()), (src, s, m)
+    found = fastre.FirstClass(plain).search(s)
+    assert (found.span() if found else None) == (m.span() if (m := plain.search(s)) else None)
+
+
+@pytest.mark.parametrize("src", [r"\d*", r".a", r"[^a]b", r"(?i)a", r"a|", r"(?:a|(?i:b))", r"\Da"])
+def test_first_class_unknown(src: str) -> None:
+    assert fastre.first_class(src) is None
+
+
+def test_first_class_of_the_task_quantity_rule() -> None:
+    # tasks.toml's quantity pattern starts with a lookbehind: searched from its first class, the
+    # same answers on the rule's examples
+    from duban.extract import tasks
+
+    rule = tasks.load_rules()["quantity"]
+    plain = re.compile(rule["pattern"])
+    fast = fastre.FirstClass(plain)
+    assert fast.first is not None
+    for s in [*rule["good"], *rule["bad"]]:
+        got, want = fast.search(s), plain.search(s)
+        assert (got.span() if got else None) == (want.span() if want else None), s

@@ -505,3 +505,83 @@ def required_strings(src: str, flags: int = 0) -> tuple[str, ...] | None:
         return max(found, key=lambda g: (min(map(len, g)), -len(g)), default=None)
 
     return of(tree)
+
+
+def first_class(src: str, flags: int = 0) -> re.Pattern | None:
+    """A one-character class holding the first character of every match of ``src``, read from the
+    parsed pattern (lookarounds and anchors consume nothing and are passed over); None when the
+    pattern can match "" or starts with something the class cannot tell (``.``, ``[^…]``, case folding).
+
+    A pattern that starts with a lookbehind (``(?<![\\d.])\\d+``) is off the regex fast path; a search
+    for this class finds where a match can first start, at C speed, and the pattern is tried from
+    there (`FirstClass`)."""
+    import re._constants as sre
+    import re._parser as parser
+
+    tree = parser.parse(src, flags)
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    categories = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}
+    parts: list[str] = []
+
+    def char(c: int) -> str:
+        return re.escape(chr(c))
+
+    def first(items: Sequence) -> bool | None:
+        """Add the first characters of the sequence ``items`` to ``parts``; True when the sequence
+        can match "", None when unsure."""
+        for op, av in items:
+            if op is sre.LITERAL:
+                parts.append(char(av))
+                return False
+            if op is sre.IN:
+                for kind, v in av:
+                    if kind is sre.LITERAL:
+                        parts.append(char(v))
+                    elif kind is sre.RANGE:
+                        parts.append(f"{char(v[0])}-{char(v[1])}")
+                    elif kind is sre.CATEGORY and v in categories:
+                        parts.append(categories[v])
+                    else:
+                        return None  # a negated class, or a category without a class form
+                return False
+            if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+                continue  # zero width: the next item supplies the first character
+            if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
+                sub = av[3] if op is sre.SUBPATTERN else av
+                if op is sre.SUBPATTERN and av[1] & re.IGNORECASE:
+                    return None
+                empty = first(sub)
+            elif op is sre.BRANCH:
+                results = [first(b) for b in av[1]]
+                empty = None if None in results else any(results)
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+                empty = first(av[2])
+                if empty is not None and av[0] == 0:
+                    empty = True
+            else:
+                return None
+            if empty is None:
+                return None
+            if not empty:
+                return False
+        return True
+
+    if first(tree) is not False or not parts:
+        return None
+    return re.compile("[" + "".join(parts) + "]")
+
+
+class FirstClass:
+    """``pattern.search(s)``, answered by trying the pattern only from the first character that can
+    start a match (`first_class`): the same match (lookbehinds still see the text before that point)."""
+
+    def __init__(self, pattern: re.Pattern) -> None:
+        self.pattern = pattern
+        self.first = first_class(pattern.pattern, pattern.flags)
+
+    def search(self, s: str) -> re.Match | None:
+        if self.first is None:
+            return self.pattern.search(s)
+        m = self.first.search(s)
+        return None if m is None else self.pattern.search(s, m.start())
