@@ -25,6 +25,7 @@ import unicodedata
 from collections import Counter
 from functools import cache, lru_cache
 
+from duban import fastre
 from duban.document import Document
 from duban.fastre import required_strings
 from duban.ingest.rules import HAN, compile_pattern, expand_han, load
@@ -285,7 +286,15 @@ def line_edits(text: str) -> tuple[list[Edit], int, int]:
 # --- 6. inline ----------------------------------------------------------------------------------
 @cache
 def _inline_rules() -> list[tuple[dict, re.Pattern[str]]]:
-    return [(r, compile_pattern(r["pattern"], r.get("flags", ""))) for r in load("spam")["inline"]]
+    out = []
+    for r in load("spam")["inline"]:
+        pat = compile_pattern(r["pattern"], r.get("flags", ""))
+        if not pat.flags & re.MULTILINE:
+            # a leading group of words ((?:光算…|(?:谷歌|百度)(?=…))…) as literal-first alternatives: the
+            # same matches, with the engine skipping to their first characters (fastre.compile)
+            pat = fastre.compile(pat.pattern)
+        out.append((r, pat))
+    return out
 
 
 def _symbols_ok(rule: dict, s: str) -> bool:
