@@ -297,3 +297,49 @@ def test_dashboard_flags_only_what_a_reporter_may_open(world):
     assert _href("item", world.target.pk) in sup and _href("item", world.task.pk) in sup
     edu = _get(world.users["reporter"], url)
     assert _href("item", world.target.pk) in edu and _href("item", world.task.pk) not in edu
+
+
+# --- the internal item page's body -------------------------------------------------------------------
+
+def test_item_page_follows_changes_and_each_viewers_rights(world):
+    import re
+
+    sup, reporter = world.users["supervisor"], world.users["reporter"]
+    url = reverse("item", args=[world.task.pk])
+    edit = f'href="{reverse("item_edit", args=[world.task.pk])}"'
+    actions.do_assign(sup, [world.task], world.edu)
+    first = _get(sup, url)
+    assert edit in first and "教育局" in first
+    # the reporter's page (after the supervisor's was cached): no edit link, the update form instead
+    c = Client(enforce_csrf_checks=True)
+    c.force_login(reporter)
+    mine = c.get(url).content.decode()
+    assert edit not in mine and 'id="report"' in mine
+    assert caching.csrf_mark() not in mine
+    token = re.search(r'id="report".*?name="csrfmiddlewaretoken" value="([^"]+)"', mine, re.S).group(1)
+    r = c.post(reverse("item_update", args=[world.task.pk]),  # the cached form posts with this viewer's token
+               {"csrfmiddlewaretoken": token, "note": "已开工", "percent": "30", "next": url})
+    assert r.status_code == 302, r.status_code
+    # the update shows at once, on both pages; so does an edit and a new lead unit
+    assert "已开工" in c.get(url).content.decode()
+    assert "已开工" in _get(sup, url)
+    actions.do_edit_item(sup, world.task, {"indicator": "推进罗湖北站建设"}, expected_version=world.task.version)
+    actions.do_assign(sup, [world.task], world.health)
+    after = _get(sup, url)
+    assert "推进罗湖北站建设" in after and "卫生健康局" in after
+    # the reporter's department no longer has the item: no page at all (checked before any cache)
+    assert c.get(url).status_code == 404
+
+
+def test_item_page_follows_the_language(world):
+    sup = world.users["supervisor"]
+    url = reverse("item", args=[world.target.pk])
+    assert "交办" in _get(sup, url)
+    from django.conf import settings
+
+    c = Client()
+    c.force_login(sup)
+    c.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = c.get(url).content.decode()
+    assert "Assignment" in english or "Assign" in english
+    assert "交办" not in english.split("<main", 1)[-1]
