@@ -261,3 +261,24 @@ def test_first_class_of_the_task_quantity_rule() -> None:
     for s in [*rule["good"], *rule["bad"]]:
         got, want = fast.search(s), plain.search(s)
         assert (got.span() if got else None) == (want.span() if want else None), s
+
+
+_TASK_PIECES = ["推进", "加快", "建设", "同时", "将", "要", "即将", "主要", "坚持", "进一步", "”", " ", "、", "\n",
+                "，", "。", "！", "；", "城市", "项目", "的", "3", "个", "全面", "习近平", "（", "）"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TASK_PIECES), max_size=30))
+def test_clause_head_in_the_sentence(pieces: list[str]) -> None:
+    # tasks: the head matched in the sentence at each clause start gives the tasks that cutting,
+    # stripping and testing each clause gives
+    import dataclasses
+
+    from duban.extract import tasks
+
+    r = tasks._rules()
+    assert r.clause_head is not None
+    plain = dataclasses.replace(r, clause_head=None)
+    text = "前文。" + "".join(pieces)
+    s, e = 3, len(text)
+    assert list(tasks._clause_tasks(text, s, e, text[s:e], r)) == list(tasks._clause_tasks(text, s, e, text[s:e], plain))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +42,9 @@ class _Rules:
     plan: re.Pattern[str]
     boilerplate_any: fastre.AnyOf  # the boilerplate test on the regex fast path
     verbs: re.Pattern[str]  # any commitment verb: a clause without one is no task
+    # the head test tried on the sentence at each clause start (`_clause_head`), or None when the
+    # rules' shapes do not allow it
+    clause_head: re.Pattern[str] | None
 
 
 def load_rules(path: Path = RULES_PATH) -> dict:
@@ -76,23 +79,97 @@ def _rules() -> _Rules:
         plan=fastre.compile(d["cues"]["plan"]),
         boilerplate_any=fastre.AnyOf([d["boilerplate"]["pattern"]]),
         verbs=re.compile(_alt(v["verbs"])),
+        clause_head=_clause_head(fastre.behind_after(head), c["split"]),
     )
+
+
+_LOOKBEHIND = re.compile(r"\(\?<!([^()]*)\)")
+_END_TESTS = re.compile(r"\(\?[=!<]|\\[AZbB]|\(\?\(")
+
+
+def _no_end_test(src: str) -> bool:
+    """No lookaround, anchor or word boundary in ``src`` (outside character classes): whether a
+    match can depend on the text after it or on where the string starts."""
+    return not _END_TESTS.search(src) and not any(ch in "^$" for _, ch, _ in fastre._scan(src))
+
+
+def _clause_head(head: str, split: str) -> re.Pattern[str] | None:
+    """``head`` (anchored with ^) after a clause's lead junk, to be matched in the sentence at the
+    clause start instead of on the clause cut out and stripped. A match there is the clause's own
+    when it holds no split mark (the head has no lookahead or end anchor, so the text after the
+    clause changes no path that stays inside it); one that reaches across a mark is redone on the
+    clause. The character before a clause is a mark (or none), which the head's negative
+    lookbehinds must not name: then they fail there as at the start of the clause alone. None when
+    the rules leave that shape."""
+    if not head.startswith("^") or not re.fullmatch(r"\[[^\]\\]+\]", split):
+        return None
+    body = head[1:]
+    marks = set(re.sub(r"[\[\]]", "", split)) | set(_LEAD_JUNK)
+    behinds = _LOOKBEHIND.findall(body)
+    if any(ch in marks for b in behinds for ch in b) or not _no_end_test(_LOOKBEHIND.sub("", body)):
+        return None
+    junk = "[" + "".join(re.escape(ch) for ch in _LEAD_JUNK) + "]*+"  # possessive, as lstrip takes all
+    return re.compile(f"{junk}(?P<body>{body})")
 
 
 def task_start(clause: str) -> int | None:
     """Offset in ``clause`` where its task text starts, or None when the clause is no task."""
-    r = _rules()
-    m = r.head.match(clause)
+    m = _rules().head.match(clause)
     if not m:
         return None
-    start = m.start("task")
+    return _after_head(clause, m.start("task"), m.end())
+
+
+def _after_head(clause: str, start: int, end: int) -> int | None:
+    """`task_start` of a ``clause`` whose head matched, its task running from ``start``, its head
+    to ``end``."""
+    r = _rules()
     size = len(clause[start:].rstrip(_SPACES))
     # long enough, with an object after the verb (推进 alone is no task)
-    if not r.min_len <= size <= r.max_len or size - (m.end() - start) < 2:
+    if not r.min_len <= size <= r.max_len or size - (end - start) < 2:
         return None
     if r.quantity.search(clause) or r.boilerplate_any.search(clause):
         return None
     return start
+
+
+def _clause_tasks(text: str, s: int, e: int, sentence: str, r: _Rules) -> Iterator[tuple[int, int]]:
+    """(task start, clause end) in ``text`` of the clauses of the sentence ``text[s:e]`` that state a
+    task, in order: each clause cut at the split marks, stripped of its lead junk, tested by
+    `task_start`; with ``r.clause_head``, the same answers with fewer slices and calls per clause."""
+    if r.clause_head is None:
+        pos = s
+        for m in [*r.split.finditer(text, s, e), None]:
+            cend = m.start() if m else e
+            cstart = pos
+            pos = m.end() if m else e
+            if r.verbs.search(text, cstart, cend) is None:
+                continue
+            clause = text[cstart:cend]
+            lead = len(clause) - len(clause.lstrip(_LEAD_JUNK))
+            i = task_start(clause[lead:])
+            if i is not None:
+                yield cstart + lead + i, cend
+        return
+    head = r.clause_head.match
+    split = r.split.search
+    pos = 0
+    while True:
+        m = head(sentence, pos)
+        cut = split(sentence, pos)
+        if m is not None:
+            hs = m.start("body")
+            cend = cut.start() if cut else len(sentence)
+            clause = sentence[hs:cend]
+            if m.end() <= cend:
+                i = _after_head(clause, m.start("task") - hs, m.end() - hs)
+            else:
+                i = task_start(clause)  # the match reached across a mark: the clause's own test
+            if i is not None:
+                yield s + hs + i, s + cend
+        if cut is None:
+            return
+        pos = cut.end()  # the next clause starts after the mark
 
 
 def task_text(clause: str) -> str | None:
@@ -163,20 +240,7 @@ def find_tasks(doc: Document, structure: Structure, year: int | None = None) -> 
 
         if not _is_plan(sentence, paragraph, structure.part_at(s, infer=True), year, has_review(s, e)):
             continue
-        pos = s
-        for m in [*r.split.finditer(text, s, e), None]:
-            cend = m.start() if m else e
-            cstart = pos
-            pos = m.end() if m else e
-            if verb(text, cstart, cend) is None:
-                continue
-            clause = text[cstart:cend]
-            lead = len(clause) - len(clause.lstrip(_LEAD_JUNK))
-            i = task_start(clause[lead:])
-            if i is None:
-                continue
-            ts = cstart + lead + i
-            te = cend
+        for ts, te in _clause_tasks(text, s, e, sentence, r):
             while te > ts and text[te - 1] in _SPACES:
                 te -= 1
             raw = text[ts:te]
