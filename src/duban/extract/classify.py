@@ -84,6 +84,7 @@ class Cues:
     mode_any: re.Pattern  # matches wherever one of the mode cues or a FIVE_YEAR_PERIOD could (a pre-check)
     clause_target: re.Pattern
     clause_actual: re.Pattern
+    clause_any: re.Pattern  # either of the two (a pre-check: most clauses have no cue)
     target_not_after: re.Pattern
     after_target: re.Pattern
     after_actual: re.Pattern
@@ -103,8 +104,10 @@ def cues() -> Cues:
 
     mode_any = re.compile("|".join([alternation(table.get(("target", "mode"), ["(?!)"])),
                                     alternation(table.get(("actual", "mode"), ["(?!)"])), *FIVE_YEAR]))
+    clause_any = re.compile("|".join([alternation(table.get(("target", "clause"), ["(?!)"])),
+                                      alternation(table.get(("actual", "clause"), ["(?!)"]))]))
     return Cues(comp("target", "mode"), comp("actual", "mode"), mode_any, comp("target", "clause"),
-                comp("actual", "clause"),
+                comp("actual", "clause"), clause_any,
                 re.compile(alternation([not_after])), comp("target", "after"), comp("actual", "after"))
 
 
@@ -417,13 +420,14 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues,
            y: int | None) -> tuple[str | None, int | None, bool]:
     """Kind from the clause's own words and the sentence's years (``y``: the last one), or None;
     True when a year decided."""
-    t = 0
-    for m in c.clause_target.finditer(clause):  # a loop: no generator to set up for the usual none
-        if not c.target_not_after.search(clause, max(0, m.start() - 30), m.start()):
-            t += 1
-    a = len(c.clause_actual.findall(clause))
-    if a and ("较" in clause or "較" in clause):
-        a = sum(1 for m in c.clause_actual.finditer(clause) if clause[m.start() - 1 : m.start()] not in COMPARED_TO)
+    t = a = 0
+    if c.clause_any.search(clause) is not None:  # one call for the usual clause without cues
+        for m in c.clause_target.finditer(clause):  # a loop: no generator to set up for the usual none
+            if not c.target_not_after.search(clause, max(0, m.start() - 30), m.start()):
+                t += 1
+        a = len(c.clause_actual.findall(clause))
+        if a and ("较" in clause or "較" in clause):
+            a = sum(1 for m in c.clause_actual.finditer(clause) if clause[m.start() - 1 : m.start()] not in COMPARED_TO)
     if y is not None and year is not None:
         if y < year and not PLAN_WORDS.search(sentence):
             return "actual", y, True
