@@ -52,16 +52,23 @@ def _test_settings(settings, tmp_path):
     # the real hasher takes a second or more per password on a small machine
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"  # evidence files never land in the user's data dir
+    # the shared cache (sessions, roles) as served, in a fresh directory: ids repeat from one test
+    # database to the next, and the user's data dir is not the tests' business
+    settings.CACHES = {**settings.CACHES, "default": {
+        **settings.CACHES["default"], "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(tmp_path / "cache")}}
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache(_test_settings):
     # cached public pages are keyed by ids that repeat from one test database to the next
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for c in caches.all():
+        c.clear()
     yield
-    cache.clear()
+    for c in caches.all():
+        c.clear()
 
 
 @pytest.fixture(name="add_item")

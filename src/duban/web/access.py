@@ -3,12 +3,19 @@
 Roles (Membership): admin (everything), supervisor of a region (that region and every region below it),
 reporter of a department (the items assigned to that department, as lead or co-unit). Everyone else,
 including anonymous visitors, is the public: published reports, read only.
+
+A user's memberships are kept in the cache the worker processes share (settings.CACHES "default"), under
+a version token that every membership save or delete replaces (at once and again at commit), so a
+removed role holds in every worker at the next request.
 """
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
+from django.core.cache import cache as shared_cache
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -36,7 +43,32 @@ def roles(user) -> Roles:
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    r = Roles(admin=user.is_superuser)
+    r = _memberships(user)
+    r.admin = r.admin or user.is_superuser  # read from the user row, loaded on every request anyway
+    setattr(user, _CACHE_ATTR, r)
+    return r
+
+
+ROLES_SECONDS = 3600  # a change never waits for this (the token moves); it only bounds what is kept
+
+
+def _version_key(user_id: int) -> str:
+    return f"duban:roles-version:{user_id}"
+
+
+def _memberships(user) -> Roles:
+    """The roles the user's memberships give, from the shared cache when they have not changed."""
+    token = shared_cache.get(_version_key(user.pk))
+    if token is None:  # first use, or evicted: a new token, and the memberships read after it
+        token = uuid.uuid4().hex
+        shared_cache.set(_version_key(user.pk), token, None)
+    key = f"duban:roles:{user.pk}:{token}"
+    # the entry names its user: a cache that outlived its database never gives a new user an old one's roles
+    who = (user.get_username(), str(user.date_joined))
+    hit = shared_cache.get(key)
+    if hit is not None and hit[0] == who:
+        return Roles(admin=hit[1], regions=set(hit[2]), departments=set(hit[3]))
+    r = Roles()
     for m in Membership.objects.filter(user=user).only("role", "region_id", "department_id"):
         if m.role == "admin":
             r.admin = True
@@ -44,8 +76,23 @@ def roles(user) -> Roles:
             r.regions.add(m.region_id)
         elif m.role == "reporter" and m.department_id:
             r.departments.add(m.department_id)
-    setattr(user, _CACHE_ATTR, r)
+    shared_cache.set(key, (who, r.admin, sorted(r.regions), sorted(r.departments)), ROLES_SECONDS)
     return r
+
+
+def memberships_changed(user_id: int) -> None:
+    """A membership of the user was saved or deleted: no worker uses the roles it cached before.
+    The token moves now (this transaction's later reads) and again at commit: a request that read the
+    old rows while the change was not committed yet cached them under the token replaced then."""
+    def bump() -> None:
+        shared_cache.set(_version_key(user_id), uuid.uuid4().hex, None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
+def _membership_saved_or_deleted(sender, instance: Membership, **_) -> None:
+    memberships_changed(instance.user_id)
 
 
 def forget_roles(user) -> None:

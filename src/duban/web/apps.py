@@ -6,3 +6,13 @@ class DubanWebConfig(AppConfig):
     label = "duban"
     verbose_name = "duban"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from duban.web import access
+        from duban.web.models import Membership
+
+        # roles are cached across requests and workers (duban.web.access): every change moves their token
+        post_save.connect(access._membership_saved_or_deleted, sender=Membership, dispatch_uid="duban-roles-save")
+        post_delete.connect(access._membership_saved_or_deleted, sender=Membership, dispatch_uid="duban-roles-delete")

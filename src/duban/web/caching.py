@@ -27,13 +27,17 @@ import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.utils import timezone
+from django.utils.connection import ConnectionProxy
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 T = TypeVar("T")
+
+# this process's own cache ("pages" in settings.CACHES): every key holds what its value depends on
+cache = ConnectionProxy(caches, "pages")
 
 FRAGMENT_SECONDS = 300  # a change never waits for this (the key moves); it only bounds memory use
 

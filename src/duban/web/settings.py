@@ -12,15 +12,20 @@ one settings module:
   DUBAN_REQUEST_THREADS  request threads per worker process (default 20), so also its most database
                     connections: with PostgreSQL keep workers x threads under its max_connections (100)
   DUBAN_IDLE_THREADS  threads (and connections) kept between requests (default: all of them)
+  CACHE_URL         the cache the worker processes share (sessions, roles): redis://host:6379/0,
+                    memcached://host:11211, file:///path (default: file cache in DATA_DIR/cache);
+                    locmem:// only for one worker process
   DUBAN_EMAIL_BACKEND, DUBAN_FROM_EMAIL, DUBAN_EMAIL_HOST, _PORT, _USER, _PASSWORD, _USE_TLS  mail
 Importing this module has no side effects (no directories or files are created): `setup()` does that.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from platformdirs import user_data_dir
@@ -113,6 +118,41 @@ else:
     }
 if name := os.environ.get("DUBAN_TEST_DB_NAME"):  # parallel test runs on one PostgreSQL server
     DATABASES["default"]["TEST"] = {"NAME": name}
+
+
+def _shared_cache(url: str) -> dict:
+    """The CACHES entry for CACHE_URL (empty: a file cache in the data dir)."""
+    if not url:
+        # a file cache works for every worker on this machine, with nothing to install or run
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(DATA_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 100_000}}
+    parts = urlsplit(url)
+    if parts.scheme in ("redis", "rediss", "unix"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if parts.scheme in ("memcached", "pymemcache"):
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache", "LOCATION": parts.netloc}
+    if parts.scheme == "file" and parts.path:
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": parts.path,
+                "OPTIONS": {"MAX_ENTRIES": 100_000}}
+    if parts.scheme == "locmem":  # one process only: another worker would not see a logout
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "duban"}
+    raise ValueError(f"CACHE_URL {url!r}: use redis://, memcached://, file:///path or locmem://")
+
+
+_db = DATABASES["default"]
+CACHES = {
+    # shared by the worker processes: sessions and each user's roles, so a logout or a removed role
+    # holds in every worker at once. The prefix names the database: a data dir that moves to another
+    # database never serves a session or roles cached for the first one.
+    "default": {**_shared_cache(os.environ.get("CACHE_URL", "")),
+                "KEY_PREFIX": hashlib.sha256(repr([str(_db.get(k, "")) for k in ("ENGINE", "HOST", "PORT", "NAME")])
+                                             .encode()).hexdigest()[:12]},
+    # per process: pages and fragments keyed by everything they show (duban.web.caching), so a worker's
+    # own copy is never stale, and large pages are not pickled to disk
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "duban-pages"},
+}
+# the session from the shared cache (no query per request), written through to the database
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

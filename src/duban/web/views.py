@@ -13,7 +13,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -93,12 +92,12 @@ def _public_cached(request: HttpRequest, report: Report, page: str, render_page:
     if request.user.is_authenticated:
         return render_page()
     key = f"duban:public:{page}:{caching.report_stamp(report)}:{get_language()}"
-    html = cache.get(key)
+    html = caching.cache.get(key)
     if html is not None:
         return HttpResponse(html)
     response = render_page()
     if response.status_code == 200:
-        cache.set(key, response.content, 300)
+        caching.cache.set(key, response.content, 300)
     return response
 
 
