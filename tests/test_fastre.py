@@ -282,3 +282,13 @@ def test_clause_head_in_the_sentence(pieces: list[str]) -> None:
     text = "前文。" + "".join(pieces)
     s, e = 3, len(text)
     assert list(tasks._clause_tasks(text, s, e, text[s:e], r)) == list(tasks._clause_tasks(text, s, e, text[s:e], plain))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \u3000\t|", max_size=30))
+def test_table_cell_split(s: str) -> None:
+    # tables._CELL_SPLIT, written to start with one class: the separators of its plain form
+    from duban.extract import tables
+
+    plain = re.compile(r"[ \u3000]*(?:\t|\|)[ \u3000]*|[ \u3000]{2,}")
+    assert [m.span() for m in tables._CELL_SPLIT.finditer(s)] == [m.span() for m in plain.finditer(s)]

@@ -34,7 +34,11 @@ _SEPARATOR = re.compile(r"[\t| \u3000](?:(?<=[\t|])|(?<=\S[ \u3000])[ \u3000])")
 _RUN = re.compile(r"[\t| \u3000]*")
 _RUN_CHARS = "\t| \u3000"
 _LINE = re.compile(r"[^\n]*")
-_CELL_SPLIT = re.compile(r"[ \u3000]*(?:\t|\|)[ \u3000]*|[ \u3000]{2,}")
+# a cell separator: [ \u3000]*(?:\t|\|)[ \u3000]*|[ \u3000]{2,}, written to start with one character
+# class (the regex engine then skips to the separator characters; the optional leading spaces kept
+# it trying every position of a line): the same alternatives tried in the same order
+_CELL_SPLIT = re.compile(r"[ \u3000\t|](?:(?<=[ \u3000])[ \u3000]*(?:\t|\|)[ \u3000]*|(?<=[\t|])[ \u3000]*|"
+                         r"(?<=[ \u3000])[ \u3000]+)")
 _BRACKET = re.compile(r"[(（]([^()（）]{1,10})[)）]")
 _YEAR = re.compile(r"((?:19|20)\d\d)")
 _PROSE = re.compile(r"[。；;，,：:！？]")  # (a "其中：" prefix is cut before this check)
