@@ -262,7 +262,7 @@ def _report_items(report: Report, include_rejected: bool = False) -> list[Item]:
 
 
 def _published_report(pk: int) -> Report:
-    report = Report.objects.select_related("region").filter(pk=pk, published=True).first()
+    report = access.one(Report.objects.select_related("region").filter(pk=pk, published=True))
     if report is None:
         raise Http404("no such published report")
     return report
@@ -713,8 +713,8 @@ def item_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def public_item(request: HttpRequest, pk: int) -> HttpResponse:
-    item = Item.objects.select_related("report__region", "section").filter(
-        pk=pk, report__published=True).exclude(status="rejected").first()
+    item = access.one(Item.objects.select_related("report__region", "section").filter(
+        pk=pk, report__published=True).exclude(status="rejected"))
     if item is None:
         raise Http404("no such published item")
     return _public_cached(request, _fresh(item.report), f"item{item.pk}",
