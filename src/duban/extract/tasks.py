@@ -101,7 +101,7 @@ def _clause_head(head: str, split: str) -> re.Pattern[str] | None:
     clause. The character before a clause is a mark (or none), which the head's negative
     lookbehinds must not name: then they fail there as at the start of the clause alone. None when
     the rules leave that shape."""
-    if not head.startswith("^") or not re.fullmatch(r"\[[^\]\\]+\]", split):
+    if not head.startswith("^") or not re.fullmatch(r"\[[^\]\\^-]+\]", split):  # one class of plain characters
         return None
     body = head[1:]
     marks = set(re.sub(r"[\[\]]", "", split)) | set(_LEAD_JUNK)
