@@ -149,7 +149,8 @@ CACHES = {
                                              .encode()).hexdigest()[:12]},
     # per process: pages and fragments keyed by everything they show (duban.web.caching), so a worker's
     # own copy is never stale, and large pages are not pickled to disk
-    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "duban-pages"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "duban-pages",
+              "OPTIONS": {"MAX_ENTRIES": 5000}},  # Django's 300 would cull pages of 100 reports x viewers
 }
 # the session from the shared cache (no query per request), written through to the database
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
