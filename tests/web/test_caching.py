@@ -343,3 +343,26 @@ def test_item_page_follows_the_language(world):
     english = c.get(url).content.decode()
     assert "Assignment" in english or "Assign" in english
     assert "交办" not in english.split("<main", 1)[-1]
+
+
+def test_report_tabs_follow_rights_publication_and_carry_each_viewers_token(world):
+    import re
+
+    sup, reporter = world.users["supervisor"], world.users["reporter"]
+    actions.do_assign(sup, [world.task], world.edu)
+    review = f'href="{reverse("review", args=[world.report.pk])}"'
+    for name in ("report", "dashboard"):
+        url = reverse(name, args=[world.report.pk])
+        c = Client(enforce_csrf_checks=True)
+        c.force_login(sup)
+        page = c.get(url).content.decode()
+        assert review in page and caching.csrf_mark() not in page
+        token = re.search(r'action="[^"]*/publish/".*?name="csrfmiddlewaretoken" value="([^"]+)"', page, re.S).group(1)
+        assert review not in _get(reporter, url)  # the reporter after the supervisor: no editor tabs
+        r = c.post(reverse("report_publish", args=[world.report.pk]),
+                   {"csrfmiddlewaretoken": token, "published": "0" if world.report.published else "1", "next": url})
+        assert r.status_code == 302  # the cached form posts with this viewer's token
+        world.report.refresh_from_db()
+        shown = c.get(url).content.decode()  # the new state shows at once (the button, not the message)
+        button = re.search(r'<button class="small">([^<]+)</button>', shown).group(1)
+        assert button == ("取消公开" if world.report.published else "公开")

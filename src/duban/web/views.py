@@ -298,10 +298,22 @@ def _render_report(request: HttpRequest, report: Report, *, public: bool) -> Htt
             "text_html": highlighted_html(report.original, items), "groups": _grouped_by_section(items),
             "counts": Counter(i.kind for i in items)})
 
+    stamp = caching.report_stamp(report)
     return render(request, "duban/report.html", {
         "report": report, "public": public, "can_edit": can_edit,
-        "body": caching.report_fragment(report, "report", caching.audience(public, mine), body),
+        "nav_html": _report_nav(request, report, public=public, can_edit=can_edit, stamp=stamp),
+        "body": caching.report_fragment(report, "report", caching.audience(public, mine), body, stamp),
     })
+
+
+def _report_nav(request: HttpRequest, report: Report, *, public: bool, can_edit: bool, stamp: str) -> SafeString:
+    """The report's title line and tabs (a dozen links and translations, ~1 ms): once per report state,
+    audience, path (the publish form's "next") and language; the CSRF mark swapped per viewer."""
+    who = f"{'public' if public else 'edit' if can_edit else 'view'}-{caching.digest(request.get_full_path())}"
+    html = caching.report_fragment(report, "nav", who, lambda: render_to_string("duban/_report_nav.html", {
+        "report": report, "public": public, "can_edit": can_edit, "request": request,
+        "csrf_token": caching.csrf_mark()}), stamp)
+    return caching.with_csrf(request, html)
 
 
 # --- review queue --------------------------------------------------------------------------------
@@ -859,6 +871,9 @@ def _render_dashboard(request: HttpRequest, report: Report, *, public: bool) -> 
                                         {"flagged": [f for f in shared["flagged_rows"] if f["pk"] in mine]})
     return render(request, "duban/dashboard.html", {
         "report": report, "public": public, "can_edit": can_edit, "can_exchange": can_edit,
+        "nav_html": _report_nav(request, report, public=public, can_edit=can_edit, stamp=stamp),
+        "exchange_html": can_edit and caching.report_fragment(report, "exchange", "editor", lambda: render_to_string(
+            "duban/_exchange.html", {"report": report}), stamp),
         "top": mark_safe(shared["top"]), "flagged_html": mark_safe(flagged_html),  # rendered templates
         "due_html": "" if public else _due_html(request.user, report, stamp),
     })
