@@ -366,3 +366,34 @@ def test_report_tabs_follow_rights_publication_and_carry_each_viewers_token(worl
         shown = c.get(url).content.decode()  # the new state shows at once (the button, not the message)
         button = re.search(r'<button class="small">([^<]+)</button>', shown).group(1)
         assert button == ("取消公开" if world.report.published else "公开")
+
+
+def test_page_header_is_each_viewers_own(world):
+    import re
+
+    from django.conf import settings
+
+    url = reverse("home")
+    pages = {}
+    for name in ("supervisor", "city_supervisor", "reporter"):  # same path, one after the other
+        c = Client(enforce_csrf_checks=True)
+        c.force_login(world.users[name])
+        html = c.get(url).content.decode()
+        header = re.search(r'<header class="top">.*?</header>', html, re.S).group(0)
+        assert f'<span class="who">{name}</span>' in header and caching.csrf_mark() not in header
+        pages[name] = (c, header)
+    # the people link only for supervisors; the reporter's header is not the supervisors'
+    people = f'href="{reverse("people")}"'
+    assert people in pages["supervisor"][1] and people not in pages["reporter"][1]
+    # each logout form posts with its viewer's token and ends that session only
+    c, header = pages["city_supervisor"]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', header).group(1)
+    assert c.post(reverse("logout"), {"csrfmiddlewaretoken": token}).status_code == 302
+    anonymous = re.search(r'<header class="top">.*?</header>', c.get(url).content.decode(), re.S).group(0)
+    assert 'class="who"' not in anonymous and f'href="{reverse("login")}"' in anonymous
+    assert '<span class="who">supervisor</span>' in pages["supervisor"][0].get(url).content.decode()
+    # and in the viewer's language
+    c = pages["supervisor"][0]
+    c.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = re.search(r'<header class="top">.*?</header>', c.get(url).content.decode(), re.S).group(0)
+    assert "退出" not in english and "退出" in pages["supervisor"][1]
