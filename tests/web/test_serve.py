@@ -91,3 +91,12 @@ def test_workers_share_a_tcp_socket_so_nagle_is_off():
         assert sock.proto == socket.IPPROTO_TCP
     finally:
         sock.close()
+
+
+def test_connections_note_only_when_postgresql_may_run_out():
+    from duban.commands.serve import connections_note
+
+    assert connections_note("django.db.backends.sqlite3", 8, 20) is None
+    assert connections_note("django.db.backends.postgresql", 2, 20) is None
+    note = connections_note("django.db.backends.postgresql", 5, 20)
+    assert note is not None and "100 database connections" in note and note.count("\n") == 0

@@ -34,6 +34,14 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
+def connections_note(engine: str, workers: int, threads: int, limit: int = 100) -> str | None:
+    """A warning when the workers may open more PostgreSQL connections than its default max_connections."""
+    if engine.endswith("sqlite3") or workers * threads < limit:
+        return None
+    return (f"duban serve: {workers} workers x {threads} threads may hold {workers * threads} database connections;"
+            f" PostgreSQL allows {limit} by default (lower --threads or raise max_connections)")
+
+
 def _allowed_hosts(host: str) -> str:
     hosts = {"127.0.0.1", "localhost", "[::1]"}
     if host not in ("0.0.0.0", "::"):
@@ -85,12 +93,15 @@ def run(args: argparse.Namespace) -> int:
     db = settings.DATABASES["default"]
     where = db["NAME"] if db["ENGINE"].endswith("sqlite3") else f"{db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}"
     print(f"duban: data in {data}; database {where}")
+    workers = args.workers or cores()
+    if note := connections_note(db["ENGINE"], workers, settings.DUBAN_REQUEST_THREADS):
+        print(note, file=sys.stderr)
     print(f"duban: serving on http://{args.host}:{args.port}/ (Ctrl-C to stop)", flush=True)
     # one process runs Python on one core at a time: a worker per core serves pages side by side (SQLite
     # in WAL mode takes readers and writers from several processes; writes queue on its lock)
     from duban.web.server import config as server_config
 
-    config = server_config(host=args.host, port=args.port, workers=args.workers or cores())
+    config = server_config(host=args.host, port=args.port, workers=workers)
     try:
         if config.workers > 1:
             from uvicorn.supervisors import Multiprocess
