@@ -292,3 +292,36 @@ def test_table_cell_split(s: str) -> None:
 
     plain = re.compile(r"[ \u3000]*(?:\t|\|)[ \u3000]*|[ \u3000]{2,}")
     assert [m.span() for m in tables._CELL_SPLIT.finditer(s)] == [m.span() for m in plain.finditer(s)]
+
+
+@pytest.mark.parametrize("sources", SOURCE_SETS)
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab0123xyz-", max_size=60), st.integers(0, 6))
+def test_group_counter_stops_with_lower_bounds(sources: list[str], s: str, need: int) -> None:
+    # counts(enough=...) stops once enough holds: each count at most the full one; never stopped,
+    # the full counts
+    counter = GroupCounter(sources)
+    full = _plain_counts(sources, s)
+    part = counter.counts(s, enough=lambda c: sum(c) >= need)
+    assert all(p <= f for p, f in zip(part, full, strict=True))
+    assert sum(part) >= min(need, sum(full)) or sum(part) == sum(full)
+    assert counter.counts(s, enough=lambda c: False) == full
+
+
+_NOISE_PAGES = ["体育新闻：主队三比一获胜，球迷欢呼。" * 40, "特价促销 包邮 优惠券 立即购买 " * 60, ""]
+_THRESHOLDS = [0.05, 0.2, 0.5, 0.9, 0.999]
+
+
+def _at_least_as_score(texts: list[str]) -> None:
+    for s in texts:
+        for t in _THRESHOLDS:
+            assert relevance.at_least(s, t, simplified=True) == (relevance.score(s, simplified=True) >= t)
+
+
+def test_relevance_at_least_as_the_score() -> None:
+    # the early stop of at_least gives the answer of the full score, on a report and on noise pages
+    _at_least_as_score(_relevance_texts(None) + [simplify(t) for t in _NOISE_PAGES])
+
+
+def test_relevance_at_least_on_the_corpus(corpus_dev: Path) -> None:
+    _at_least_as_score(_relevance_texts(corpus_dev))

@@ -262,22 +262,30 @@ class GroupCounter:
         self.grouped_source = _by_index(self.grouped, lambda name: int(name[1:]))
         self.empty = any(re.compile(src).fullmatch("") is not None for src in sources) or not self.patterns
 
-    def counts(self, s: str) -> list[int]:
+    def counts(self, s: str, enough: Callable[[list[int]], bool] | None = None) -> list[int]:
+        """The counts. With ``enough``, the scan may stop as soon as ``enough(counts so far)`` holds
+        (asked every `CHECK_EVERY` matches): the counts returned are then the counts of the matches
+        so far, each at most the full count (a caller bounds what the rest could add)."""
         if self.empty:
-            return self._plain(s)
+            return self._plain(s, enough)
         try:
-            return self._fast(s)
+            return self._fast(s, enough)
         except _EmptyMatch:
-            return self._plain(s)  # a source matched "" somewhere: the reasoning below needs length
+            return self._plain(s, enough)  # a source matched "" somewhere: the reasoning below needs length
 
-    def _plain(self, s: str) -> list[int]:
+    CHECK_EVERY = 16
+
+    def _plain(self, s: str, enough: Callable[[list[int]], bool] | None = None) -> list[int]:
         out = [0] * self.size
-        for m in self.grouped.finditer(s):
+        for n, m in enumerate(self.grouped.finditer(s), 1):
             out[int(m.lastgroup[1:])] += 1  # type: ignore[index]
+            if enough is not None and n % self.CHECK_EVERY == 0 and enough(out):
+                return out
         return out
 
-    def _fast(self, s: str) -> list[int]:
+    def _fast(self, s: str, enough: Callable[[list[int]], bool] | None = None) -> list[int]:
         out = [0] * self.size
+        n = 0
         # the first pattern drives the scan; the others (a few, rarely matching) are looked at only
         # when their next match comes first or at the same position
         (first, source), rest = self.patterns[0], [p for p, _ in self.patterns[1:]]
@@ -305,15 +313,23 @@ class GroupCounter:
                 o = nxt[k].start() if k is not None else len(s) + 1  # type: ignore[union-attr]
             if i < pos:
                 # the match just counted covers this one: go on from its end, as the scan would
-                return self._finish(s, pos, out, nxt, rest)
+                return self._finish(s, pos, out, nxt, rest, enough)
             out[source[m.lastindex]] += 1  # type: ignore[index]
             pos = m.end()
-        return self._finish(s, pos, out, nxt, rest)
+            n += 1
+            if enough is not None and n % self.CHECK_EVERY == 0 and enough(out):
+                return out
+        return self._finish(s, pos, out, nxt, rest, enough)
 
-    def _finish(self, s: str, pos: int, out: list[int], nxt: list, rest: list[re.Pattern]) -> list[int]:
+    def _finish(self, s: str, pos: int, out: list[int], nxt: list, rest: list[re.Pattern],
+                enough: Callable[[list[int]], bool] | None = None) -> list[int]:
         """Count on from ``pos`` (after another pattern's match broke the first pattern's scan)."""
         first, source = self.patterns[0]
+        n = 0
         while True:
+            n += 1
+            if enough is not None and n % self.CHECK_EVERY == 0 and enough(out):
+                return out
             k = _earliest(nxt, rest, s, pos)
             m = first.search(s, pos)
             if m is not None:

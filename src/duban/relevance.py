@@ -61,10 +61,34 @@ def features(text: str, *, simplified: bool = False) -> dict[str, int]:
 
 def score(text: str, *, simplified: bool = False) -> float:
     """Relevance of one page in [0, 1]; above 0.5 means "a report, plan, bulletin or coverage of one"."""
-    model = _model()
-    counts = features(text, simplified=simplified)
+    return _score(_model(), features(text, simplified=simplified))
+
+
+def _score(model: _Model, counts: dict[str, int]) -> float:
     z = model.bias + sum(f.weight * min(counts[f.name], f.cap) for f in model.features)
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def at_least(text: str, threshold: float, *, simplified: bool = False) -> bool:
+    """``score(text) >= threshold``, with the scan of the page stopped as soon as that is certain:
+    when the counts so far, with every negative feature taken at its cap, already score the
+    threshold (counts only grow, and the score grows with each positive count and falls with each
+    negative one, so the full score is at least that). A report's positive features reach their caps
+    early; a page that is no report is scanned to the end, as by `score`."""
+    s = text if simplified else simplify(text)
+    model = _model()
+    names = [f.name for f in model.features]
+    caps = [f.cap for f in model.features]
+    negative = [f.weight < 0 for f in model.features]
+
+    def bound(counts: list[int]) -> float:
+        return _score(model, dict(zip(names, [c if not neg else cap for c, cap, neg
+                                              in zip(counts, caps, negative, strict=True)], strict=True)))
+
+    counts = model.counter.counts(s, enough=lambda c: bound(c) >= threshold)
+    if bound(counts) >= threshold:
+        return True  # (also when the scan stopped early: the full score is at least the bound)
+    return _score(model, dict(zip(names, counts, strict=True))) >= threshold
 
 
 def precision_recall(positives: list[str], negatives: list[str], threshold: float = THRESHOLD

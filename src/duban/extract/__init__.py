@@ -48,7 +48,7 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     # 3. a page that is not about government work has no items (judged on pages, not snippets)
     head = cache(partial(simplify, text))  # the detection copy of the page head, made once for both
     report = len(text) < 200 or (_REPORT_WORDS.search(text) is not None and (
-        _REPORT_TITLE.search(text, 0, 300) is not None or relevance.score(head(), simplified=True) >= _MIN_RELEVANCE))
+        _REPORT_TITLE.search(text, 0, 300) is not None or relevance.at_least(head(), _MIN_RELEVANCE, simplified=True)))
     if not report:
         quantities = []
     # 4. the report year, then target vs actual and the period of each quantity
