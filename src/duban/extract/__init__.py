@@ -14,7 +14,7 @@ from duban import relevance
 from duban.document import Document
 from duban.extract import sections
 from duban.extract.catalogue import canonical, repair
-from duban.extract.classify import BULLETIN, classify, page_date_year, report_year
+from duban.extract.classify import classify, is_bulletin, page_date_year, report_year
 from duban.extract.indicators import indicator_for, respective
 from duban.extract.quantities import find_quantities, tpat
 from duban.extract.sections import Structure
@@ -77,7 +77,7 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
             it.indicator, it.canonical = ind, canonical(ind)
     # indicator tables kept as text (PDF/Word text layers): read cell by cell from the original
     if report:
-        items = _with_tables(doc, structure, items, quantities, year, bool(BULLETIN.search(text[:3000])))
+        items = _with_tables(doc, structure, items, quantities, year, is_bulletin(text))
     # 6. qualitative tasks (commitments without a number)
     items.extend(find_tasks(doc, structure, year))
     return Extraction(source=doc.name, items=items, sections=structure.sections, year=year)

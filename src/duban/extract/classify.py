@@ -24,7 +24,16 @@ CLAUSE_START = re.compile(r"[,，;；:：、。！？!?\n(（)）]")
 # the last sentence end / clause start of a window, in one call: the greedy run backs off to it
 LAST_END = re.compile(r"(?s:.*)" + SENTENCE_END.pattern)
 LAST_CLAUSE_START = re.compile(r"(?s:.*)" + CLAUSE_START.pattern)
+# a plan-execution report that also sets next year's plan (X年计划执行情况与Y年计划草案) is read as a
+# work report of Y (its review part of X, its plan part of Y), not as a bulletin of X
 BULLETIN = re.compile(tpat(r"统计公报|计划执行情况"))
+EXEC_AND_PLAN = re.compile(tpat(r"计划执行情况[^。\n]{0,6}(?:与|和|及|暨)[^。\n]{0,30}?计划"))
+
+
+def is_bulletin(text: str) -> bool:
+    """A statistical bulletin or a plan-execution report (its figures are of the year it names)."""
+    head = text[:3000]
+    return BULLETIN.search(head) is not None and EXEC_AND_PLAN.search(head) is None
 # a year, not a comparison base (比2017年预算低0.4个百分点); the lookbehind follows the century
 # digits so that the regex engine can skip to the next 1 or 2
 YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
@@ -67,6 +76,8 @@ BASE_YEAR = re.compile(r"[由从從]\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
 ON_BASE_YEAR = re.compile(r"[在以较比]\s*(?:19|20)\d\d\s*年(?:底|末)?的?(?:水平)?基[础礎]上")
 TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩小|压减|调整|突破|达)(?:到|至)"))
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
+# a review sentence that opens by restating the plan (2023年计划确定，…增长6.5%左右): its figures are goals
+RESTATED_LEAD = re.compile(tpat(r"\s*(?:(?:19|20)\d\d\s*年)?(?:的)?(?:年度|年初)?(?:计划|预期目标)(?:确定|提出|安排|要求)"))
 RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*$"))
 # after a part-of-year review of this year (上半年…增长6.1%): the rest of the year's outlook
 REST_OF_YEAR = re.compile(tpat("下半年|第?四季度"))
@@ -74,6 +85,7 @@ WHOLE_YEAR_LEAD = re.compile(tpat(r"\s*全年"))
 GOAL_MARK = re.compile(tpat("力争|确保|目标"))
 # 今后五年/未来五年(内): a goal over the five years from the report year
 NEXT_FIVE = re.compile(tpat("(?:今后|未来)五年"))
+DONE_CLAUSE = re.compile(tpat("实际|实现|完成|达到"))
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|既定|计划)?(?:目标|预期目标|控制目标)"))
 
 
@@ -153,7 +165,9 @@ def report_year(text: str, dated: int | None = None) -> int | None:
     for line in head[:300].splitlines()[:3]:
         plan = _PLAN_TITLE.search(line)
         if plan and len(line) <= 60 and not re.search("[。，,；;？?]", line):  # a title line, not a sentence
-            return FIVE_YEAR[plan.group(2) or _CN_ORD[plan.group(1)]][0]
+            first = FIVE_YEAR[plan.group(2) or _CN_ORD[plan.group(1)]][0]
+            if dated is None or first <= dated:  # news dated before a plan begins only speaks of it
+                return first
     votes: Counter[int] = Counter()
     for pat, offset, weight in _YEAR_RULES:
         for m in pat.finditer(head):
@@ -200,7 +214,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     With ``structure``, a heading that names a part (工作回顾, 主要预期目标建议) sets the mode of its
     section when it is entered: what the body says after the heading can still change it."""
     c = cues()
-    bulletin = bool(BULLETIN.search(text[:3000]))
+    bulletin = is_bulletin(text)
     matches = [m for m in FIVE_YEAR_RE.finditer(text) if not FIVE_YEAR_END.match(text, m.end())]
     # 第十四个五年规划 is 十四五
     fives = ([m.start() for m in matches], [m.group()[1:3] + "五" if m.group()[0] == "第" else m.group()
@@ -215,6 +229,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     pos = 0  # text up to here has set the mode
     sec: int | None = None
     prev_base = False  # the quantity before was the base of 由A提高到B
+    prev_restated = False  # the quantity before was a goal restated in a review
     part_news = False  # the text opened by reviewing part of the report year (上半年, 一季度, 前三季度)
     annual_review = False  # a review of a whole year came first
     sec_part = "unknown"
@@ -280,7 +295,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         restated = (not base
                     and (bulletin or sec_part == "review" or mode == "actual" or kind == "actual"
                          or (sentence_year is not None and year is not None and sentence_year < year))
-                    and ((("目标" in clause or "目標" in clause) and RESTATED_BEFORE.search(clause) is not None)
+                    and ((RESTATED_LEAD.match(sentence) is not None and not DONE_CLAUSE.search(clause))
+                         or (("目标" in clause or "目標" in clause) and RESTATED_BEFORE.search(clause) is not None)
                          or ("的" in text[q.end : q.end + 6] and RESTATED_AFTER.match(text, q.end) is not None)))
         if bulletin and sec_part != "plan":
             kind = "actual"
@@ -289,7 +305,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             if m:
                 kind, yr = m, (yr or my)
         if (kind is None and out and prev_end is not None and not SENTENCE_END.search(text, prev_end, q.start)
-                and not (prev_base and TO_AFTER_BASE.search(clause))):
+                and not (prev_base and TO_AFTER_BASE.search(clause)) and not prev_restated):
+            # (a goal restated in a review does not make the outcome after it a goal)
             kind = out[-1].kind  # no cue of its own: the kind of the figure before it in the sentence
         if kind is None and mode:
             kind, yr = mode, (yr or mode_year)
@@ -304,7 +321,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 and _rest_of_year_goal(text, q, sentence, clause)):
             # 下半年…保持在7%左右, 全年…增长8%以上 after 上半年…增长6.1%: a goal of this year
             out.append(Verdict("target", str(year)))
-            prev_end, prev_base = q.end, base
+            prev_end, prev_base, prev_restated = q.end, base, False
             continue
         if (year is not None and not strong and not base and "五年" in sentence
                 and NEXT_FIVE.search(sentence) is not None):
@@ -313,8 +330,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
             span = five if five and five[0] <= year <= five[1] else (year, year + 4)
             out.append(Verdict("target", _span_years(*span)))
-            prev_end, prev_base = q.end, base
+            prev_end, prev_base, prev_restated = q.end, base, False
             continue
+        prev_restated = restated
         if restated:
             period = _period("actual", yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
             out.append(Verdict("target", period))

@@ -1,0 +1,64 @@
+"""Round seven of extraction quality on unseen documents (issue 2): each test is an example text of
+one general failure (plan-execution reports, datelines, part-of-year periods, five-year spans, spun
+words, PDF splits, units, page furniture)."""
+
+from __future__ import annotations
+
+import duban
+from duban import regions
+
+
+def _got(text: str, year: int | None = None) -> list[tuple[str, str | None, str, float, str | None]]:
+    ex = duban.extract(text, year=year)
+    return [(i.kind, i.period, i.indicator, i.low, i.unit) for i in ex.items if i.kind != "task"]
+
+
+EXEC_AND_PLAN = """關於2022年國民經濟和社會發展計劃執行情況與2023年計劃草案的報告
+各位代表：
+一、2022年國民經濟和社會發展計劃執行情況
+2022年計劃確定，地區生產總值增長6.5%左右。全年實現地區生產總值3200億元。
+（一）經濟運行
+規模以上工業增加值增長7.2%。
+二、2023年國民經濟和社會發展計劃草案
+（一）推進科技創新
+研發投入增長10%，新增高新技術企業500家。
+"""
+
+
+def test_plan_execution_report_with_next_plan_traditional() -> None:
+    # the review part is of X (a goal restated there stays a target of X), the draft plan of Y
+    assert regions.detect_year(EXEC_AND_PLAN) == 2023
+    got = [(k, p) for k, p, *_ in _got(EXEC_AND_PLAN)]
+    assert got == [("target", "2022"), ("actual", "2022"), ("actual", "2022"),
+                   ("target", "2023"), ("target", "2023")]
+
+
+def test_plan_execution_report_simplified_same() -> None:
+    import opencc
+
+    simple = opencc.OpenCC("t2s").convert(EXEC_AND_PLAN)
+    assert _got(simple) == _got(EXEC_AND_PLAN)
+
+
+def test_plan_execution_alone_is_still_of_its_year() -> None:
+    text = "一、2015年国民经济和社会发展计划执行情况\n(一)经济运行\n地区生产总值671亿元,同比增长9.4%。"
+    assert [(k, p) for k, p, *_ in _got(text)] == [("actual", "2015"), ("actual", "2015")]
+
+
+def test_restated_goal_does_not_turn_the_outcome_into_a_goal() -> None:
+    text = ("关于某县2023年计划执行情况与2024年计划草案的报告\n一、2023年计划执行情况\n"
+            "规模以上工业增加值预期目标为增长7%，预计全年增长6.2%。\n")
+    assert [(k, p, v) for k, p, _, v, _ in _got(text)] == [("target", "2023", 7), ("actual", "2023", 6.2)]
+
+
+def test_session_ordinal_not_pushed_by_goal_years() -> None:
+    # a province's session is placed by the years the page speaks of, not its goals (到2035年)
+    text = "某省十三届人大四次会议开幕\n2021-01-25\n今年地区生产总值增长6%左右，到2030年碳达峰，到2035年基本实现现代化。"
+    assert regions.detect_year(text) == 2021
+    assert _got(text)[0][:2] == ("target", "2021")
+
+
+def test_plan_named_in_a_headline_does_not_set_the_year() -> None:
+    # a news page about the coming plan (十五五) dated before it begins: 今年 is the dateline's year
+    text = "代表委员热议“十五五”规划编制\n2025-03-06 来源：新华网\n今年国内生产总值增长5%左右。"
+    assert _got(text)[0][:2] == ("target", "2025")
