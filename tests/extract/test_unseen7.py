@@ -62,3 +62,27 @@ def test_plan_named_in_a_headline_does_not_set_the_year() -> None:
     # a news page about the coming plan (十五五) dated before it begins: 今年 is the dateline's year
     text = "代表委员热议“十五五”规划编制\n2025-03-06 来源：新华网\n今年国内生产总值增长5%左右。"
     assert _got(text)[0][:2] == ("target", "2025")
+
+
+def test_part_of_year_cue_carries_over_the_page() -> None:
+    # a half-year news page dated in July: the figures of the paragraphs after 上半年 are of H1 of the
+    # dateline's year; a 全年 commitment is a target of the year
+    text = ("上半年全市经济运行稳中向好\n2024-07-18 10:20 来源：某市统计局\n"
+            "上半年，全市地区生产总值2500亿元，同比增长5.8%。规模以上工业增加值增长6.2%。\n"
+            "分产业看，第二产业增加值增长6.0%。\n下半年，全市将确保全年地区生产总值增长6%左右。\n")
+    assert [(k, p) for k, p, *_ in _got(text)] == [("actual", "2024H1")] * 4 + [("target", "2024")]
+
+
+def test_first_three_quarters_and_press_conference() -> None:
+    text = ("前三季度我市经济持续回升\n发布时间：2023年10月25日\n前三季度，全市地区生产总值增长6.1%。\n"
+            "外贸进出口总额增长8.3%。\n全年力争城镇新增就业5万人以上。\n")
+    assert [(k, p) for k, p, *_ in _got(text)] == [("actual", "2023Q1-Q3")] * 2 + [("target", "2023")]
+    qa = ("一季度经济运行情况新闻发布会\n2024-04-17\n记者：一季度经济表现如何？\n答：一季度，全省地区生产总值增长5.2%。\n"
+          "从需求看，社会消费品零售总额增长4.7%。\n")
+    assert [(k, p) for k, p, *_ in _got(qa)] == [("actual", "2024Q1")] * 2
+
+
+def test_part_cue_stops_at_another_period() -> None:
+    text = ("上半年经济运行情况\n2024-07-18\n上半年，全市地区生产总值增长5.8%。\n"
+            "2023年，全市地区生产总值增长6.1%。\n")
+    assert [p for _, p, *_ in _got(text)] == ["2024H1", "2023"]

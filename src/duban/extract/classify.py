@@ -49,7 +49,12 @@ PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
 DONE_AFTER = re.compile(tpat("[^。,，;；]{0,2}(?:总体|全面|全部|圆满|基本|顺利)?(?:完成|实现|达成)"))
 QUANTITY_BEFORE = re.compile(r"[\d%％]的$")
 FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|以来|规划期)")
-PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度|前三季度"))  # 前三季度: no period form of its own
+PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度|前三季度|1-[369]月|1至[369]月"))
+# a part-of-year cue carried over the sentences after it on a part-of-year news page, until one of
+# these names another period (全年, 下半年, 去年, a year)
+PART_CARRY = re.compile(tpat(r"上半年|第?一季度|前三季度|1[-—至][369]月") + "|(?P<reset>" + tpat(
+    r"全年|下半年|第?四季度|今年以来|过去的?一年|(?<![比较同])(?:去年|上年)(?!同期)|"
+    r"(?:19|20)\d\d\s*年(?!\s*(?:上半年|第?一季度|前三季度|1[-—至]\d|\d{1,2}\s*月))") + ")")
 # the sentence speaks of last year (过去一年,全市一季度…): its parts of a year are last year's
 LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去年)")
 FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
@@ -230,6 +235,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     sec: int | None = None
     prev_base = False  # the quantity before was the base of 由A提高到B
     prev_restated = False  # the quantity before was a goal restated in a review
+    carry: str | None = None  # on a part-of-year page: the part (H1, Q1, Q1-Q3) the text speaks of
+    carry_at = 0  # text up to here has set ``carry``
     part_news = False  # the text opened by reviewing part of the report year (上半年, 一季度, 前三季度)
     annual_review = False  # a review of a whole year came first
     sec_part = "unknown"
@@ -337,7 +344,16 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             period = _period("actual", yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
             out.append(Verdict("target", period))
         else:
-            out.append(Verdict(kind, _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)))
+            period = _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
+            if part_news and (carry_at < q.start):
+                for m in PART_CARRY.finditer(text, carry_at, q.start):
+                    carry = None if m.group("reset") else part_suffix(m.group())
+                carry_at = q.start
+            if (part_news and carry and kind == "actual" and period and period.isdigit() and year is not None
+                    and yr is None and not strong and not base and not LAST_YEAR_WORDS.search(sentence)):
+                # 规模以上工业增加值增长6.2% in the paragraphs after 上半年,…: the same part of the year
+                period = f"{year}{carry}"
+            out.append(Verdict(kind, period))
         prev_end = q.end
         prev_base = base
     return out
@@ -463,15 +479,24 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
         if avg:  # 两年平均增长5.1%: both years, ending with the one reviewed
             return _span_years(int(p) - (3 if avg.group(1) == "三" else 2) + 1, int(p))
     part = None
-    if "季" in sentence or "半" in sentence:  # in every part word: most sentences are passed over
+    if "季" in sentence or "半" in sentence or "月" in sentence:  # in every part word: most sentences are passed over
         for part in PART_OF_YEAR.finditer(sentence):  # noqa: B007 - the one nearest the figure
             pass
-    if p and part and p.isdigit() and "三" not in part.group():
+    if p and part and p.isdigit():
         # 上半年 -> 2022H1, 一季度 -> 2022Q1; this year's part when the sentence names no year
         if yr is None and year is not None and not LAST_YEAR_WORDS.search(sentence):
             p = str(year)
-        return p + ("H1" if "半" in part.group() else "Q1")
+        return p + part_suffix(part.group())
     return p
+
+
+def part_suffix(cue: str) -> str:
+    """The period suffix of a part-of-year cue: 上半年/1-6月 -> H1, 一季度/1-3月 -> Q1, 前三季度/1-9月 -> Q1-Q3."""
+    if "半" in cue or "6" in cue:
+        return "H1"
+    if "三" in cue or "9" in cue:
+        return "Q1-Q3"
+    return "Q1"
 
 
 def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
