@@ -86,3 +86,21 @@ def test_part_cue_stops_at_another_period() -> None:
     text = ("上半年经济运行情况\n2024-07-18\n上半年，全市地区生产总值增长5.8%。\n"
             "2023年，全市地区生产总值增长6.1%。\n")
     assert [p for _, p, *_ in _got(text)] == ["2024H1", "2023"]
+
+
+def test_past_five_years_without_a_plan_name() -> None:
+    text = ("2023年政府工作报告\n一、过去五年工作回顾\n五年来，地区生产总值年均增长6.6%，累计新增城镇就业52万人，"
+            "森林覆盖率达到45%。\n今后五年，地区生产总值年均增长6%左右，累计新增城镇就业60万人。\n")
+    assert [(k, p) for k, p, *_ in _got(text)] == [
+        ("actual", "2018-2022"), ("actual", "2018-2022"), ("actual", "2022"),
+        ("target", "2023-2027"), ("target", "2023-2027")]
+
+
+def test_past_five_years_stop_at_another_period() -> None:
+    text = "2023年政府工作报告\n五年来，经济量质齐升。2022年，累计新增城镇就业12万人。"
+    assert [p for _, p, *_ in _got(text)] == ["2022"]
+
+
+def test_since_the_plan_began_cumulative() -> None:
+    text = "2025年政府工作报告\n一、2024年工作回顾\n“十四五”以来，累计新增城镇就业45万人，累计完成固定资产投资1.2万亿元。"
+    assert [p for _, p, *_ in _got(text)] == ["2021-2025", "2021-2025"]

@@ -49,16 +49,18 @@ PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
 DONE_AFTER = re.compile(tpat("[^。,，;；]{0,2}(?:总体|全面|全部|圆满|基本|顺利)?(?:完成|实现|达成)"))
 QUANTITY_BEFORE = re.compile(r"[\d%％]的$")
 FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|以来|规划期)")
-PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度|前三季度|1-[369]月|1至[369]月"))
+PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度|前三季度|1[-—至][369]月"))
 # a part-of-year cue carried over the sentences after it on a part-of-year news page, until one of
-# these names another period (全年, 下半年, 去年, a year)
-PART_CARRY = re.compile(tpat(r"上半年|第?一季度|前三季度|1[-—至][369]月") + "|(?P<reset>" + tpat(
+# these names another period (全年, 下半年, 去年, a year); 比一季度 is a comparison, not a cue
+PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季度|前三季度|1[-—至][369]月") + ")|(?P<reset>" + tpat(
     r"全年|下半年|第?四季度|今年以来|过去的?一年|(?<![比较同])(?:去年|上年)(?!同期)|"
     r"(?:19|20)\d\d\s*年(?!\s*(?:上半年|第?一季度|前三季度|1[-—至]\d|\d{1,2}\s*月))") + ")")
 # the sentence speaks of last year (过去一年,全市一季度…): its parts of a year are last year's
 LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去年)")
 FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
-PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年"))
+PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年|五[”\"']?以来"))
+PAST_FIVE = re.compile(tpat("五年来|过去五年|过去的五年"))
+OTHER_PERIOD = re.compile(tpat(r"过去一年|过去的一年|一年来|去年|今年|(?<![比较同])上年(?!同期)|(?:19|20)\d\d\s*年|十[一二三四五]五"))
 # a report's title, also in spun copies (当局事情陈诉, 政府工作陈述): its year names the report, and does
 # not date the figures of a sentence it runs into (a web copy without a line break after the title)
 WORK_REPORT = r"(?:政府|当局|内阁)(?:工作|事情|任务)(?:报[告吿]|陈诉|陈述)"
@@ -490,6 +492,13 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
     return p
 
 
+def _clause_average(text: str, at: int) -> bool:
+    """年均/累计 opens the clause of the figure at ``at`` (累计完成固定资产投资1.2万亿元)."""
+    lo = max(0, at - 20)
+    start = _last(LAST_CLAUSE_START, text, at, lo) + 1
+    return AVERAGE.search(text, max(start, lo), at) is not None
+
+
 def part_suffix(cue: str) -> str:
     """The period suffix of a part-of-year cue: 上半年/1-6月 -> H1, 一季度/1-3月 -> Q1, 前三季度/1-9月 -> Q1-Q3."""
     if "半" in cue or "6" in cue:
@@ -525,11 +534,20 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
     # of its last year, and the base of 由A提高到B of the year before it began
     if five and not bulletin and sentence_year is None and spots is not None and spots[1].search(*ctx):
         clause_end = text[max(0, q.start - 8) : q.start]
-        if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end):
+        if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start):
             return _span_years(*five)
         if BASELINE_FROM.search(text[max(0, q.start - 1) : q.start]):
             return str(five[0] - 1)
         return str(five[1])
+    if (yr is None and year is not None and not bulletin and sentence_year is None
+            and _clause_average(text, q.start)):
+        # 五年来/过去五年 … 年均增长, 累计: over the five years before the report year, when no other
+        # period is named between that cue and the figure
+        past = None
+        for past in PAST_FIVE.finditer(text, *ctx):  # noqa: B007 - the last one
+            pass
+        if past is not None and not OTHER_PERIOD.search(text, past.end(), q.start):
+            return _span_years(year - 5, year - 1)
     if yr is not None:
         return str(yr)
     if year is not None:
