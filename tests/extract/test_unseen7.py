@@ -104,3 +104,36 @@ def test_past_five_years_stop_at_another_period() -> None:
 def test_since_the_plan_began_cumulative() -> None:
     text = "2025年政府工作报告\n一、2024年工作回顾\n“十四五”以来，累计新增城镇就业45万人，累计完成固定资产投资1.2万亿元。"
     assert [p for _, p, *_ in _got(text)] == ["2021-2025", "2021-2025"]
+
+
+def test_pdf_wrap_after_the_decimal_point() -> None:
+    got = _got("2024年政府工作报告\n一、2023年工作回顾\n全年地区生产总值增长 8.\n5%，财政收入120.\n3亿元。\n", 2024)
+    assert [(v, u) for _, _, _, v, u in got] == [(8.5, "%"), (120.3, "亿元")]
+
+
+def test_wrap_between_a_list_number_and_the_next_item_stays_two() -> None:
+    got = _got("2024年政府工作报告\n城镇新增就业8.\n5.城镇调查失业率5.5%左右。\n", 2024)
+    assert 85.0 not in [v for *_, v, _ in got] and 8.5 not in [v for *_, v, _ in got]
+
+
+def test_batch_and_bracketed_units() -> None:
+    got = _got("2024年政府工作报告\n今年抽检食品2000批次，筹集保障性租赁住房3000套(间)。\n", 2024)
+    assert [(i, u) for _, _, i, _, u in got] == [("抽检食品", "批次"), ("筹集保障性租赁住房", "套(间)")]
+
+
+def test_related_links_are_furniture() -> None:
+    text = ("某市召开经济运行分析会\n2024-07-20 来源：某市政府网\n上半年，全市地区生产总值增长5.5%。\n"
+            "相关阅读：\n·某市上半年新增城镇就业3.2万人\n·我市出台10条措施支持民营经济发展\n"
+            "相关新闻\n· 某县一季度GDP增长5.1%\n")
+    assert [v for *_, v, _ in _got(text)] == [5.5]
+
+
+def test_link_list_rule_examples() -> None:
+    from duban.extract import link_lists
+    from duban.extract.quantities import load_rules
+
+    rule = load_rules("nonitems")["link_list"]
+    for text in rule["good"]:
+        assert link_lists(text), text
+    for text in rule["bad"]:
+        assert not link_lists(text), text
