@@ -137,3 +137,18 @@ def test_link_list_rule_examples() -> None:
         assert link_lists(text), text
     for text in rule["bad"]:
         assert not link_lists(text), text
+
+
+def test_spun_words_read_back() -> None:
+    text = ("2024年当局事情陈诉\n一、2023年事情回首\n客岁，海内生产总值增加5.2%。\n二、2024年事情部署\n"
+            "今年成长的主要预期方针是：海内生产总值增加5%阁下；居民花费代价涨幅3%阁下；贫穷生齿淘汰10万人。\n")
+    got = [(k, p, i, c) for k, p, i, c in ((it.kind, it.period, it.indicator, it.cmp)
+                                           for it in duban.extract(text).items if it.kind != "task")]
+    assert got == [("actual", "2023", "国内生产总值增长", "="), ("target", "2024", "国内生产总值增长", "~"),
+                   ("target", "2024", "居民消费价格涨幅", "~"), ("target", "2024", "贫困人口减少", "=")]
+
+
+def test_future_year_goal_in_a_quote_is_a_target() -> None:
+    text = ("某省新能源产业加快发展\n2024-05-10 来源：某省日报\n去年全省新能源装机容量达到600万千瓦。\n"
+            "省能源局负责人表示：“我们将持续发力，到2030年全省新能源装机容量达到1000万千瓦。”\n")
+    assert [(k, p) for k, p, *_ in _got(text)] == [("actual", "2023"), ("target", "2030")]
