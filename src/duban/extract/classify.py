@@ -210,6 +210,19 @@ def _last_year(s: str) -> int | None:
     return y
 
 
+# a plan named as the base of a comparison (比“十一五”时期增加, 是“十一五”时期的1.8倍): not the
+# period a review speaks of
+PLAN_COMPARED_BEFORE = re.compile(tpat(r"(?:比|较|相当于|超过|高于|低于|多于|少于)[“\"']?$"))
+PLAN_RATIO_BEFORE = re.compile(tpat(r"是[“\"']?$"))
+PLAN_RATIO_AFTER = re.compile(tpat(r"[”\"']?(?:时期|期间)?(?:的|末的)"))
+
+
+def _compared_plan(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 4) : m.start()]
+    return PLAN_COMPARED_BEFORE.search(before) is not None or (
+        PLAN_RATIO_BEFORE.search(before) is not None and PLAN_RATIO_AFTER.match(text, m.end()) is not None)
+
+
 def _span_years(y0: int, y1: int) -> str:
     return f"{y0}-{y1}"
 
@@ -222,7 +235,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     section when it is entered: what the body says after the heading can still change it."""
     c = cues()
     bulletin = is_bulletin(text)
-    matches = [m for m in FIVE_YEAR_RE.finditer(text) if not FIVE_YEAR_END.match(text, m.end())]
+    matches = [m for m in FIVE_YEAR_RE.finditer(text)
+               if not FIVE_YEAR_END.match(text, m.end()) and not _compared_plan(text, m)]
     # 第十四个五年规划 is 十四五
     fives = ([m.start() for m in matches], [m.group()[1:3] + "五" if m.group()[0] == "第" else m.group()
                                             for m in matches])
@@ -517,6 +531,11 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         i = bisect_right(fives[0], q.start) - 1
         if i >= 0:
             five = FIVE_YEAR[fives[1][i]]
+            if (kind == "actual" and year is not None and five[1] < year - 5
+                    and PAST_FIVE.search(text, max(fives[0][i], ctx[0]), q.start)):
+                # 五年来 after the name of a plan that ended before those five years began (在“十一五”
+                # 基础上…五年来 in a 2016 report): the five years before the report year
+                five = None
     if kind == "target":
         if yr is not None and year is not None and yr > year:
             if five and five[1] == yr:
@@ -546,7 +565,8 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         past = None
         for past in PAST_FIVE.finditer(text, *ctx):  # noqa: B007 - the last one
             pass
-        if past is not None and not OTHER_PERIOD.search(text, past.end(), q.start):
+        if past is not None and not any(not _compared_plan(text, m)
+                                        for m in OTHER_PERIOD.finditer(text, past.end(), q.start)):
             return _span_years(year - 5, year - 1)
     if yr is not None:
         return str(yr)

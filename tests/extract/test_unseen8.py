@@ -1,0 +1,41 @@
+"""Round eight of extraction quality on unseen documents (issue 2): each test is an example text of
+one general failure (five-year review spans, task tables, plan indicator tables, indicator names,
+今后五年 goals)."""
+
+from __future__ import annotations
+
+import duban
+
+
+def _got(text: str, year: int | None = None) -> list[tuple[str, str, str | None]]:
+    ex = duban.extract(text, year=year)
+    return [(i.quote, i.kind, i.period) for i in ex.items if i.kind != "task"]
+
+
+def _periods(text: str, year: int | None = None) -> list[str | None]:
+    return [p for _, _, p in _got(text, year)]
+
+
+def test_review_span_not_from_a_compared_older_plan() -> None:
+    # 比/是“十一五”时期…: the base of a comparison, not the period the 2016 review speaks of
+    text = ("2016年政府工作报告\n一、“十二五”时期工作回顾\n五年来，全省生产总值年均增长10%，"
+            "比“十一五”时期提高2个百分点，累计减少农村贫困人口500万人。\n")
+    got = _got(text)
+    assert got[0][2] == "2011-2015" and got[-1] == ("累计减少农村贫困人口500万人", "actual", "2011-2015")
+
+
+def test_review_span_past_five_after_an_older_plan() -> None:
+    text = ("2016年政府工作报告\n一、过去五年工作回顾\n在“十一五”时期良好基础上，我们攻坚克难。"
+            "五年来，全省生产总值年均增长10%，累计减少农村贫困人口500万人。\n")
+    assert _periods(text) == ["2011-2015", "2011-2015"]
+
+
+def test_review_span_past_five_over_a_compared_plan_end() -> None:
+    text = "2016年政府工作报告\n五年来，全省生产总值比“十一五”末翻一番，累计减少农村贫困人口500万人。\n"
+    assert _periods(text)[-1] == "2011-2015"
+
+
+def test_a_plan_reviewed_in_its_own_right_keeps_its_span() -> None:
+    # a 2021 report reviewing 十三五: the plan named is the period
+    text = "2021年政府工作报告\n“十三五”时期，全省生产总值年均增长7%，累计减少贫困人口80万人。\n"
+    assert _periods(text) == ["2016-2020", "2016-2020"]
