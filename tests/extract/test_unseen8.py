@@ -39,3 +39,29 @@ def test_a_plan_reviewed_in_its_own_right_keeps_its_span() -> None:
     # a 2021 report reviewing 十三五: the plan named is the period
     text = "2021年政府工作报告\n“十三五”时期，全省生产总值年均增长7%，累计减少贫困人口80万人。\n"
     assert _periods(text) == ["2016-2020", "2016-2020"]
+
+
+TASK_ROWS = [
+    "序号 | 任务 | 责任单位\n1 | 新建5G基站3000个 | 市工信局\n2 | 到2027年，建成充电桩1万个 | 市发改委\n"
+    "3 | 新增城镇就业5万人 | 市人社局\n",
+    "序号\t任务\t责任单位\n1\t新建5G基站3000个\t市工信局\n2\t到2027年，建成充电桩1万个\t市发改委\n"
+    "3\t新增城镇就业5万人\t市人社局\n",
+    "1.新建5G基站3000个。\n2.到2027年，建成充电桩1万个。\n3.新增城镇就业5万人。\n",
+]
+
+
+def test_a_rows_year_stays_in_its_row() -> None:
+    for rows in TASK_ROWS:
+        text = "2024年政府工作报告\n附件：2024年重点任务清单\n" + rows
+        assert _periods(text) == ["2024", "2027", "2024"], rows
+
+
+def test_a_year_still_carries_within_its_row() -> None:
+    text = ("2024年政府工作报告\n附件：2024年重点任务清单\n1.到2027年，建成充电桩1万个；建成换电站200座。\n"
+            "2.新增城镇就业5万人。\n")
+    assert _periods(text) == ["2027", "2027", "2024"]
+
+
+def test_a_numbered_heading_over_bracketed_items_sets_their_year() -> None:
+    text = "2024年政府工作报告\n1. 2023年工作回顾\n（1）地区生产总值增长5.2%。\n（2）城镇新增就业3万人。\n"
+    assert [(k, p) for _, k, p in _got(text)] == [("actual", "2023"), ("actual", "2023")]

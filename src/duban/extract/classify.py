@@ -223,6 +223,69 @@ def _compared_plan(text: str, m: re.Match[str]) -> bool:
         PLAN_RATIO_BEFORE.search(before) is not None and PLAN_RATIO_AFTER.match(text, m.end()) is not None)
 
 
+# a row of a task table or an item of a numbered list (1 | …, 1\t…, 1. …, (1)…): a year named in one
+# row (到2027年) is that row's, not its neighbours'
+ROW_LINE = re.compile(r"^[ \t\u3000]*(?:\d{1,3}|[（(]\d{1,3}[)）])[ \t\u3000]*(?:[|｜\t]|[ \u3000]{2,}|[.．、](?!\d)|(?<=[)）]))",
+                      re.M)
+
+
+# a row number run into the cell after it (normalize drops the tab between a digit and a CJK
+# character): a row only when a neighbouring line starts with the number before or after it
+BARE_ROW = re.compile(r"[ \t\u3000]*(\d{1,3})(?=[\u4e00-\u9fff])(?![万亿千百十个年月日号])")
+
+
+def _is_row(lines: list[str], k: int) -> bool:
+    """``lines[k]`` is a row: a separator after its number, or its neighbours numbered around it."""
+    if ROW_LINE.match(lines[k]):
+        return True
+    m = BARE_ROW.match(lines[k])
+    if m is None:
+        return False
+    n = int(m.group(1))
+    for j, want in ((k - 1, n - 1), (k + 1, n + 1)):
+        if 0 <= j < len(lines) and (o := BARE_ROW.match(lines[j]) or ROW_LINE.match(lines[j])):
+            if re.match(r"[ \t\u3000（(]*" + str(want) + r"(?!\d)", o.group()):
+                return True
+    return False
+
+
+def _row_at(text: str, at: int) -> bool:
+    """The line holding ``at`` is a table row or a numbered list item."""
+    start = text.rfind("\n", 0, at) + 1
+    if ROW_LINE.match(text, start):
+        return True
+    if not BARE_ROW.match(text, start):
+        return False
+    prev = text.rfind("\n", 0, max(0, start - 1)) + 1
+    end = text.find("\n", start)
+    nxt = text.find("\n", end + 1) if end >= 0 else -1
+    lines = text[prev : (nxt if nxt >= 0 else len(text))].split("\n")
+    return _is_row(lines, 1 if start > 0 else 0)
+
+
+def _row_style(text: str, start: int) -> str:
+    """How the row starting at ``start`` is numbered: (1), 1. / 1、 or a bare or separated 1."""
+    m = ROW_LINE.match(text, start) or BARE_ROW.match(text, start)
+    if m is None:
+        return ""
+    g = m.group().strip()
+    return "(" if g[:1] in "(（" else "." if g[-1:] in ".．、" else "1"
+
+
+def _without_rows(text: str, start: int, end: int, keep: int) -> str:
+    """``text[start:end]`` with the rows numbered like the one starting at ``keep`` blanked, but for
+    that one (headings and lead-ins kept, also a numbered heading over (1) items)."""
+    out = []
+    at = start
+    style = _row_style(text, keep)
+    for line in text[start:end].split("\n"):
+        line_start = text.rfind("\n", 0, at) + 1
+        out.append(" " * len(line) if line and line_start != keep and _row_style(text, line_start) == style
+                   and _row_at(text, at) else line)
+        at += len(line) + 1
+    return "\n".join(out)
+
+
 def _span_years(y0: int, y1: int) -> str:
     return f"{y0}-{y1}"
 
@@ -257,6 +320,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     annual_review = False  # a review of a whole year came first
     sec_part = "unknown"
     last_sent = -1
+    row_year: tuple[int, int | None] | None = None  # (row start, year before it) after a row named a year
     for q in quantities:
         sent_start = _last(LAST_END, text, q.start) + 1
         if structure is not None and sent_start != last_sent:
@@ -274,9 +338,15 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                     mode_year = _last_year(text[h0:h1])
                     pos = h1
             sec = j
+        line_start = text.rfind("\n", 0, q.start) + 1
+        row = _row_at(text, q.start)
+        if row_year is not None and row_year[0] != line_start:
+            mode_year, row_year = row_year[1], None  # the row that named a year is behind
         if sent_start > pos:
-            # headings and lead-ins between the last quantity and this sentence set the mode
-            m, my = _mode_of(text[pos:sent_start], year, c, sec_part == "plan")
+            # headings and lead-ins between the last quantity and this sentence set the mode (in a
+            # table row or list item, not the rows before it)
+            lead = _without_rows(text, pos, sent_start, line_start) if row else text[pos:sent_start]
+            m, my = _mode_of(lead, year, c, sec_part == "plan")
             if m == "actual" and not annual_review:
                 # news that opens with a part of this year (上半年,…): what it says of the rest is an
                 # outlook; a review of a whole year (工作回顾, 去年) before it rules that out
@@ -337,7 +407,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             yr = mode_year  # 力争实现… under 2024年主要预期目标: the year of its part
         if kind is None:
             kind = _weak(text, q, clause, c)
-        if strong:  # an explicit year carries on to the sentences after it
+        if strong:  # an explicit year carries on to the sentences after it (not beyond a table row)
+            if row and kind == mode and row_year is None:
+                row_year = (line_start, mode_year)
             mode, mode_year = kind, yr
         if (part_news and kind == "actual" and local_kind != "actual" and not strong and not base
                 and year is not None and sentence_year in (None, year)
