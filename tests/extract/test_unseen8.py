@@ -65,3 +65,35 @@ def test_a_year_still_carries_within_its_row() -> None:
 def test_a_numbered_heading_over_bracketed_items_sets_their_year() -> None:
     text = "2024年政府工作报告\n1. 2023年工作回顾\n（1）地区生产总值增长5.2%。\n（2）城镇新增就业3万人。\n"
     assert [(k, p) for _, k, p in _got(text)] == [("actual", "2023"), ("actual", "2023")]
+
+
+PLAN_TABLE = (
+    "某市国民经济和社会发展第十四个五年规划纲要\n"
+    "专栏1 “十四五”时期经济社会发展主要指标\n"
+    "指标 | 2020年 | 2025年 | 年均增长[累计] | 属性\n"
+    "地区生产总值（亿元） | 2500 | 3500 | 6左右 | 预期性\n"
+    "常住人口城镇化率（%） | 60 | 65 | [5] | 预期性\n"
+    "一般公共预算收入（亿元） | 200 | 260 | 5.5 | 预期性\n"
+    "单位地区生产总值能耗降低（%） | — | — | [13.5] | 约束性\n"
+    "城镇新增就业（万人） | 5 | — | [25] | 预期性\n"
+)
+
+
+def _table(text: str) -> list[tuple[str, str, str, float, str | None, str | None]]:
+    ex = duban.extract(text, year=2021)
+    return [(i.kind, i.indicator, i.cmp, i.low, i.unit, i.period) for i in ex.items]
+
+
+def test_plan_table_yearly_growth_column_of_a_level_row_is_a_growth_in_percent() -> None:
+    got = _table(PLAN_TABLE)
+    assert ("target", "地区生产总值年均增长", "~", 6.0, "%", "2021-2025") in got
+    assert ("target", "一般公共预算收入年均增长", "=", 5.5, "%", "2021-2025") in got
+    assert not [g for g in got if g[3] in (6.0, 5.5) and g[4] == "亿元"]
+
+
+def test_plan_table_bracket_in_a_percent_level_row_is_a_rise_in_points() -> None:
+    got = _table(PLAN_TABLE)
+    assert ("target", "常住人口城镇化率累计提高", "=", 5.0, "百分点", "2021-2025") in got
+    # a row naming a change, and a row counted in its own unit, keep their sums as they are
+    assert ("target", "单位地区生产总值能耗降低", "=", 13.5, "%", "2021-2025") in got
+    assert ("target", "城镇新增就业", "=", 25.0, "万人", "2021-2025") in got

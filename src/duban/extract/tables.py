@@ -401,6 +401,8 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
         else:
             unit = col.unit or name_unit or col_unit
             ind = indicator + (measure if col.role == "measure" else "")
+            if col.role == "average":
+                unit, ind = _average_cell(ind, unit, col, cum is not None)
         kp = _kind_period(col, cols, j, year, bulletin, five)
         if unit is None or kp is None:
             continue
@@ -411,6 +413,28 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
         got.append(Cell(kp[0], ind, (name_at, at + len(cell)), cmp, low, high, unit, kp[1], scale))
     # a row of words and dashes (—  —  [完成省下达任务]) still belongs to the table: it has no item
     return got if numeric or (words and empty) else None
+
+
+# a row naming a change (地区生产总值增长, 单位GDP能耗下降): its values are changes already
+_CHANGE_NAME = re.compile(r"(?:增长|增速|增幅|下降|降低|减少|提高|提升)(?:率)?$")
+
+
+def _average_cell(indicator: str, unit: str | None, col: Column, summed: bool) -> tuple[str | None, str]:
+    """Unit and indicator of a value in a 年均增长 / 年均增长[累计] column of a plan table.
+
+    A plain value under 年均… is the yearly growth in % whatever the row measures (a 亿元 row:
+    地区生产总值年均增长, %); a bracketed [x] in a % row that is a level (城镇化率, 研发经费投入强度) is
+    the rise over the plan in percentage points (…累计提高, 百分点)."""
+    change = _CHANGE_NAME.search(indicator)
+    if summed:
+        if unit == "%" and change is None:
+            return "百分点", indicator + "累计提高"
+        return unit, indicator
+    if "年均" not in col.label:
+        return unit, indicator  # a 累计 column: sums in the row's unit
+    if change is not None:
+        return unit or "%", indicator  # 地区生产总值增长（%）: the row says it already
+    return "%", indicator + "年均增长"
 
 
 def _spaced(s: str) -> bool:
