@@ -97,3 +97,32 @@ def test_plan_table_bracket_in_a_percent_level_row_is_a_rise_in_points() -> None
     # a row naming a change, and a row counted in its own unit, keep their sums as they are
     assert ("target", "单位地区生产总值能耗降低", "=", 13.5, "%", "2021-2025") in got
     assert ("target", "城镇新增就业", "=", 25.0, "万人", "2021-2025") in got
+
+
+def _indicators(text: str) -> list[str]:
+    return [i.indicator for i in duban.extract(text).items if i.kind != "task"]
+
+
+def test_total_after_a_count_of_new_ones() -> None:
+    text = "2024年政府工作报告\n一、2023年工作回顾\n新增高新技术企业3100余家、总量突破1.2万家。新增市场主体5万户，总数达到60万户。\n"
+    assert _indicators(text) == ["新增高新技术企业", "高新技术企业总量", "新增市场主体", "市场主体总数"]
+
+
+def test_total_after_a_level_is_that_level() -> None:
+    text = "2024年政府工作报告\n一、2023年工作回顾\n地区生产总值增长5.2%，总量突破4000亿元。\n"
+    assert _indicators(text) == ["地区生产总值增长", "地区生产总值"]
+
+
+def test_share_of_the_plan_names_its_subject() -> None:
+    text = ("2024年政府工作报告\n一、2023年工作回顾\n城镇新增就业8.2万人，完成年度计划的110.6%。"
+            "固定资产投资完成年度计划的102%。新增城镇就业3万人，完成全年目标任务的56.7%。\n")
+    assert _indicators(text) == ["城镇新增就业", "城镇新增就业完成年度计划比例", "固定资产投资完成年度计划比例",
+                                 "新增城镇就业", "新增城镇就业完成全年目标比例"]
+
+
+def test_a_bare_change_after_the_goal_word_keeps_its_subject() -> None:
+    text = ("关于2022年国民经济和社会发展计划执行情况与2023年计划草案的报告\n一、2022年计划执行情况\n"
+            "——固定资产投资预期目标为增长10%，预计完成372亿元，增长11.5%；\n")
+    assert _indicators(text) == ["固定资产投资增长", "固定资产投资", "固定资产投资增长"]
+    # the goal word before the subject still gives way to it
+    assert _indicators("2024年政府工作报告\n今年的目标是地区生产总值增长5%左右。\n") == ["地区生产总值增长"]
