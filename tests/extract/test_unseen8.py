@@ -126,3 +126,25 @@ def test_a_bare_change_after_the_goal_word_keeps_its_subject() -> None:
     assert _indicators(text) == ["固定资产投资增长", "固定资产投资", "固定资产投资增长"]
     # the goal word before the subject still gives way to it
     assert _indicators("2024年政府工作报告\n今年的目标是地区生产总值增长5%左右。\n") == ["地区生产总值增长"]
+
+
+def test_next_five_years_reach_the_rest_of_the_paragraph() -> None:
+    text = ("2021年政府工作报告\n一、2020年工作回顾\n全年地区生产总值增长3%。\n"
+            "今后五年，地区生产总值年均增长6%；城镇新增就业累计50万人；常住人口城镇化率达到70%。今年地区生产总值增长6.5%。\n")
+    assert _got(text)[1:] == [("地区生产总值年均增长6%", "target", "2021-2025"),
+                              ("城镇新增就业累计50万人", "target", "2021-2025"),
+                              ("常住人口城镇化率达到70%", "target", "2021-2025"),
+                              ("今年地区生产总值增长6.5%", "target", "2021")]
+
+
+def test_next_five_years_reach_the_list_after_their_lead_in() -> None:
+    text = ("2021年政府工作报告\n一、2020年工作回顾\n全年地区生产总值增长3%。\n今后五年的主要目标是：\n"
+            "——地区生产总值年均增长6%左右；\n——城镇新增就业累计50万人；\n——常住人口城镇化率达到70%。\n"
+            "今年的主要预期目标是：地区生产总值增长6.5%。\n新增城镇就业10万人。\n")
+    assert _periods(text) == ["2020", "2021-2025", "2021-2025", "2021-2025", "2021", "2021"]
+
+
+def test_next_five_years_in_a_heading_reach_its_section() -> None:
+    text = ("2021年政府工作报告\n一、2020年工作回顾\n全年地区生产总值增长3%。\n二、今后五年的主要目标任务\n"
+            "地区生产总值年均增长6%，城镇新增就业累计50万人。\n三、2021年重点工作\n地区生产总值增长6.5%。\n")
+    assert _periods(text) == ["2020", "2021-2025", "2021-2025", "2021"]

@@ -286,6 +286,47 @@ def _without_rows(text: str, start: int, end: int, keep: int) -> str:
     return "\n".join(out)
 
 
+# what a 今后五年 cue reaches: the rest of its paragraph, the list after its lead-in (今后五年的主要目标
+#是：), or the section under its heading; another period named on the way ends it
+NEXT_FIVE_RESET = re.compile(tpat(r"今年|明年|本年|去年|上年|过去|一季度|上半年|前三季度|(?<!到)(?:19|20)\d\d\s*年"))
+LIST_ITEM = re.compile(r"[ \t\u3000]*(?:——|—|-|·|•|●|\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]+[)）]|"
+                       r"[一二三四五六七八九十]+是)")
+
+
+def _next_five_scopes(text: str, structure: Structure | None) -> list[tuple[int, int]]:
+    scopes = []
+    for m in NEXT_FIVE.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        j = structure.section_at(m.start()) if structure is not None else None
+        if j is not None and structure is not None and structure.heading_spans[j][0] <= m.start() < structure.heading_spans[j][1]:
+            # a heading (二、今后五年主要目标任务): its section, sub-sections included
+            level = structure.sections[j].level
+            nxt = next((k for k in range(j + 1, len(structure.sections)) if structure.sections[k].level <= level), None)
+            end = structure.heading_spans[nxt][0] if nxt is not None else len(text)
+        elif text[m.end() : end].rstrip().endswith(("：", ":")):
+            # a lead-in: the line after it, and the list items after that
+            at = end + 1
+            first = True
+            while at < len(text):
+                e = text.find("\n", at)
+                e = len(text) if e < 0 else e
+                if text[at:e].strip() and not first and not LIST_ITEM.match(text, at):
+                    break
+                if text[at:e].strip():
+                    first = False
+                end, at = e, e + 1
+        scopes.append((m.start(), end))
+    return scopes
+
+
+def _in_next_five(text: str, scopes: list[tuple[int, int]], at: int) -> bool:
+    for s, e in scopes:
+        if s < at < e:
+            return NEXT_FIVE_RESET.search(text, s, at) is None
+    return False
+
+
 def _span_years(y0: int, y1: int) -> str:
     return f"{y0}-{y1}"
 
@@ -320,6 +361,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     annual_review = False  # a review of a whole year came first
     sec_part = "unknown"
     last_sent = -1
+    next_fives = _next_five_scopes(text, structure) if "五年" in text else []
     row_year: tuple[int, int | None] | None = None  # (row start, year before it) after a row named a year
     for q in quantities:
         sent_start = _last(LAST_END, text, q.start) + 1
@@ -418,8 +460,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             out.append(Verdict("target", str(year)))
             prev_end, prev_base, prev_restated = q.end, base, False
             continue
-        if (year is not None and not strong and not base and "五年" in sentence
-                and NEXT_FIVE.search(sentence) is not None):
+        if (year is not None and not strong and not base
+                and (("五年" in sentence and NEXT_FIVE.search(sentence) is not None)
+                     or _in_next_five(text, next_fives, q.start))):
             # 今后五年，…年均增长6.5%, 累计达到10万人: a goal over the five years from the report year,
             # or over the plan named before it (十四五) when that plan holds the report year
             five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
