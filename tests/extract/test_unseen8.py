@@ -93,7 +93,7 @@ def test_plan_table_yearly_growth_column_of_a_level_row_is_a_growth_in_percent()
 
 def test_plan_table_bracket_in_a_percent_level_row_is_a_rise_in_points() -> None:
     got = _table(PLAN_TABLE)
-    assert ("target", "常住人口城镇化率累计提高", "=", 5.0, "%", "2021-2025") in got
+    assert ("target", "常住人口城镇化率累计提高", "=", 5.0, "百分点", "2021-2025") in got
     # a row naming a change, and a row counted in its own unit, keep their sums as they are
     assert ("target", "单位地区生产总值能耗降低", "=", 13.5, "%", "2021-2025") in got
     assert ("target", "城镇新增就业", "=", 25.0, "万人", "2021-2025") in got

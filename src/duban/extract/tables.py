@@ -424,12 +424,11 @@ def _average_cell(indicator: str, unit: str | None, col: Column, summed: bool) -
 
     A plain value under 年均… is the yearly growth in % whatever the row measures (a 亿元 row:
     地区生产总值年均增长, %); a bracketed [x] in a % row that is a level (城镇化率, 研发经费投入强度) is
-    the rise over the plan (…累计提高), its unit the row's % as written (labellers differ here: the
-    GUIDE's "unit as written" decides)."""
+    the rise over the plan in percentage points (…累计提高, 百分点)."""
     change = _CHANGE_NAME.search(indicator)
     if summed:
         if unit == "%" and change is None:
-            return unit, indicator + "累计提高"
+            return "百分点", indicator + "累计提高"
         return unit, indicator
     if "年均" not in col.label:
         return unit, indicator  # a 累计 column: sums in the row's unit
