@@ -90,3 +90,5 @@ def test_spun_document_yields_plain_items(name: str) -> None:
     want = _items(plain)
     assert len(want) >= 5, "the plain original must yield items for the comparison to mean anything"
     assert _items(spun) == want
+    for item in api.extract(spun).items:  # quotes stay in the spun text the user gave
+        assert spun[item.span[0] : item.span[1]] == item.quote

@@ -38,8 +38,8 @@ def _lookbehinds(items: list[str], negative: bool) -> str:
 def _check(word: str, rule: dict) -> re.Pattern[str]:
     """A pattern that matches ``word`` at a position exactly when the rule's contexts allow it.
 
-    `before`/`after` are alternatives (either side may give the swap away); `not_before` and
-    `not_after` veto. Lookbehinds must each have a fixed width (Python's re).
+    `before`/`after` are alternatives (either side may give the swap away), both required with
+    `require_both`; `not_before` and `not_after` veto. Lookbehinds must each have a fixed width.
     """
     w = re.escape(word)
     veto = _lookbehinds(rule.get("not_before", []), negative=True)
@@ -48,7 +48,8 @@ def _check(word: str, rule: dict) -> re.Pattern[str]:
         positive.append(_lookbehinds(rule["before"], negative=False))
     if rule.get("after"):
         positive.append(f"(?={w}(?:{'|'.join(rule['after'])}))")
-    ctx = f"(?:{'|'.join(positive)})" if positive else ""
+    ctx = "".join(f"(?:{p})" for p in positive) if rule.get("require_both") else (
+        f"(?:{'|'.join(positive)})" if positive else "")
     tail = f"(?!{'|'.join(rule['not_after'])})" if rule.get("not_after") else ""
     return re.compile(f"{veto}{ctx}{w}{tail}", re.MULTILINE)
 
