@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from pathlib import Path
 
-from throughput import ROOT, SHARED
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from duban.ingest.normalize import normalize
-from duban.document import Document
-from duban.ingest.unspin import is_spun, unspin_edits
+from throughput import ROOT, SHARED  # noqa: E402
+
+from duban.document import Document  # noqa: E402
+from duban.ingest.normalize import normalize  # noqa: E402
+from duban.ingest.unspin import is_spun, unspin_edits  # noqa: E402
 
 
 def _ordinary() -> str:
