@@ -65,3 +65,41 @@ def test_a_second_header_line_with_fewer_words() -> None:
     # more words than value columns: no header line, the table ends there
     text = PDF_PLAN.replace("(预计)\t(目标)\t[累计]\n", "(预计)\t(目标)\t[累计]\t(注)\n")
     assert not [g for g in _items(text) if g[5] == "2025"]
+
+
+REVIEW = (
+    "關於某省國民經濟和社會發展第十四個五年規劃綱要實施情況的中期評估報告\n"
+    "2023年7月20日\n"
+    "一、主要指標進展情況\n"
+    "2021-2022年，全省地區生產總值年均增長4.8%，低於規劃確定的年均增長6.5%左右的預期目標。"
+    "2022年，常住人口城鎮化率達到66.1%，提前實現2025年65%的目標。兩年城鎮新增就業88萬人。"
+    "研究與試驗發展經費投入強度達到2.3%，距離2025年2.7%以上的目標仍有差距。"
+    "全員勞動生產率由2020年的10.4萬元/人提高到12.2萬元/人。\n"
+    "二、後半程主要目標\n"
+    "確保到2025年，全省地區生產總值達到5萬億元左右。\n"
+)
+
+
+def test_mid_term_review_of_a_plan_outline() -> None:
+    ex = duban.extract(duban.read_text(REVIEW))
+    assert ex.year == 2023  # the date's year, not the plan's first year
+    got = [(i.kind, i.indicator, i.low, i.unit, i.period) for i in ex.items if i.kind != "task"]
+    assert got == [
+        ("actual", "地区生产总值年均增长", 4.8, "%", "2021-2022"),
+        ("target", "地区生产总值年均增长", 6.5, "%", "2021-2025"),  # the plan's goal restated
+        ("actual", "常住人口城镇化率", 66.1, "%", "2022"),
+        ("target", "常住人口城镇化率", 65.0, "%", "2025"),
+        ("actual", "城镇新增就业", 88.0, "万人", "2021-2022"),
+        ("actual", "研究与试验发展经费投入强度", 2.3, "%", "2022"),  # a level: the last year reviewed
+        ("target", "研究与试验发展经费投入强度", 2.7, "%", "2025"),
+        ("actual", "全员劳动生产率", 10.4, "万元/人", "2020"),
+        ("actual", "全员劳动生产率", 12.2, "万元/人", "2022"),
+        ("target", "地区生产总值", 5.0, "万亿元", "2021-2025"),
+    ]
+
+
+def test_a_plan_outline_title_without_review_words_stays_a_plan() -> None:
+    text = REVIEW.replace("實施情況的中期評估報告", "").replace("一、主要指標進展情況\n", "")
+    ex = duban.extract(duban.read_text(text))
+    assert ex.year == 2021
+    assert ex.items[0].kind == "target"
