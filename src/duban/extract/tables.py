@@ -374,9 +374,21 @@ def _sublabels(text: str, pos: int, cols: list[Column]) -> tuple[int, list[Colum
     end = len(text) if end < 0 else end
     cells = _split(text[pos:end], pos)
     values = [j for j, c in enumerate(cols) if c.role in _VALUE_ROLES]
+    # empty cells before the words (a text layer that keeps the words under their columns): the
+    # words stand under the columns at those places (_split drops an empty first cell)
+    lead = 0
+    while cells and not cells[0][0]:
+        cells.pop(0)
+        lead += 1
+    if lead and pos < end and text[pos] in " \t\u3000":
+        lead += 1
     words = [_SUBLABEL.match(_t2s().convert(c)) for c, _ in cells]
     if not cells or len(cells) > len(values) or not all(words):
         return pos, cols
+    if lead:
+        values = list(range(lead, lead + len(cells)))
+        if values[-1] >= len(cols) or any(cols[j].role not in _VALUE_ROLES for j in values):
+            return pos, cols
     out = list(cols)
     # fewer words than value columns: the last columns have none (a PDF drops trailing empty cells)
     for j, w in zip(values, words, strict=False):
