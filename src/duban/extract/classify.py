@@ -68,6 +68,12 @@ REPORT_TITLE = WORK_REPORT + r"|工作报[告吿]|统计公报"
 TITLE_YEAR = re.compile(rf"((?:19|20)\d\d)\s*年度?[^。，,；;：:\d]{{0,16}}?(?:{REPORT_TITLE})")  # simplified text
 # 两年平均增长 in a review: the average over the two years that end with the year reviewed
 YEARS_AVERAGE = re.compile(r"([两二三])年(?:平均|年均)")
+# a clause opening with the years it sums (两年城镇新增就业, 近三年累计): the years ending with the one named
+YEARS_LEAD = re.compile(tpat(r"(?:近|这|过去)?([两二三])年(?:来|间|中)?(?:累计|共)?(?!行动|计划|攻坚|规划)"))
+# an actual over a range of years (2021-2022年，…年均增长4.2%)
+YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年")
+# the plan's own goal named in a review (规划确定的, 纲要提出的)
+PLAN_SET = re.compile(tpat(r"(?:规划|纲要)(?:确定|提出|设定|明确)"))
 # part-of-year cues (一季度, 上半年) that open a goal (一季度要力争…) set no review mode
 PART_CUE = re.compile(r"(?:上半年|第?一季度|前三季度|1-\d{1,2}月)\Z")
 COMPARED_TO = ("较", "較")  # 较去年, 较上年: a comparison base, not the past period
@@ -164,12 +170,28 @@ def page_date_year(original: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# a title reviewing how a plan goes (规划纲要实施情况的中期评估报告): a review, even of a 规划纲要
+_REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展情况|实施评估"))
+
+
+def is_plan_review(text: str) -> bool:
+    """The page head (the first three lines) titles a review of a plan's progress, not a bulletin."""
+    lines = text[:300].splitlines()[:3]
+    return (any(_REVIEW_TITLE.search(line) and len(line) <= 80 for line in lines)
+            and not is_bulletin(text))
+
+
 def report_year(text: str, dated: int | None = None) -> int | None:
     """The year whose plan the report sets (a 2024 report reviews 2023), or None.
 
     ``dated``: the year of the page's date line, used when no title or lead-in names the year."""
     head = text[:20000]
+    review = is_plan_review(text)
+    if review and dated is not None:
+        return dated  # a mid-term review of 十四五 dated 2023: it reviews 2021-2022
     for line in head[:300].splitlines()[:3]:
+        if review:
+            break
         plan = _PLAN_TITLE.search(line)
         if plan and len(line) <= 60 and not re.search("[。，,；;？?]", line):  # a title line, not a sentence
             first = FIVE_YEAR[plan.group(2) or _CN_ORD[plan.group(1)]][0]
@@ -363,6 +385,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     last_sent = -1
     next_fives = _next_five_scopes(text, structure) if "五年" in text else []
     row_year: tuple[int, int | None] | None = None  # (row start, year before it) after a row named a year
+    if not bulletin and is_plan_review(text):
+        mode = "actual"  # a plan's progress review: its figures are outcomes unless a cue says goal
     for q in quantities:
         sent_start = _last(LAST_END, text, q.start) + 1
         if structure is not None and sent_start != last_sent:
@@ -449,7 +473,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             yr = mode_year  # 力争实现… under 2024年主要预期目标: the year of its part
         if kind is None:
             kind = _weak(text, q, clause, c)
-        if strong:  # an explicit year carries on to the sentences after it (not beyond a table row)
+        if strong and not (restated and mode == "actual"):
+            # an explicit year carries on to the sentences after it (not beyond a table row); a goal
+            # restated in a review (距离2025年2.8%的目标) does not turn the review into a plan
             if row and kind == mode and row_year is None:
                 row_year = (line_start, mode_year)
             mode, mode_year = kind, yr
@@ -473,6 +499,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         prev_restated = restated
         if restated:
             period = _period("actual", yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
+            five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
+            if five and PLAN_SET.search(clause):
+                period = _span_years(*five)  # 低于规划确定的年均增长5.5%的预期目标: a goal of the plan
             out.append(Verdict("target", period))
         else:
             period = _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
@@ -609,6 +638,13 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
         avg = YEARS_AVERAGE.search(text, max(0, q.start - 12), q.start)
         if avg:  # 两年平均增长5.1%: both years, ending with the one reviewed
             return _span_years(int(p) - (3 if avg.group(1) == "三" else 2) + 1, int(p))
+        start = _last(LAST_CLAUSE_START, text, q.start, max(0, q.start - 30)) + 1
+        lead = YEARS_LEAD.match(text, start)
+        if lead and sentence_year is None:
+            return _span_years(int(p) - (3 if lead.group(1) == "三" else 2) + 1, int(p))
+        span = YEAR_RANGE.search(sentence) if "年" in sentence else None
+        if span and span.group(2) == p and _clause_average(text, q.start) and int(span.group(1)) < int(p):
+            return _span_years(int(span.group(1)), int(p))  # 2021-2022年…年均增长4.2%
     part = None
     if "季" in sentence or "半" in sentence or "月" in sentence:  # in every part word: most sentences are passed over
         for part in PART_OF_YEAR.finditer(sentence):  # noqa: B007 - the one nearest the figure
