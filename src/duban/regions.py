@@ -236,6 +236,8 @@ _TITLE_YEARS = (
     re.compile(_YEAR + rf"(?:度)?(?:{_HAN}{{0,16}}?)(?:人民)?政府工作报告"),
     re.compile(_YEAR + rf"(?:度)?(?:{_HAN}{{0,16}}?)(?:国民经济和社会发展(?:计划|统计公报)|统计公报|预算执行情况)"),
 )
+# 关于2023年…计划执行情况与2024年…计划草案的报告: it reviews 2023 and sets the plan of 2024, the report year
+_EXEC_AND_PLAN = re.compile(_YEAR + r"[^。\n]{0,30}?计划执行情况[^。\n]{0,6}?(?:与|和|及|暨)" + _YEAR + r"[^。\n]{0,30}?计划")
 _PLAN_YEAR = re.compile(_YEAR + r"(?:经济社会发展|发展)?(?:的)?(?:主要)?(?:预期)?(?:目标|重点工作|工作安排|主要任务|具体工作|工作任务)")
 _REVIEW_YEAR = re.compile(r"(?:回顾|刚刚过去的|过去的)" + _YEAR + r"|" + _YEAR + r"(?:工作)?回顾")
 # 2021年2月23日在太原市第十四届人民代表大会, 2022年4月8日上午,南京市十六届人大
@@ -244,6 +246,7 @@ _DATE_AT_CONGRESS = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日[^\n。]{0,20}?(?:�
 _DATED_HEAD = re.compile(r"((?:19|20)\d\d)(?:年\d{1,2}月\d{1,2}日|-\d\d-\d\d)")
 _CONGRESS_WORD = re.compile(r"人民代表大会|人大|政府工作报告")
 _ANY_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_GOAL_BEFORE = re.compile(r"(?:到|至|展望|远景|力争)\s*$")
 # A province's congress opens its first session in 2003, 2008, 2013, 2018, 2023 ... (five-year terms).
 _PROVINCE_CONGRESS = re.compile(rf"(?:省|自治区|北京市|天津市|上海市|重庆市)第?(?:{_CN_NUM})届人(?:民代表)?大(?:会)?第?({_CN_NUM})次会议")
 
@@ -254,6 +257,9 @@ def detect_year(text: str, *, simplified: bool = False) -> int | None:
     For a statistical bulletin or plan-execution report, the year it covers. None when unsure.
     """
     s = text if simplified else simplify(text)
+    m = _EXEC_AND_PLAN.search(s, 0, 600)
+    if m:
+        return int(m.group(2))
     for rx in _TITLE_YEARS:
         m = rx.search(s)
         if m:
@@ -273,13 +279,17 @@ def detect_year(text: str, *, simplified: bool = False) -> int | None:
     if m:
         return int(m.group(1) or m.group(2)) + 1
     m = _PROVINCE_CONGRESS.search(s)
-    years = [int(y) for y in _ANY_YEAR.findall(s)]
+    # goal years (到2035年, 展望2030年) say nothing of when the session met
+    years = [int(g.group(1)) for g in _ANY_YEAR.finditer(s) if not _GOAL_BEFORE.search(s, max(0, g.start() - 3), g.start())]
     if m and years:
         session = _num(m.group(1))
         if 1 <= session <= 5:
             # most provinces open a term in 2003, 2008 ... 2023: the year of that session closest
             # to the latest year the text speaks of (a report reviews last year, plans this one)
             latest = max(years)
+            dated = _DATED_HEAD.search(s[:400])
+            if dated:  # a page dated in its head speaks of no year after its date as past
+                latest = min(latest, int(dated.group(1)))
             cands = [2003 + 5 * k + session - 1 for k in range(-3, 6)]
             return min(cands, key=lambda y: (abs(y - latest - 0.5), y))
     m = _DATED_HEAD.search(s[:400])

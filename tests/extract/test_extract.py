@@ -76,7 +76,7 @@ def test_list_member_after_he_takes_its_own_noun() -> None:
 def test_part_of_year_nearest_and_reviewed() -> None:
     # the part-of-year word nearest the figure names its period; in a sentence about last year, last year's
     text = "2024年政府工作报告\n过去一年,全县一季度增长4.1%,上半年增长4.6%,前三季度增长5%。"
-    assert [i.period for i in _items(text)] == ["2023Q1", "2023H1", "2023"]
+    assert [i.period for i in _items(text)] == ["2023Q1", "2023H1", "2023Q1-Q3"]
 
 
 def test_review_then_plan() -> None:

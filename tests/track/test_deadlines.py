@@ -88,7 +88,9 @@ def test_find_nothing(text):
 @pytest.mark.parametrize(
     ("period", "end"),
     [("2021", date(2021, 12, 31)), ("2021-2025", date(2025, 12, 31)), ("2022H1", date(2022, 6, 30)),
-     ("2022H2", date(2022, 12, 31)), ("2022Q3", date(2022, 9, 30)), ("", None), (None, None), ("十四五", None)],
+     ("2022H2", date(2022, 12, 31)), ("2022Q3", date(2022, 9, 30)), ("2022Q1-Q3", date(2022, 9, 30)),
+     ("2022Q1-Q2", date(2022, 6, 30)), ("2022Q1-", None), ("2022Q1-Q5", None), ("", None), (None, None),
+     ("十四五", None)],
 )
 def test_period_end(period, end):
     from duban.track.deadlines import period_end

@@ -14,7 +14,7 @@ from duban import relevance
 from duban.document import Document
 from duban.extract import sections
 from duban.extract.catalogue import canonical, repair
-from duban.extract.classify import BULLETIN, classify, page_date_year, report_year
+from duban.extract.classify import classify, is_bulletin, page_date_year, report_year
 from duban.extract.indicators import indicator_for, respective
 from duban.extract.quantities import find_quantities, tpat
 from duban.extract.sections import Structure
@@ -51,6 +51,8 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
         _REPORT_TITLE.search(text, 0, 300) is not None or relevance.at_least(head(), _MIN_RELEVANCE, simplified=True)))
     if not report:
         quantities = []
+    elif quantities:
+        quantities = _outside_link_lists(doc, quantities)
     # 4. the report year, then target vs actual and the period of each quantity
     year = year or detect_year(head(), simplified=True) or report_year(text, page_date_year(doc.original))
     verdicts = classify(text, quantities, year, structure)
@@ -77,10 +79,52 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
             it.indicator, it.canonical = ind, canonical(ind)
     # indicator tables kept as text (PDF/Word text layers): read cell by cell from the original
     if report:
-        items = _with_tables(doc, structure, items, quantities, year, bool(BULLETIN.search(text[:3000])))
+        items = _with_tables(doc, structure, items, quantities, year, is_bulletin(text))
     # 6. qualitative tasks (commitments without a number)
     items.extend(find_tasks(doc, structure, year))
     return Extraction(source=doc.name, items=items, sections=structure.sections, year=year)
+
+
+@cache
+def _link_list_rules() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from duban.extract.quantities import load_rules
+
+    r = load_rules("nonitems")["link_list"]
+    return re.compile(tpat(r["label"])), re.compile(r["item"])
+
+
+def link_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of the "相关阅读" lists of headline links in ``text`` (page furniture, nonitems.toml)."""
+    label, item = _link_list_rules()
+    if not any(w in text for w in ("阅读", "新闻", "链接", "报道", "文章", "推荐", "閱讀", "新聞", "鏈接", "報道")):
+        return []
+    spans = []
+    pos = 0
+    lines = text.split("\n")
+    offsets = []
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    k = 0
+    while k < len(lines):
+        if label.search(lines[k]):
+            j = k + 1
+            while j < len(lines) and (not lines[j].strip() or item.search(lines[j])):
+                j += 1
+            if j > k + 1:
+                spans.append((offsets[k], offsets[j - 1] + len(lines[j - 1])))
+            k = j
+        else:
+            k += 1
+    return spans
+
+
+def _outside_link_lists(doc: Document, quantities: list) -> list:
+    # found in the original: normalize drops the label line (boilerplate.toml) but keeps the links
+    spans = [doc.from_original(s, e) for s, e in link_lists(doc.original)]
+    if not spans:
+        return quantities
+    return [q for q in quantities if not any(s <= q.start < e for s, e in spans)]
 
 
 _QUOTE_BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、“”\"]|\s{2,}")

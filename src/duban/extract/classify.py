@@ -24,7 +24,16 @@ CLAUSE_START = re.compile(r"[,，;；:：、。！？!?\n(（)）]")
 # the last sentence end / clause start of a window, in one call: the greedy run backs off to it
 LAST_END = re.compile(r"(?s:.*)" + SENTENCE_END.pattern)
 LAST_CLAUSE_START = re.compile(r"(?s:.*)" + CLAUSE_START.pattern)
+# a plan-execution report that also sets next year's plan (X年计划执行情况与Y年计划草案) is read as a
+# work report of Y (its review part of X, its plan part of Y), not as a bulletin of X
 BULLETIN = re.compile(tpat(r"统计公报|计划执行情况"))
+EXEC_AND_PLAN = re.compile(tpat(r"计划执行情况[^。\n]{0,6}(?:与|和|及|暨)[^。\n]{0,30}?计划"))
+
+
+def is_bulletin(text: str) -> bool:
+    """A statistical bulletin or a plan-execution report (its figures are of the year it names)."""
+    head = text[:3000]
+    return BULLETIN.search(head) is not None and EXEC_AND_PLAN.search(head) is None
 # a year, not a comparison base (比2017年预算低0.4个百分点); the lookbehind follows the century
 # digits so that the regex engine can skip to the next 1 or 2
 YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
@@ -40,11 +49,18 @@ PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
 DONE_AFTER = re.compile(tpat("[^。,，;；]{0,2}(?:总体|全面|全部|圆满|基本|顺利)?(?:完成|实现|达成)"))
 QUANTITY_BEFORE = re.compile(r"[\d%％]的$")
 FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|以来|规划期)")
-PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度|前三季度"))  # 前三季度: no period form of its own
+PART_OF_YEAR = re.compile(tpat("上半年|第一季度|一季度|前三季度|1[-—至][369]月"))
+# a part-of-year cue carried over the sentences after it on a part-of-year news page, until one of
+# these names another period (全年, 下半年, 去年, a year); 比一季度 is a comparison, not a cue
+PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季度|前三季度|1[-—至][369]月") + ")|(?P<reset>" + tpat(
+    r"全年|下半年|第?四季度|今年以来|过去的?一年|(?<![比较同])(?:去年|上年)(?!同期)|"
+    r"(?:19|20)\d\d\s*年(?!\s*(?:上半年|第?一季度|前三季度|1[-—至]\d|\d{1,2}\s*月))") + ")")
 # the sentence speaks of last year (过去一年,全市一季度…): its parts of a year are last year's
 LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去年)")
 FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
-PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年"))
+PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年|五[”\"']?以来"))
+PAST_FIVE = re.compile(tpat("五年来|过去五年|过去的五年"))
+OTHER_PERIOD = re.compile(tpat(r"过去一年|过去的一年|一年来|去年|今年|(?<![比较同])上年(?!同期)|(?:19|20)\d\d\s*年|十[一二三四五]五"))
 # a report's title, also in spun copies (当局事情陈诉, 政府工作陈述): its year names the report, and does
 # not date the figures of a sentence it runs into (a web copy without a line break after the title)
 WORK_REPORT = r"(?:政府|当局|内阁)(?:工作|事情|任务)(?:报[告吿]|陈诉|陈述)"
@@ -52,6 +68,12 @@ REPORT_TITLE = WORK_REPORT + r"|工作报[告吿]|统计公报"
 TITLE_YEAR = re.compile(rf"((?:19|20)\d\d)\s*年度?[^。，,；;：:\d]{{0,16}}?(?:{REPORT_TITLE})")  # simplified text
 # 两年平均增长 in a review: the average over the two years that end with the year reviewed
 YEARS_AVERAGE = re.compile(r"([两二三])年(?:平均|年均)")
+# a clause opening with the years it sums (两年城镇新增就业, 近三年累计): the years ending with the one named
+YEARS_LEAD = re.compile(tpat(r"(?:近|这|过去)?([两二三])年(?:来|间|中)?(?:累计|共)?(?!行动|计划|攻坚|规划)"))
+# an actual over a range of years (2021-2022年，…年均增长4.2%)
+YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年")
+# the plan's own goal named in a review (规划确定的, 纲要提出的)
+PLAN_SET = re.compile(tpat(r"(?:规划|纲要)(?:确定|提出|设定|明确)"))
 # part-of-year cues (一季度, 上半年) that open a goal (一季度要力争…) set no review mode
 PART_CUE = re.compile(r"(?:上半年|第?一季度|前三季度|1-\d{1,2}月)\Z")
 COMPARED_TO = ("较", "較")  # 较去年, 较上年: a comparison base, not the past period
@@ -67,6 +89,8 @@ BASE_YEAR = re.compile(r"[由从從]\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
 ON_BASE_YEAR = re.compile(r"[在以较比]\s*(?:19|20)\d\d\s*年(?:底|末)?的?(?:水平)?基[础礎]上")
 TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩小|压减|调整|突破|达)(?:到|至)"))
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
+# a review sentence that opens by restating the plan (2023年计划确定，…增长6.5%左右): its figures are goals
+RESTATED_LEAD = re.compile(tpat(r"\s*(?:(?:19|20)\d\d\s*年)?(?:的)?(?:年度|年初)?(?:计划|预期目标)(?:确定|提出|安排|要求)"))
 RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*$"))
 # after a part-of-year review of this year (上半年…增长6.1%): the rest of the year's outlook
 REST_OF_YEAR = re.compile(tpat("下半年|第?四季度"))
@@ -74,6 +98,7 @@ WHOLE_YEAR_LEAD = re.compile(tpat(r"\s*全年"))
 GOAL_MARK = re.compile(tpat("力争|确保|目标"))
 # 今后五年/未来五年(内): a goal over the five years from the report year
 NEXT_FIVE = re.compile(tpat("(?:今后|未来)五年"))
+DONE_CLAUSE = re.compile(tpat("实际|实现|完成|达到"))
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|既定|计划)?(?:目标|预期目标|控制目标)"))
 
 
@@ -148,15 +173,33 @@ def page_date_year(original: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# a title reviewing how a plan goes (规划纲要实施情况的中期评估报告): a review, even of a 规划纲要
+_REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展情况|实施评估"))
+
+
+def is_plan_review(text: str) -> bool:
+    """The page head (the first three lines) titles a review of a plan's progress, not a bulletin."""
+    lines = text[:300].splitlines()[:3]
+    return (any(_REVIEW_TITLE.search(line) and len(line) <= 80 for line in lines)
+            and not is_bulletin(text))
+
+
 def report_year(text: str, dated: int | None = None) -> int | None:
     """The year whose plan the report sets (a 2024 report reviews 2023), or None.
 
     ``dated``: the year of the page's date line, used when no title or lead-in names the year."""
     head = text[:20000]
+    review = is_plan_review(text)
+    if review and dated is not None:
+        return dated  # a mid-term review of 十四五 dated 2023: it reviews 2021-2022
     for line in head[:300].splitlines()[:3]:
+        if review:
+            break
         plan = _PLAN_TITLE.search(line)
         if plan and len(line) <= 60 and not re.search("[。，,；;？?]", line):  # a title line, not a sentence
-            return FIVE_YEAR[plan.group(2) or _CN_ORD[plan.group(1)]][0]
+            first = FIVE_YEAR[plan.group(2) or _CN_ORD[plan.group(1)]][0]
+            if dated is None or first <= dated:  # news dated before a plan begins only speaks of it
+                return first
     votes: Counter[int] = Counter()
     for pat, offset, weight in _YEAR_RULES:
         for m in pat.finditer(head):
@@ -192,6 +235,123 @@ def _last_year(s: str) -> int | None:
     return y
 
 
+# a plan named as the base of a comparison (比“十一五”时期增加, 是“十一五”时期的1.8倍): not the
+# period a review speaks of
+PLAN_COMPARED_BEFORE = re.compile(tpat(r"(?:比|较|相当于|超过|高于|低于|多于|少于)[“\"']?$"))
+PLAN_RATIO_BEFORE = re.compile(tpat(r"是[“\"']?$"))
+PLAN_RATIO_AFTER = re.compile(tpat(r"[”\"']?(?:时期|期间)?(?:的|末的)"))
+
+
+def _compared_plan(text: str, m: re.Match[str]) -> bool:
+    before = text[max(0, m.start() - 4) : m.start()]
+    return PLAN_COMPARED_BEFORE.search(before) is not None or (
+        PLAN_RATIO_BEFORE.search(before) is not None and PLAN_RATIO_AFTER.match(text, m.end()) is not None)
+
+
+# a row of a task table or an item of a numbered list (1 | …, 1\t…, 1. …, (1)…): a year named in one
+# row (到2027年) is that row's, not its neighbours'
+ROW_LINE = re.compile(r"^[ \t\u3000]*(?:\d{1,3}|[（(]\d{1,3}[)）])[ \t\u3000]*(?:[|｜\t]|[ \u3000]{2,}|[.．、](?!\d)|(?<=[)）]))",
+                      re.M)
+
+
+# a row number run into the cell after it (normalize drops the tab between a digit and a CJK
+# character): a row only when a neighbouring line starts with the number before or after it
+BARE_ROW = re.compile(r"[ \t\u3000]*(\d{1,3})(?=[\u4e00-\u9fff])(?![万亿千百十个年月日号])")
+
+
+def _is_row(lines: list[str], k: int) -> bool:
+    """``lines[k]`` is a row: a separator after its number, or its neighbours numbered around it."""
+    if ROW_LINE.match(lines[k]):
+        return True
+    m = BARE_ROW.match(lines[k])
+    if m is None:
+        return False
+    n = int(m.group(1))
+    for j, want in ((k - 1, n - 1), (k + 1, n + 1)):
+        if 0 <= j < len(lines) and (o := BARE_ROW.match(lines[j]) or ROW_LINE.match(lines[j])):
+            if re.match(r"[ \t\u3000（(]*" + str(want) + r"(?!\d)", o.group()):
+                return True
+    return False
+
+
+def _row_at(text: str, at: int) -> bool:
+    """The line holding ``at`` is a table row or a numbered list item."""
+    start = text.rfind("\n", 0, at) + 1
+    if ROW_LINE.match(text, start):
+        return True
+    if not BARE_ROW.match(text, start):
+        return False
+    prev = text.rfind("\n", 0, max(0, start - 1)) + 1
+    end = text.find("\n", start)
+    nxt = text.find("\n", end + 1) if end >= 0 else -1
+    lines = text[prev : (nxt if nxt >= 0 else len(text))].split("\n")
+    return _is_row(lines, 1 if start > 0 else 0)
+
+
+def _row_style(text: str, start: int) -> str:
+    """How the row starting at ``start`` is numbered: (1), 1. / 1、 or a bare or separated 1."""
+    m = ROW_LINE.match(text, start) or BARE_ROW.match(text, start)
+    if m is None:
+        return ""
+    g = m.group().strip()
+    return "(" if g[:1] in "(（" else "." if g[-1:] in ".．、" else "1"
+
+
+def _without_rows(text: str, start: int, end: int, keep: int) -> str:
+    """``text[start:end]`` with the rows numbered like the one starting at ``keep`` blanked, but for
+    that one (headings and lead-ins kept, also a numbered heading over (1) items)."""
+    out = []
+    at = start
+    style = _row_style(text, keep)
+    for line in text[start:end].split("\n"):
+        line_start = text.rfind("\n", 0, at) + 1
+        out.append(" " * len(line) if line and line_start != keep and _row_style(text, line_start) == style
+                   and _row_at(text, at) else line)
+        at += len(line) + 1
+    return "\n".join(out)
+
+
+# what a 今后五年 cue reaches: the rest of its paragraph, the list after its lead-in (今后五年的主要目标
+#是：), or the section under its heading; another period named on the way ends it
+NEXT_FIVE_RESET = re.compile(tpat(r"今年|明年|本年|去年|上年|过去|一季度|上半年|前三季度|(?<!到)(?:19|20)\d\d\s*年"))
+LIST_ITEM = re.compile(r"[ \t\u3000]*(?:——|—|-|·|•|●|\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]+[)）]|"
+                       r"[一二三四五六七八九十]+是)")
+
+
+def _next_five_scopes(text: str, structure: Structure | None) -> list[tuple[int, int]]:
+    scopes = []
+    for m in NEXT_FIVE.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        j = structure.section_at(m.start()) if structure is not None else None
+        if j is not None and structure is not None and structure.heading_spans[j][0] <= m.start() < structure.heading_spans[j][1]:
+            # a heading (二、今后五年主要目标任务): its section, sub-sections included
+            level = structure.sections[j].level
+            nxt = next((k for k in range(j + 1, len(structure.sections)) if structure.sections[k].level <= level), None)
+            end = structure.heading_spans[nxt][0] if nxt is not None else len(text)
+        elif text[m.end() : end].rstrip().endswith(("：", ":")):
+            # a lead-in: the line after it, and the list items after that
+            at = end + 1
+            first = True
+            while at < len(text):
+                e = text.find("\n", at)
+                e = len(text) if e < 0 else e
+                if text[at:e].strip() and not first and not LIST_ITEM.match(text, at):
+                    break
+                if text[at:e].strip():
+                    first = False
+                end, at = e, e + 1
+        scopes.append((m.start(), end))
+    return scopes
+
+
+def _in_next_five(text: str, scopes: list[tuple[int, int]], at: int) -> bool:
+    for s, e in scopes:
+        if s < at < e:
+            return NEXT_FIVE_RESET.search(text, s, at) is None
+    return False
+
+
 def _span_years(y0: int, y1: int) -> str:
     return f"{y0}-{y1}"
 
@@ -203,8 +363,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     With ``structure``, a heading that names a part (工作回顾, 主要预期目标建议) sets the mode of its
     section when it is entered: what the body says after the heading can still change it."""
     c = cues()
-    bulletin = bool(BULLETIN.search(text[:3000]))
-    matches = [m for m in FIVE_YEAR_RE.finditer(text) if not FIVE_YEAR_END.match(text, m.end())]
+    bulletin = is_bulletin(text)
+    matches = [m for m in FIVE_YEAR_RE.finditer(text)
+               if not FIVE_YEAR_END.match(text, m.end()) and not _compared_plan(text, m)]
     # 第十四个五年规划 is 十四五
     fives = ([m.start() for m in matches], [m.group()[1:3] + "五" if m.group()[0] == "第" else m.group()
                                             for m in matches])
@@ -218,10 +379,17 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     pos = 0  # text up to here has set the mode
     sec: int | None = None
     prev_base = False  # the quantity before was the base of 由A提高到B
+    prev_restated = False  # the quantity before was a goal restated in a review
+    carry: str | None = None  # on a part-of-year page: the part (H1, Q1, Q1-Q3) the text speaks of
+    carry_at = 0  # text up to here has set ``carry``
     part_news = False  # the text opened by reviewing part of the report year (上半年, 一季度, 前三季度)
     annual_review = False  # a review of a whole year came first
     sec_part = "unknown"
     last_sent = -1
+    next_fives = _next_five_scopes(text, structure) if "五年" in text else []
+    row_year: tuple[int, int | None] | None = None  # (row start, year before it) after a row named a year
+    if not bulletin and is_plan_review(text):
+        mode = "actual"  # a plan's progress review: its figures are outcomes unless a cue says goal
     for q in quantities:
         sent_start = _last(LAST_END, text, q.start) + 1
         if structure is not None and sent_start != last_sent:
@@ -239,9 +407,15 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                     mode_year = _last_year(text[h0:h1])
                     pos = h1
             sec = j
+        line_start = text.rfind("\n", 0, q.start) + 1
+        row = _row_at(text, q.start)
+        if row_year is not None and row_year[0] != line_start:
+            mode_year, row_year = row_year[1], None  # the row that named a year is behind
         if sent_start > pos:
-            # headings and lead-ins between the last quantity and this sentence set the mode
-            m, my = _mode_of(text[pos:sent_start], year, c, sec_part == "plan")
+            # headings and lead-ins between the last quantity and this sentence set the mode (in a
+            # table row or list item, not the rows before it)
+            lead = _without_rows(text, pos, sent_start, line_start) if row else text[pos:sent_start]
+            m, my = _mode_of(lead, year, c, sec_part == "plan")
             if m == "actual" and not annual_review:
                 # news that opens with a part of this year (上半年,…): what it says of the rest is an
                 # outlook; a review of a whole year (工作回顾, 去年) before it rules that out
@@ -283,7 +457,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         restated = (not base
                     and (bulletin or sec_part == "review" or mode == "actual" or kind == "actual"
                          or (sentence_year is not None and year is not None and sentence_year < year))
-                    and ((("目标" in clause or "目標" in clause) and RESTATED_BEFORE.search(clause) is not None)
+                    and ((RESTATED_LEAD.match(sentence) is not None and not DONE_CLAUSE.search(clause))
+                         or (("目标" in clause or "目標" in clause) and RESTATED_BEFORE.search(clause) is not None)
                          or ("的" in text[q.end : q.end + 6] and RESTATED_AFTER.match(text, q.end) is not None)))
         if bulletin and sec_part != "plan":
             kind = "actual"
@@ -292,7 +467,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             if m:
                 kind, yr = m, (yr or my)
         if (kind is None and out and prev_end is not None and not SENTENCE_END.search(text, prev_end, q.start)
-                and not (prev_base and TO_AFTER_BASE.search(clause))):
+                and not (prev_base and TO_AFTER_BASE.search(clause)) and not prev_restated):
+            # (a goal restated in a review does not make the outcome after it a goal)
             kind = out[-1].kind  # no cue of its own: the kind of the figure before it in the sentence
         if kind is None and mode:
             kind, yr = mode, (yr or mode_year)
@@ -300,29 +476,47 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             yr = mode_year  # 力争实现… under 2024年主要预期目标: the year of its part
         if kind is None:
             kind = _weak(text, q, clause, c)
-        if strong:  # an explicit year carries on to the sentences after it
+        if strong and not (restated and mode == "actual"):
+            # an explicit year carries on to the sentences after it (not beyond a table row); a goal
+            # restated in a review (距离2025年2.8%的目标) does not turn the review into a plan
+            if row and kind == mode and row_year is None:
+                row_year = (line_start, mode_year)
             mode, mode_year = kind, yr
         if (part_news and kind == "actual" and local_kind != "actual" and not strong and not base
                 and year is not None and sentence_year in (None, year)
                 and _rest_of_year_goal(text, q, sentence, clause)):
             # 下半年…保持在7%左右, 全年…增长8%以上 after 上半年…增长6.1%: a goal of this year
             out.append(Verdict("target", str(year)))
-            prev_end, prev_base = q.end, base
+            prev_end, prev_base, prev_restated = q.end, base, False
             continue
-        if (year is not None and not strong and not base and "五年" in sentence
-                and NEXT_FIVE.search(sentence) is not None):
+        if (year is not None and not strong and not base
+                and (("五年" in sentence and NEXT_FIVE.search(sentence) is not None)
+                     or _in_next_five(text, next_fives, q.start))):
             # 今后五年，…年均增长6.5%, 累计达到10万人: a goal over the five years from the report year,
             # or over the plan named before it (十四五) when that plan holds the report year
             five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
             span = five if five and five[0] <= year <= five[1] else (year, year + 4)
             out.append(Verdict("target", _span_years(*span)))
-            prev_end, prev_base = q.end, base
+            prev_end, prev_base, prev_restated = q.end, base, False
             continue
+        prev_restated = restated
         if restated:
             period = _period("actual", yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
+            five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
+            if five and PLAN_SET.search(clause):
+                period = _span_years(*five)  # 低于规划确定的年均增长5.5%的预期目标: a goal of the plan
             out.append(Verdict("target", period))
         else:
-            out.append(Verdict(kind, _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)))
+            period = _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
+            if part_news and (carry_at < q.start):
+                for m in PART_CARRY.finditer(text, carry_at, q.start):
+                    carry = None if m.group("reset") else part_suffix(m.group())
+                carry_at = q.start
+            if (part_news and carry and kind == "actual" and period and period.isdigit() and year is not None
+                    and yr is None and not strong and not base and not LAST_YEAR_WORDS.search(sentence)):
+                # 规模以上工业增加值增长6.2% in the paragraphs after 上半年,…: the same part of the year
+                period = f"{year}{carry}"
+            out.append(Verdict(kind, period))
         prev_end = q.end
         prev_base = base
     return out
@@ -448,16 +642,39 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
         avg = YEARS_AVERAGE.search(text, max(0, q.start - 12), q.start)
         if avg:  # 两年平均增长5.1%: both years, ending with the one reviewed
             return _span_years(int(p) - (3 if avg.group(1) == "三" else 2) + 1, int(p))
+        start = _last(LAST_CLAUSE_START, text, q.start, max(0, q.start - 30)) + 1
+        lead = YEARS_LEAD.match(text, start)
+        if lead and sentence_year is None:
+            return _span_years(int(p) - (3 if lead.group(1) == "三" else 2) + 1, int(p))
+        span = YEAR_RANGE.search(sentence) if "年" in sentence else None
+        if span and span.group(2) == p and _clause_average(text, q.start) and int(span.group(1)) < int(p):
+            return _span_years(int(span.group(1)), int(p))  # 2021-2022年…年均增长4.2%
     part = None
-    if "季" in sentence or "半" in sentence:  # in every part word: most sentences are passed over
+    if "季" in sentence or "半" in sentence or "月" in sentence:  # in every part word: most sentences are passed over
         for part in PART_OF_YEAR.finditer(sentence):  # noqa: B007 - the one nearest the figure
             pass
-    if p and part and p.isdigit() and "三" not in part.group():
+    if p and part and p.isdigit():
         # 上半年 -> 2022H1, 一季度 -> 2022Q1; this year's part when the sentence names no year
         if yr is None and year is not None and not LAST_YEAR_WORDS.search(sentence):
             p = str(year)
-        return p + ("H1" if "半" in part.group() else "Q1")
+        return p + part_suffix(part.group())
     return p
+
+
+def _clause_average(text: str, at: int) -> bool:
+    """年均/累计 opens the clause of the figure at ``at`` (累计完成固定资产投资1.2万亿元)."""
+    lo = max(0, at - 20)
+    start = _last(LAST_CLAUSE_START, text, at, lo) + 1
+    return AVERAGE.search(text, max(start, lo), at) is not None
+
+
+def part_suffix(cue: str) -> str:
+    """The period suffix of a part-of-year cue: 上半年/1-6月 -> H1, 一季度/1-3月 -> Q1, 前三季度/1-9月 -> Q1-Q3."""
+    if "半" in cue or "6" in cue:
+        return "H1"
+    if "三" in cue or "9" in cue:
+        return "Q1-Q3"
+    return "Q1"
 
 
 def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
@@ -469,6 +686,11 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         i = bisect_right(fives[0], q.start) - 1
         if i >= 0:
             five = FIVE_YEAR[fives[1][i]]
+            if (kind == "actual" and year is not None and five[1] < year - 5
+                    and PAST_FIVE.search(text, max(fives[0][i], ctx[0]), q.start)):
+                # 五年来 after the name of a plan that ended before those five years began (在“十一五”
+                # 基础上…五年来 in a 2016 report): the five years before the report year
+                five = None
     if kind == "target":
         if yr is not None and year is not None and yr > year:
             if five and five[1] == yr:
@@ -486,11 +708,21 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
     # of its last year, and the base of 由A提高到B of the year before it began
     if five and not bulletin and sentence_year is None and spots is not None and spots[1].search(*ctx):
         clause_end = text[max(0, q.start - 8) : q.start]
-        if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end):
+        if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start):
             return _span_years(*five)
         if BASELINE_FROM.search(text[max(0, q.start - 1) : q.start]):
             return str(five[0] - 1)
         return str(five[1])
+    if (yr is None and year is not None and not bulletin and sentence_year is None
+            and _clause_average(text, q.start)):
+        # 五年来/过去五年 … 年均增长, 累计: over the five years before the report year, when no other
+        # period is named between that cue and the figure
+        past = None
+        for past in PAST_FIVE.finditer(text, *ctx):  # noqa: B007 - the last one
+            pass
+        if past is not None and not any(not _compared_plan(text, m)
+                                        for m in OTHER_PERIOD.finditer(text, past.end(), q.start)):
+            return _span_years(year - 5, year - 1)
     if yr is not None:
         return str(yr)
     if year is not None:

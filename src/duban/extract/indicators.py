@@ -16,18 +16,19 @@ from duban.extract.quantities import Quantity, tpat
 
 BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—]|\s{2,}")
 # the words after the last year mentioned: 成都市政府工作报告2023年成都地区生产总值 -> 成都地区生产总值
-AFTER_YEAR = re.compile(r"^.*(?<![较比与])(?:19|20)\d\d\s*年(?:度|底|末)?")
-# a comparison base inside the phrase: 能耗较2020年下降 -> 能耗下降
-BASE_YEAR = re.compile(r"(?:较|比|与)(?:19|20)\d\d\s*年(?:同期|末|底)?(?:相比)?")
+AFTER_YEAR = re.compile(r"^.*(?<![较比与由从從])(?:19|20)\d\d\s*年(?:度|底|末)?")
+# a comparison base inside the phrase: 能耗较2020年下降 -> 能耗下降; 劳动生产率由2020年的 -> 劳动生产率
+BASE_YEAR = re.compile(r"(?:较|比|与)(?:19|20)\d\d\s*年(?:同期|末|底)?(?:相比)?|[由从從](?:19|20)\d\d\s*年(?:末|底)?的")
 # 罗湖的目标是地区生产总值增长 -> 地区生产总值增长
 AFTER_GOAL = re.compile(tpat(r"^.*(?:目标是|目标为|目标:|预期目标|指标是)"))
+GOAL_WORD = re.compile(tpat(r"(?:的?(?:主要)?(?:预期)?(?:目标|指标)(?:是|为|:)?)+$"))
 _YEAR = r"(?:(?:19|20)\d\d\s*年(?:度)?|到\s*(?:19|20)\d\d\s*年(?:底|末)?)"
 # words before the indicator that carry time or stance, not meaning
 LEAD = re.compile(tpat(
     r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|第?一季度|上半年|前三季度|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价格计算|"
     r"我国|我省|我市|我区|我县|我们?|全市|全省|全区|全县|区属|市属|全国的?|要|将|要求|力争|确保|努力|争取|"
     r"计划|预计|预期|拟|目标是|目标为|目标|主要预期目标是|发展主要预期目标是|并|和|及|与|而|也|还|又|再|"
-    r"进一步|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是)+"))
+    r"进一步|(?:低于|高于|超过|略低于)?(?:规划|纲要)(?:确定|提出|设定)的?|(?:近|这|过去)?[两三]年(?:来|间)?(?!行动|计划|攻坚|规划|平均|年均)|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是)+"))
 # words between the indicator and the number that link them (节制在/掌握在, 冲破: what spinners write
 # for 控制在, 突破)
 TRAIL = re.compile(tpat(
@@ -61,7 +62,10 @@ def _clean(phrase: str) -> str:
     p = BASE_YEAR.sub("", AFTER_YEAR.sub("", re.sub(r"\s+", "", p))).replace("分别", "")
     goal = AFTER_GOAL.match(p)
     if goal and goal.end() < len(p):
-        p = p[goal.end():]
+        rest = p[goal.end():]
+        # 固定资产投资预期目标为增长: a bare change after the goal word is of the subject before it
+        subject = _clean(GOAL_WORD.sub("", p[: goal.end()])) if CHANGE.match(_clean(rest)) else ""
+        p = subject + rest if subject else rest
     for _ in range(3):
         q = TRAIL.sub("", LEAD.sub("", p))
         if q == p:
@@ -111,12 +115,30 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
                 right = ""  # 90%小区 yes; 6%以上新华社北京, 22.5%提高到23.5% no
     if right and phrase and prev is not None and lo == prev.end and phrase[-1] in "和及与與":
         phrase = ""  # 建成2座污水处理厂和3座垃圾中转站: the words before 和 are the first member's noun
+    same_sentence = prev_indicator and prev is not None and _same_sentence(text, prev.end, q.start)
+    if not right and (share := PLAN_SHARE.search(after_boundary)) is not None:
+        # 完成年度计划的110.6%: a share of the plan, of the subject named before 完成 or, when none,
+        # of the quantity before it in the sentence (城镇新增就业8.2万人，完成年度计划的110.6%)
+        subject = _clean(after_boundary[: share.start()])
+        if not subject and same_sentence:
+            subject = subject_of(prev_indicator or "")
+        # 完成全年目标任务的: the labellers write 完成全年目标比例
+        what = re.sub("(?<=[标划])任务$|(?<=[標劃])任務$", "", share.group(1))
+        return _finish(subject + "完成" + what + "比例", gdp, repair)
+    if phrase and not right and same_sentence and TOTAL_ONLY.match(phrase):
+        # 新增高新技术企业3100余家、总量突破1.2万家: the total of what the figure before it counts
+        # (高新技术企业总量); after a level (地区生产总值增长5%，总量突破4000亿元) that level itself
+        subject = subject_of(prev_indicator or "")
+        counted = NEW_LEAD.sub("", subject)
+        return _finish(counted + phrase if counted != subject else subject, gdp, repair)
     if (CHANGE.match(phrase) and not right) or not (phrase or right):
         # a bare change (…671亿元,同比增长9.4%) takes the subject of the quantity before it in the
         # sentence; a bare second figure (分别增长8%和8.8%) takes its whole indicator
         same = prev_indicator and prev is not None and _same_sentence(text, prev.end, q.start)
         if same and phrase:
             phrase = subject_of(prev_indicator) + COMPARED.sub("", phrase)
+        elif same and q.kind != "percent" and prev.kind == "percent" and CHANGE_END.search(prev_indicator or ""):
+            phrase = subject_of(prev_indicator or "")  # 增长10%，预计完成372亿元: the level of that subject
         elif same:
             phrase = prev_indicator
         elif not phrase and b is not None and not SENTENCE_END.search(b.group()):
@@ -138,6 +160,11 @@ def _finish(phrase: str, gdp: str, repair: Callable[[str], str]) -> str:
 
 
 SENTENCE_END = re.compile(r"[。！？!?;；\n]")
+# a share of a plan (完成年度计划的110.6%, 完成全年总量目标的107%): the words after 完成
+PLAN_SHARE = re.compile(tpat(r"完成了?((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务)(?:目标|任务)?)的?$"))
+# a total with no noun of its own (总量突破1.2万家, 总数达到60万户)
+TOTAL_ONLY = re.compile(tpat(r"^(?:总量|总数|总规模)$"))
+NEW_LEAD = re.compile(tpat(r"^(?:新增|净增|新培育|新认定|新引进|新登记|新设立|新建|累计)"))
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:

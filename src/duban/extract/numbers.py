@@ -25,6 +25,7 @@ _ARABIC_TAILS = (
     # as one number only when a percent or scale word follows (a table row's last cell then the next
     # row's numbering, 3.5\n2.城镇, stays two)
     r"\d{0,2}\n\d+(?:\.\d+)?(?=[%％‰万亿萬億])",
+    r"\d{0,3}\.[ \u3000]?\n[ \u3000]?\d+(?=[%％‰万亿萬億])",  # a wrap after the decimal point: 8.\n5%
     r"(?: \d)+(?: ?\. ?\d(?: \d)*)?(?![\d.])",  # 3 7 6 5 0, 1 2 . 5
     r"(?: \d)* \. ?\d(?: \d)*(?![\d.])",  # 5 . 2
     r"\d*(?:\.[ \u3000]?\d+)?",  # 2022, 5.5, 2. 2

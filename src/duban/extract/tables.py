@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from duban.document import Document
@@ -63,7 +63,11 @@ _NAMES_A_MEASURE = ("量", "值", "额", "数", "率")
 _FIVE = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
          "十五五": (2026, 2030)}
 _FIVE_RE = re.compile("|".join(_FIVE))
-_ROLE_WORDS = (("actual", re.compile("基期|现状|实际|完成|实绩")), ("target", re.compile("目标|预期|规划|计划")))
+# 2025年(预计): an estimate of a year not yet closed when the plan was written, an actual
+_ROLE_WORDS = (("actual", re.compile("基期|现状|实际|完成|实绩|预计|估计")), ("target", re.compile("目标|预期|规划|计划")))
+# the second line of a two-line header: (预计) (目标) [累计], one bracketed word under each value column
+_SUBLABEL = re.compile(r"^[(（\[［〔【]\s*([\u4e00-\u9fff]{1,6})\s*[)）\]］〕】]$")
+_VALUE_ROLES = ("year", "base", "target", "average", "change", "measure")
 # a word every value column label has (rules/tables.toml year/base/target/average/change/measure), in
 # either script: a line without one is no header
 _VALUE_LABEL = re.compile(r"(?:19|20)\d\d|[基现現增降±+数數总總额額实實值]|目[标標]|[规規][划劃]|[预預]期|期[末初]|末期|"
@@ -334,6 +338,7 @@ def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Ce
         pos = lines[i].end() + 1
         gap = 0
         i += 1
+        pos, cols = _sublabels(original, pos, cols)
         while pos < len(original) and gap <= _MAX_GAP:
             end = original.find("\n", pos)
             end = len(original) if end < 0 else end
@@ -342,6 +347,13 @@ def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Ce
             if cells and _header(cells) is not None:
                 break  # the next table
             got = _read_row(doc, cells, cols, year, bulletin, five) if cells else None
+            if got is None and cells:
+                # a name the PDF wrapped onto the next line (…占地区\n生产总值比重  %  13.5 …)
+                wrapped = _wrapped(original, cells, end, cols)
+                if wrapped is not None:
+                    got = _read_row(doc, wrapped[0], cols, year, bulletin, five)
+                    if got is not None:
+                        end = wrapped[1]
             if got is None:
                 if cells and (len(cells) > 1 or _PROSE.search(line)):
                     break  # prose or a line of another shape: the table is over
@@ -356,6 +368,58 @@ def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Ce
         while i < len(lines) and lines[i].start() < pos:
             i += 1
     return out, rows_read
+
+
+def _sublabels(text: str, pos: int, cols: list[Column]) -> tuple[int, list[Column]]:
+    """A second header line of bracketed words ((预计) (目标) [累计]) joined to the value columns above.
+
+    Returns the position after that line and the columns (unchanged when the line is not one)."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    cells = _split(text[pos:end], pos)
+    values = [j for j, c in enumerate(cols) if c.role in _VALUE_ROLES]
+    # empty cells before the words (a text layer that keeps the words under their columns): the
+    # words stand under the columns at those places (_split drops an empty first cell)
+    lead = 0
+    while cells and not cells[0][0]:
+        cells.pop(0)
+        lead += 1
+    if lead and pos < end and text[pos] in " \t\u3000":
+        lead += 1
+    words = [_SUBLABEL.match(_t2s().convert(c)) for c, _ in cells]
+    if not cells or len(cells) > len(values) or not all(words):
+        return pos, cols
+    if lead:
+        values = list(range(lead, lead + len(cells)))
+        if values[-1] >= len(cols) or any(cols[j].role not in _VALUE_ROLES for j in values):
+            return pos, cols
+    out = list(cols)
+    # fewer words than value columns: the last columns have none (a PDF drops trailing empty cells)
+    for j, w in zip(values, words, strict=False):
+        assert w is not None
+        # a year column takes the word (2025年预计 -> actual); 年均增长 + 累计 says the column also has sums
+        if out[j].role == "year":
+            out[j] = replace(out[j], label=out[j].label + w.group(1))
+    return end + 1, out
+
+
+def _wrapped(text: str, cells: list[tuple[str, int]], end: int,
+             cols: list[Column]) -> tuple[list[tuple[str, int]], int] | None:
+    """A row whose last cell (the indicator's name) goes on at the start of the next line: the cells
+    joined (the name's two parts as one cell) and the end of that next line; None when it does not."""
+    if len(cells) >= len(cols) - 1 or not _HAN.search(cells[-1][0]) or end >= len(text):
+        return None
+    nend = text.find("\n", end + 1)
+    nend = len(text) if nend < 0 else nend
+    more = _split(text[end + 1:nend], end + 1)
+    if len(more) < 2 or not more[0][0] or not _HAN.match(more[0][0]) or _PROSE.search(more[0][0]):
+        return None
+    if len(cells) + len(more) - 1 not in (len(cols), len(cols) - 1):
+        return None
+    last, at = cells[-1]
+    # the joined cell's offset is its first part's; its text has no line break (the name reads whole),
+    # the quote (the original slice up to the row's last value) keeps it
+    return [*cells[:-1], (last + more[0][0], at), *more[1:]], nend
 
 
 def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], year: int | None,
@@ -405,6 +469,8 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
         else:
             unit = col.unit or name_unit or col_unit
             ind = indicator + (measure if col.role == "measure" else "")
+            if col.role == "average":
+                unit, ind = _average_cell(ind, unit, col, cum is not None)
         kp = _kind_period(col, cols, j, year, bulletin, five)
         if unit is None or kp is None:
             continue
@@ -415,6 +481,28 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
         got.append(Cell(kp[0], ind, (name_at, at + len(cell)), cmp, low, high, unit, kp[1], scale))
     # a row of words and dashes (—  —  [完成省下达任务]) still belongs to the table: it has no item
     return got if numeric or (words and empty) else None
+
+
+# a row naming a change (地区生产总值增长, 单位GDP能耗下降): its values are changes already
+_CHANGE_NAME = re.compile(r"(?:增长|增速|增幅|下降|降低|减少|提高|提升)(?:率)?$")
+
+
+def _average_cell(indicator: str, unit: str | None, col: Column, summed: bool) -> tuple[str | None, str]:
+    """Unit and indicator of a value in a 年均增长 / 年均增长[累计] column of a plan table.
+
+    A plain value under 年均… is the yearly growth in % whatever the row measures (a 亿元 row:
+    地区生产总值年均增长, %); a bracketed [x] in a % row that is a level (城镇化率, 研发经费投入强度) is
+    the rise over the plan in percentage points (…累计提高, 百分点)."""
+    change = _CHANGE_NAME.search(indicator)
+    if summed:
+        if unit == "%" and change is None:
+            return "百分点", indicator + "累计提高"
+        return unit, indicator
+    if "年均" not in col.label:
+        return unit, indicator  # a 累计 column: sums in the row's unit
+    if change is not None:
+        return unit or "%", indicator  # 地区生产总值增长（%）: the row says it already
+    return "%", indicator + "年均增长"
 
 
 def _spaced(s: str) -> bool:

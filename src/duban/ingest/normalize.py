@@ -29,6 +29,7 @@ from duban import fastre
 from duban.document import Document
 from duban.fastre import required_strings
 from duban.ingest.rules import HAN, compile_pattern, expand_han, load
+from duban.ingest.unspin import is_spun, unspin_edits
 
 Edit = tuple[int, int, str]
 
@@ -448,7 +449,7 @@ MIN_PDF_SIGNALS = 3  # one "2022 年" can be a typo; several are a PDF copy
 _CENSORED = re.compile(rf"[X×□■*](?<=[{HAN}]{{2}}.)(?![A-Za-z0-9])")
 
 # --- the stage ----------------------------------------------------------------------------------
-FORMS_ORDER = ("simplified", "traditional", "pinyin_annotated", "spam", "boilerplate", "pdf_artifacts", "censored")
+FORMS_ORDER = ("simplified", "traditional", "pinyin_annotated", "spun", "spam", "boilerplate", "pdf_artifacts", "censored")
 
 
 def normalize(doc: Document) -> Document:
@@ -474,6 +475,10 @@ def normalize(doc: Document) -> Document:
         stage("script_segments", edits)
         changed, chunks = len(edits), before.count("\n") + 1  # per line here
     stats["script_chunks"] = changed
+    # a spinner's copy read back (ingest/unspin.py); a plain document costs one literal scan
+    stats["unspin"] = 0
+    if is_spun(doc.text):
+        stage("unspin", unspin_edits(doc.text))
 
     edits, stats["boilerplate"], stats["spam_lines"] = line_edits(doc.text)
     stage("lines", edits)
@@ -488,6 +493,8 @@ def normalize(doc: Document) -> Document:
     forms = {"traditional" if changed >= max(1.0, TRADITIONAL_SHARE * chunks) else "simplified"}
     if stats["pinyin"]:
         forms.add("pinyin_annotated")
+    if stats["unspin"]:
+        forms.add("spun")
     if stats["spam_lines"] or stats["spam_tokens"]:
         forms.add("spam")
     if stats["boilerplate"] or stats["inline_boilerplate"]:

@@ -144,12 +144,13 @@ def normalize_deadline(phrase: str | None, year: int | None = None) -> date | No
     return parse_deadline(phrase, year).due
 
 
-_PERIOD = re.compile(r"^(\d{4})(?:\s*[-–—~至]\s*(\d{4})|H([12])|Q([1-4]))?$")
+# YYYY, YYYY-YYYY, YYYYH1, YYYYQ3, and YYYYQ1-Q3 (前三季度: the quarters up to the last one named)
+_PERIOD = re.compile(r"^(\d{4})(?:\s*[-–—~至]\s*(\d{4})|H([12])|Q([1-4])|Q[1-4]\s*[-–—~至]\s*Q([1-4]))?$")
 
 
 def period_end(period: str | None) -> date | None:
     """The last day of an item's period: 2021 -> 2021-12-31, 2021-2025 -> 2025-12-31, 2022H1 -> 2022-06-30,
-    2022Q3 -> 2022-09-30; None when the period is unknown."""
+    2022Q3 -> 2022-09-30, 2022Q1-Q3 -> 2022-09-30; None when the period is unknown."""
     m = _PERIOD.match((period or "").strip())
     if not m:
         return None
@@ -158,6 +159,6 @@ def period_end(period: str | None) -> date | None:
     year = int(m.group(1))
     if m.group(3):
         return _month_end(year, 6 * int(m.group(3)))
-    if m.group(4):
-        return _month_end(year, 3 * int(m.group(4)))
+    if m.group(4) or m.group(5):
+        return _month_end(year, 3 * int(m.group(4) or m.group(5)))
     return date(year, 12, 31)
