@@ -23,7 +23,10 @@ from duban.demo import demo_text
 
 from .corpus import TEXTS, read_rows
 
-BIG = "\n".join([demo_text()] * 400)  # ~480 k characters of a report: far over 0.05 s to extract
+# ~2.4 M characters of a report: seconds to extract, far over 0.05 s. Large because in a dask worker
+# thread the watchdog must get the GIL to fire, which a busy machine's threads can delay for a while
+# (with 480 k characters the document sometimes finished first: 1 run in 10-20)
+BIG = "\n".join([demo_text()] * 2000)
 TIMEOUT = 0.05
 
 
