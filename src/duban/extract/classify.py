@@ -388,6 +388,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     last_sent = -1
     next_fives = _next_five_scopes(text, structure) if "五年" in text else []
     row_year: tuple[int, int | None] | None = None  # (row start, year before it) after a row named a year
+    row_line, row = -1, False  # the line of the quantity before, and whether it is a row
     if not bulletin and is_plan_review(text):
         mode = "actual"  # a plan's progress review: its figures are outcomes unless a cue says goal
     for q in quantities:
@@ -408,7 +409,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                     pos = h1
             sec = j
         line_start = text.rfind("\n", 0, q.start) + 1
-        row = _row_at(text, q.start)
+        if line_start != row_line:  # the answer depends on the line only: once per line
+            row_line, row = line_start, _row_at(text, q.start)
         if row_year is not None and row_year[0] != line_start:
             mode_year, row_year = row_year[1], None  # the row that named a year is behind
         if sent_start > pos:
@@ -642,9 +644,8 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
         avg = YEARS_AVERAGE.search(text, max(0, q.start - 12), q.start)
         if avg:  # 两年平均增长5.1%: both years, ending with the one reviewed
             return _span_years(int(p) - (3 if avg.group(1) == "三" else 2) + 1, int(p))
-        start = _last(LAST_CLAUSE_START, text, q.start, max(0, q.start - 30)) + 1
-        lead = YEARS_LEAD.match(text, start)
-        if lead and sentence_year is None:
+        if sentence_year is None and (lead := YEARS_LEAD.match(
+                text, _last(LAST_CLAUSE_START, text, q.start, max(0, q.start - 30)) + 1)):
             return _span_years(int(p) - (3 if lead.group(1) == "三" else 2) + 1, int(p))
         span = YEAR_RANGE.search(sentence) if "年" in sentence else None
         if span and span.group(2) == p and _clause_average(text, q.start) and int(span.group(1)) < int(p):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 
 from duban.extract.quantities import Quantity, tpat
 
@@ -115,17 +115,18 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
                 right = ""  # 90%小区 yes; 6%以上新华社北京, 22.5%提高到23.5% no
     if right and phrase and prev is not None and lo == prev.end and phrase[-1] in "和及与與":
         phrase = ""  # 建成2座污水处理厂和3座垃圾中转站: the words before 和 are the first member's noun
-    same_sentence = prev_indicator and prev is not None and _same_sentence(text, prev.end, q.start)
-    if not right and (share := PLAN_SHARE.search(after_boundary)) is not None:
+    # (asked only by the two rules below, when their own tests hold)
+    same_sentence = partial(_same_prev, text, q, prev, prev_indicator)
+    if not right and "完成" in after_boundary and (share := PLAN_SHARE.search(after_boundary)) is not None:
         # 完成年度计划的110.6%: a share of the plan, of the subject named before 完成 or, when none,
         # of the quantity before it in the sentence (城镇新增就业8.2万人，完成年度计划的110.6%)
         subject = _clean(after_boundary[: share.start()])
-        if not subject and same_sentence:
+        if not subject and same_sentence():
             subject = subject_of(prev_indicator or "")
         # 完成全年目标任务的: the labellers write 完成全年目标比例
         what = re.sub("(?<=[标划])任务$|(?<=[標劃])任務$", "", share.group(1))
         return _finish(subject + "完成" + what + "比例", gdp, repair)
-    if phrase and not right and same_sentence and TOTAL_ONLY.match(phrase):
+    if phrase and not right and TOTAL_ONLY.match(phrase) and same_sentence():
         # 新增高新技术企业3100余家、总量突破1.2万家: the total of what the figure before it counts
         # (高新技术企业总量); after a level (地区生产总值增长5%，总量突破4000亿元) that level itself
         subject = subject_of(prev_indicator or "")
@@ -134,7 +135,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     if (CHANGE.match(phrase) and not right) or not (phrase or right):
         # a bare change (…671亿元,同比增长9.4%) takes the subject of the quantity before it in the
         # sentence; a bare second figure (分别增长8%和8.8%) takes its whole indicator
-        same = prev_indicator and prev is not None and _same_sentence(text, prev.end, q.start)
+        same = same_sentence()
         if same and phrase:
             phrase = subject_of(prev_indicator) + COMPARED.sub("", phrase)
         elif same and q.kind != "percent" and prev.kind == "percent" and CHANGE_END.search(prev_indicator or ""):
@@ -168,7 +169,12 @@ NEW_LEAD = re.compile(tpat(r"^(?:新增|净增|新培育|新认定|新引进|新
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
-    return not re.search(r"[。！？!?;；\n]", text[a:b])
+    return SENTENCE_END.search(text, a, b) is None
+
+
+def _same_prev(text: str, q: Quantity, prev: Quantity | None, prev_indicator: str | None) -> bool:
+    """The quantity before ``q`` has an indicator and stands in ``q``'s sentence."""
+    return bool(prev_indicator) and prev is not None and _same_sentence(text, prev.end, q.start)
 
 
 RESPECTIVELY_BEFORE = re.compile(tpat(r"分别(?:[^,，;；:：。！？!?\n、\d]{0,8})$"))

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from duban import fastre
 from duban.ingest.rules import load
 
 Edit = tuple[int, int, str]
@@ -58,7 +59,8 @@ def _check(word: str, rule: dict) -> re.Pattern[str]:
 def _signatures() -> tuple[re.Pattern[str], int]:
     cfg = load("unspin")["detect"]
     words = sorted(set(cfg["signatures"]), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))), cfg["min_distinct"]
+    # grouped by first character (fastre): most documents are plain and scanned whole
+    return fastre.compile("|".join(map(re.escape, words))), cfg["min_distinct"]
 
 
 @cache
