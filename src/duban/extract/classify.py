@@ -715,7 +715,7 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
             return str(five[0] - 1)
         return str(five[1])
     if (yr is None and year is not None and not bulletin and sentence_year is None
-            and _clause_average(text, q.start)):
+            and text.find("五年", *ctx) >= 0 and _clause_average(text, q.start)):  # (every PAST_FIVE has 五年)
         # 五年来/过去五年 … 年均增长, 累计: over the five years before the report year, when no other
         # period is named between that cue and the figure
         past = None
