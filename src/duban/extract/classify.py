@@ -437,6 +437,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             sentence, clause = _without_title_year(sentence, year), _without_title_year(clause, year)
         sentence_year = _last_year(sentence)
         kind, yr, strong = _local(sentence, clause, year, c, sentence_year)
+        if (kind == "actual" and not strong and mode == "target" and (row or sec_part == "plan")
+                and _part_lead(clause, c, c.clause_actual)):
+            # 2<TAB>一季度…增长不低于5.5% in a task table of a plan: a goal for that part of the year
+            kind = "target"
         local_kind = kind
         after = text[q.end : q.end + 24]
         if c.after_target.match(after):
@@ -519,9 +523,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     return out
 
 
-def _part_lead(chunk: str, c: Cues) -> bool:
-    """Every review cue of ``chunk`` names a part of the year (上半年, 一季度, 前三季度, 1-6月)."""
-    found = [m.group() for m in c.mode_actual.finditer(chunk)]
+def _part_lead(chunk: str, c: Cues, cue: re.Pattern | None = None) -> bool:
+    """Every review cue of ``chunk`` (of the mode cues, or of ``cue``) names a part of the year
+    (上半年, 一季度, 前三季度, 1-6月)."""
+    found = [m.group() for m in (cue or c.mode_actual).finditer(chunk)]
     return bool(found) and all(PART_CUE.match(f) for f in found)
 
 
