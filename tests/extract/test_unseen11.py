@@ -61,3 +61,13 @@ def test_counter_word_before_the_figure() -> None:
     text = "2024年政府工作报告\n2023年，接待游客人次恢复到6000万，72.9万建档立卡贫困人口全部脱贫，收入28万元。\n"
     assert [(low, unit) for _, _, _, low, unit, _ in _items(text)] == [(6000.0, "万人次"), (72.9, "万人"),
                                                                         (28.0, "万元")]
+
+
+def test_mid_term_plan_review_levels_and_goals() -> None:
+    # the review part's level is an outcome of the last reviewed year (预期寿命 is a name, no goal cue);
+    # 累计…以上 in the forward part is a goal of the plan
+    text = ("关于某市“十四五”规划纲要实施中期评估报告\n2023年12月20日\n一、规划实施总体进展\n"
+            "人均预期寿命达到78.6岁，新增城镇就业累计达到130万人。\n二、下一步工作\n"
+            "新增城镇就业累计达到225万人以上。\n")
+    got = [(k, p) for _, k, _, _, _, p in _items(text)]
+    assert got[0] == ("actual", "2022") and got[1][0] == "actual" and got[2] == ("target", "2021-2025")

@@ -92,6 +92,7 @@ TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|�
 # a review sentence that opens by restating the plan (2023年计划确定，…增长6.5%左右): its figures are goals
 RESTATED_LEAD = re.compile(tpat(r"\s*(?:(?:19|20)\d\d\s*年)?(?:的)?(?:年度|年初)?(?:计划|预期目标)(?:确定|提出|安排|要求)"))
 RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*$"))
+CUMULATIVE = re.compile(tpat(r"累计\Z"))
 # after a part-of-year review of this year (上半年…增长6.1%): the rest of the year's outlook
 REST_OF_YEAR = re.compile(tpat("下半年|第?四季度"))
 WHOLE_YEAR_LEAD = re.compile(tpat(r"\s*全年"))
@@ -387,6 +388,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     row_year: tuple[int, int | None] | None = None  # (row start, year before it) after a row named a year
     if not bulletin and is_plan_review(text):
         mode = "actual"  # a plan's progress review: its figures are outcomes unless a cue says goal
+        # its title names the plan (“十四五”规划…中期评估): that name sets no goal mode
+        pos = max((m.end() for m in _REVIEW_TITLE.finditer(text, 0, 300)), default=0)
     for q in quantities:
         sent_start = _last(LAST_END, text, q.start) + 1
         if structure is not None and sent_start != last_sent:
@@ -441,6 +444,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 and _part_lead(clause, c, c.clause_actual)):
             # 2<TAB>一季度…增长不低于5.5% in a task table of a plan: a goal for that part of the year
             kind = "target"
+        toward_plan_end = (kind == "actual" and not strong and sec_part == "plan" and q.cmp == ">="
+                           and _part_lead(clause, c, c.clause_actual, CUMULATIVE))
+        if toward_plan_end:
+            kind = "target"  # 累计达到225万人以上 in the forward part of a plan review: a goal of the plan
         local_kind = kind
         after = text[q.end : q.end + 24]
         if c.after_target.match(after):
@@ -501,6 +508,11 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             prev_end, prev_base, prev_restated = q.end, base, False
             continue
         prev_restated = restated
+        five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
+        if toward_plan_end and five and year is not None and five[0] <= year <= five[1]:
+            out.append(Verdict("target", _span_years(*five)))
+            prev_end, prev_base = q.end, base
+            continue
         if restated:
             period = _period("actual", yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
             five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
@@ -523,11 +535,11 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     return out
 
 
-def _part_lead(chunk: str, c: Cues, cue: re.Pattern | None = None) -> bool:
+def _part_lead(chunk: str, c: Cues, cue: re.Pattern | None = None, which: re.Pattern = PART_CUE) -> bool:
     """Every review cue of ``chunk`` (of the mode cues, or of ``cue``) names a part of the year
-    (上半年, 一季度, 前三季度, 1-6月)."""
+    (上半年, 一季度, 前三季度, 1-6月), or is ``which``."""
     found = [m.group() for m in (cue or c.mode_actual).finditer(chunk)]
-    return bool(found) and all(PART_CUE.match(f) for f in found)
+    return bool(found) and all(which.match(f) for f in found)
 
 
 def _rest_of_year_goal(text: str, q: Quantity, sentence: str, clause: str) -> bool:
