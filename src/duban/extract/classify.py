@@ -91,7 +91,8 @@ TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|�
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
 # a review sentence that opens by restating the plan (2023年计划确定，…增长6.5%左右): its figures are goals
 RESTATED_LEAD = re.compile(tpat(r"\s*(?:(?:19|20)\d\d\s*年)?(?:的)?(?:年度|年初)?(?:计划|预期目标)(?:确定|提出|安排|要求)"))
-RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*$"))
+# (the goal may stand in brackets: 低于年度预期目标(8.5%左右))
+RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*[(（]?\s*$"))
 CUMULATIVE = re.compile(tpat(r"累计\Z"))
 # after a part-of-year review of this year (上半年…增长6.1%): the rest of the year's outlook
 REST_OF_YEAR = re.compile(tpat("下半年|第?四季度"))
@@ -100,6 +101,10 @@ GOAL_MARK = re.compile(tpat("力争|确保|目标"))
 # 今后五年/未来五年(内): a goal over the five years from the report year
 NEXT_FIVE = re.compile(tpat("(?:今后|未来)五年"))
 DONE_CLAUSE = re.compile(tpat("实际|实现|完成|达到"))
+# 低于年度预期目标(8.5%左右): the goal in brackets (the bracket starts a clause of its own)
+BRACKETED_GOAL = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定)目标(?:值)?\s*[(（]\s*$"))
+# 高于年度目标2.9个百分点: the gap between the outcome and its goal, an outcome itself
+GAP_TO_GOAL = re.compile(tpat(r"(?:高于|低于|超过|快于|慢于|超出)[^,，;；。]{0,6}目标(?:值)?\s*$"))
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|既定|计划)?(?:目标|预期目标|控制目标)"))
 
 
@@ -162,7 +167,8 @@ VISION = re.compile(r"展望|远景")
 
 # a news page's date line (2024-07-15 来源：…, 发布日期：2024年7月15日): the year it speaks of as 今年
 _DATE_LINE = re.compile(r"^(?:[^\n]{0,20}?(?:日期|时间|發布|发布|來源|来源)[^\n\d]{0,16})?((?:19|20)\d\d)\s*[-/.年]\s*"
-                        r"(?:0?[1-9]|1[0-2])\s*[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])(?!\d)[^\n]{0,40}$", re.M)
+                        r"(?:0?[1-9]|1[0-2])\s*(?:[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])(?!\d)[^\n]{0,40}|月\s*)$", re.M)
+# (a line of year and month alone, 2023年12月, is a date line too)
 
 
 def page_date_year(original: str) -> int | None:
@@ -466,8 +472,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                     and (bulletin or sec_part == "review" or mode == "actual" or kind == "actual"
                          or (sentence_year is not None and year is not None and sentence_year < year))
                     and ((RESTATED_LEAD.match(sentence) is not None and not DONE_CLAUSE.search(clause))
-                         or (("目标" in clause or "目標" in clause) and RESTATED_BEFORE.search(clause) is not None)
-                         or ("的" in text[q.end : q.end + 6] and RESTATED_AFTER.match(text, q.end) is not None)))
+                         or (("目标" in clause or "目標" in clause) and RESTATED_BEFORE.search(clause) is not None
+                             and not (q.unit == "百分点" and GAP_TO_GOAL.search(clause)))
+                         or ("的" in text[q.end : q.end + 6] and RESTATED_AFTER.match(text, q.end) is not None)
+                         or (not clause.strip() and BRACKETED_GOAL.search(text, max(0, q.start - 20), q.start) is not None)))
         if bulletin and sec_part != "plan":
             kind = "actual"
         if kind is None:

@@ -103,7 +103,8 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     after_boundary = left[b.end():] if b else left
     if after_boundary[:1].isdigit() and (row := ROW_NUMBER.match(after_boundary)):
         after_boundary = after_boundary[row.end():]  # 2<TAB>一季度…: a table row's number
-    phrase = _clean(after_boundary)
+    # 低于年度预期目标(8.5%: the words before the bracket the figure stands in
+    phrase = _clean(after_boundary.rstrip(" (（") if after_boundary.endswith(("(", "（")) else after_boundary)
     # a count: the noun it counts follows (新增4290个学位, 推进2所高中)
     right = ""
     if q.kind in ("count", "percent", "scale") and q.end < len(text):
@@ -135,6 +136,12 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         return _finish(counted + phrase if counted != subject else subject, gdp, repair)
     if not right and GROWTH_GOAL.search(phrase):
         return _finish(gdp + "增长", gdp, repair)  # 把增长目标定在5%左右: the economy's growth
+    if not right and same_sentence and (gap := AGAINST_GOAL.match(phrase)) is not None:
+        # 增长6.1%，低于年度预期目标(8.5%左右): the goal restated is of the same indicator; 高于年度目标
+        # 2.9个百分点: the gap to it, <subject>高于年度目标
+        if q.unit == "百分点":
+            return _finish(subject_of(prev_indicator or "") + gap.group(1) + gap.group(2), gdp, repair)
+        return prev_indicator or ""
     if not right and ACTUAL_OF_PLAN.match(phrase):
         # 计划新增5万人，实际新增5.83万人: the outcome of the goal before it, the same indicator
         if same_sentence:
@@ -177,6 +184,8 @@ GROWTH_GOAL = re.compile(tpat(r"(?:^|把|将)(?:经济|全年|今年)?的?增长
 # (normalize may join a spaced one to its cell: 3上半年…; then only before a time word, as 12345热线 is a name)
 ROW_NUMBER = re.compile(r"\d{1,3}(?:[ \t\u3000]+|[.．](?!\d)[ \t\u3000]*|(?=" + tpat(
     "全年|上半年|下半年|第?[一二三四]季度|前三季度|年内|年底|到20") + "))")
+# an outcome set against its goal in the same sentence (低于年度预期目标, 高于年度目标)
+AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?[(（]?$"))
 # 实际/实际完成 before an outcome after its goal: no part of the indicator
 ACTUAL_OF_PLAN = re.compile(tpat(r"^实际(?:完成|新增|达到|实现|建成|开工|改造|帮扶|培训|为|是|达)?了?$"))
 # a share of a plan (完成年度计划的110.6%, 完成全年总量目标的107%): the words after 完成

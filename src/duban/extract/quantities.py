@@ -138,7 +138,8 @@ class _Grammar:
             # a unit that a PDF line wrap cut off its scale word (1362.7亿\n元)
             rf"(?:(?<=[万亿萬億千百])[ \u3000]*\n[ \u3000]*(?=(?:{unit_alt})))?"
             rf"(?P<unit>{unit_alt})?"
-            rf"(?:[ \u3000]?(?P<after>{_alt(self.after)}))?"
+            # a PDF line wrap before it only when a bracket or punctuation closes it (8.5%\n左右))
+            rf"(?:(?:[ \u3000]?|[ \u3000]*\n[ \u3000]*(?=(?:{_alt(self.after)})[)）,，。;；、]))(?P<after>{_alt(self.after)}))?"
         )
         self.before_re = re.compile(rf"(?:{_alt(self.before)})\s?\Z")
         # an explicit minus; a PDF copy may space it (增长 - 5 . 3 %), never after a digit (2020 - 2025)
