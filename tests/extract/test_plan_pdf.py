@@ -65,6 +65,9 @@ def test_a_second_header_line_with_fewer_words() -> None:
     # the words kept under their columns by empty cells before them
     text = PDF_PLAN.replace("(预计)\t(目标)\t[累计]\n", "\t\t\t\t(预计)\t(目标)\t[累计]\n")
     assert _items(text) == _items(PDF_PLAN)
+    # empty cells that do not line the words up (past the last column): the value columns in order
+    text = PDF_PLAN.replace("(预计)\t(目标)\t[累计]\n", "\t\t\t\t\t\t\t\t\t(预计)\t(目标)\t[累计]\n")
+    assert _items(text) == _items(PDF_PLAN)
     # more words than value columns: no header line, the table ends there
     text = PDF_PLAN.replace("(预计)\t(目标)\t[累计]\n", "(预计)\t(目标)\t[累计]\t(注)\n")
     assert not [g for g in _items(text) if g[5] == "2025"]

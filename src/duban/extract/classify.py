@@ -91,7 +91,9 @@ TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|�
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
 # a review sentence that opens by restating the plan (2023年计划确定，…增长6.5%左右): its figures are goals
 RESTATED_LEAD = re.compile(tpat(r"\s*(?:(?:19|20)\d\d\s*年)?(?:的)?(?:年度|年初)?(?:计划|预期目标)(?:确定|提出|安排|要求)"))
-RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*$"))
+# (the goal may stand in brackets: 低于年度预期目标(8.5%左右))
+RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*[(（]?\s*$"))
+CUMULATIVE = re.compile(tpat(r"累计\Z"))
 # after a part-of-year review of this year (上半年…增长6.1%): the rest of the year's outlook
 REST_OF_YEAR = re.compile(tpat("下半年|第?四季度"))
 WHOLE_YEAR_LEAD = re.compile(tpat(r"\s*全年"))
@@ -99,6 +101,10 @@ GOAL_MARK = re.compile(tpat("力争|确保|目标"))
 # 今后五年/未来五年(内): a goal over the five years from the report year
 NEXT_FIVE = re.compile(tpat("(?:今后|未来)五年"))
 DONE_CLAUSE = re.compile(tpat("实际|实现|完成|达到"))
+# 低于年度预期目标(8.5%左右): the goal in brackets (the bracket starts a clause of its own)
+BRACKETED_GOAL = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定)目标(?:值)?\s*[(（]\s*$"))
+# 高于年度目标2.9个百分点: the gap between the outcome and its goal, an outcome itself
+GAP_TO_GOAL = re.compile(tpat(r"(?:高于|低于|超过|快于|慢于|超出)[^,，;；。]{0,6}目标(?:值)?\s*$"))
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|既定|计划)?(?:目标|预期目标|控制目标)"))
 
 
@@ -164,7 +170,8 @@ VISION = re.compile(r"展望|远景")
 
 # a news page's date line (2024-07-15 来源：…, 发布日期：2024年7月15日): the year it speaks of as 今年
 _DATE_LINE = re.compile(r"^(?:[^\n]{0,20}?(?:日期|时间|發布|发布|來源|来源)[^\n\d]{0,16})?((?:19|20)\d\d)\s*[-/.年]\s*"
-                        r"(?:0?[1-9]|1[0-2])\s*[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])(?!\d)[^\n]{0,40}$", re.M)
+                        r"(?:0?[1-9]|1[0-2])\s*(?:[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])(?!\d)[^\n]{0,40}|月\s*)$", re.M)
+# (a line of year and month alone, 2023年12月, is a date line too)
 
 
 def page_date_year(original: str) -> int | None:
@@ -391,6 +398,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     row_line, row = -1, False  # the line of the quantity before, and whether it is a row
     if not bulletin and is_plan_review(text):
         mode = "actual"  # a plan's progress review: its figures are outcomes unless a cue says goal
+        # its title names the plan (“十四五”规划…中期评估): that name sets no goal mode
+        pos = max((m.end() for m in _REVIEW_TITLE.finditer(text, 0, 300)), default=0)
     for q in quantities:
         sent_start = _last(LAST_END, text, q.start) + 1
         if structure is not None and sent_start != last_sent:
@@ -442,6 +451,14 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             sentence, clause = _without_title_year(sentence, year), _without_title_year(clause, year)
         sentence_year = _last_year(sentence)
         kind, yr, strong = _local(sentence, clause, year, c, sentence_year)
+        if (kind == "actual" and not strong and mode == "target" and (row or sec_part == "plan")
+                and _part_lead(clause, c, c.clause_actual)):
+            # 2<TAB>一季度…增长不低于5.5% in a task table of a plan: a goal for that part of the year
+            kind = "target"
+        toward_plan_end = (kind == "actual" and not strong and sec_part == "plan" and q.cmp == ">="
+                           and _part_lead(clause, c, c.clause_actual, CUMULATIVE))
+        if toward_plan_end:
+            kind = "target"  # 累计达到225万人以上 in the forward part of a plan review: a goal of the plan
         local_kind = kind
         after = text[q.end : q.end + 24]
         if c.after_target.match(after):
@@ -460,8 +477,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                     and (bulletin or sec_part == "review" or mode == "actual" or kind == "actual"
                          or (sentence_year is not None and year is not None and sentence_year < year))
                     and ((RESTATED_LEAD.match(sentence) is not None and not DONE_CLAUSE.search(clause))
-                         or (("目标" in clause or "目標" in clause) and RESTATED_BEFORE.search(clause) is not None)
-                         or ("的" in text[q.end : q.end + 6] and RESTATED_AFTER.match(text, q.end) is not None)))
+                         or (("目标" in clause or "目標" in clause) and RESTATED_BEFORE.search(clause) is not None
+                             and not (q.unit == "百分点" and GAP_TO_GOAL.search(clause)))
+                         or ("的" in text[q.end : q.end + 6] and RESTATED_AFTER.match(text, q.end) is not None)
+                         or (not clause.strip() and BRACKETED_GOAL.search(text, max(0, q.start - 20), q.start) is not None)))
         if bulletin and sec_part != "plan":
             kind = "actual"
         if kind is None:
@@ -502,6 +521,11 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             prev_end, prev_base, prev_restated = q.end, base, False
             continue
         prev_restated = restated
+        five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
+        if toward_plan_end and five and year is not None and five[0] <= year <= five[1]:
+            out.append(Verdict("target", _span_years(*five)))
+            prev_end, prev_base = q.end, base
+            continue
         if restated:
             period = _period("actual", yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
             five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
@@ -524,10 +548,11 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     return out
 
 
-def _part_lead(chunk: str, c: Cues) -> bool:
-    """Every review cue of ``chunk`` names a part of the year (上半年, 一季度, 前三季度, 1-6月)."""
-    found = [m.group() for m in c.mode_actual.finditer(chunk)]
-    return bool(found) and all(PART_CUE.match(f) for f in found)
+def _part_lead(chunk: str, c: Cues, cue: re.Pattern | None = None, which: re.Pattern = PART_CUE) -> bool:
+    """Every review cue of ``chunk`` (of the mode cues, or of ``cue``) names a part of the year
+    (上半年, 一季度, 前三季度, 1-6月), or is ``which``."""
+    found = [m.group() for m in (cue or c.mode_actual).finditer(chunk)]
+    return bool(found) and all(which.match(f) for f in found)
 
 
 def _rest_of_year_goal(text: str, q: Quantity, sentence: str, clause: str) -> bool:

@@ -25,7 +25,7 @@ GOAL_WORD = re.compile(tpat(r"(?:的?(?:主要)?(?:预期)?(?:目标|指标)(?:�
 _YEAR = r"(?:(?:19|20)\d\d\s*年(?:度)?|到\s*(?:19|20)\d\d\s*年(?:底|末)?)"
 # words before the indicator that carry time or stance, not meaning
 LEAD = re.compile(tpat(
-    r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|第?一季度|上半年|前三季度|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价格计算|"
+    r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|第?一季度|上半年|前三季度|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价(?:格)?计算|"
     r"我国|我省|我市|我区|我县|我们?|全市|全省|全区|全县|区属|市属|全国的?|要|将|要求|力争|确保|努力|争取|"
     r"计划|预计|预期|拟|目标是|目标为|目标|主要预期目标是|发展主要预期目标是|并|和|及|与|而|也|还|又|再|"
     r"进一步|(?:低于|高于|超过|略低于)?(?:规划|纲要)(?:确定|提出|设定)的?|(?:近|这|过去)?[两三]年(?:来|间)?(?!行动|计划|攻坚|规划|平均|年均)|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是)+"))
@@ -42,7 +42,7 @@ PAREN = re.compile(r"[(（][^()（）]{0,12}[)）]")
 SPEAKER = re.compile(r"[【\[][^【】\[\]]{1,12}[】\]]")
 MEETING = re.compile(tpat(r"^.*(?:会议|全会|人代会|大会)(?:隆重|今天|今日|上午|下午)?(?:开幕|召开|闭幕|举行)(?:了|时|上)?"))
 CHANGE = re.compile(tpat(
-    r"^(?:比上年末?|同比|较上年末?|比去年|实际|名义|年均|同口径|按可比价格计算)?(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增|降|涨|"
+    r"^(?:比上年末?|同比|较上年末?|比去年|实际|名义|年均|同口径|按可比价(?:格)?计算)?(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增|降|涨|"
     r"扩大|缩小|减|提升|净增|新增)$"))
 CHANGE_END = re.compile(tpat(r"(?:比上年|同比|较上年|实际|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升)$"))
 COMPARED = re.compile(tpat("^(?:比上年末?|同比|较上年末?)"))
@@ -101,7 +101,10 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     for b in BOUNDARY.finditer(left):  # noqa: B007 - we want the last boundary
         pass
     after_boundary = left[b.end():] if b else left
-    phrase = _clean(after_boundary)
+    if after_boundary[:1].isdigit() and (row := ROW_NUMBER.match(after_boundary)):
+        after_boundary = after_boundary[row.end():]  # 2<TAB>一季度…: a table row's number
+    # 低于年度预期目标(8.5%: the words before the bracket the figure stands in
+    phrase = _clean(after_boundary.rstrip(" (（") if after_boundary.endswith(("(", "（")) else after_boundary)
     # a count: the noun it counts follows (新增4290个学位, 推进2所高中)
     right = ""
     if q.kind in ("count", "percent", "scale") and q.end < len(text):
@@ -132,6 +135,19 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         subject = subject_of(prev_indicator or "")
         counted = NEW_LEAD.sub("", subject)
         return _finish(counted + phrase if counted != subject else subject, gdp, repair)
+    if not right and GROWTH_GOAL.search(phrase):
+        return _finish(gdp + "增长", gdp, repair)  # 把增长目标定在5%左右: the economy's growth
+    if not right and same_sentence and (gap := AGAINST_GOAL.match(phrase)) is not None:
+        # 增长6.1%，低于年度预期目标(8.5%左右): the goal restated is of the same indicator; 高于年度目标
+        # 2.9个百分点: the gap to it, <subject>高于年度目标
+        if q.unit == "百分点":
+            return _finish(subject_of(prev_indicator or "") + gap.group(1) + gap.group(2), gdp, repair)
+        return prev_indicator or ""
+    if not right and ACTUAL_OF_PLAN.match(phrase):
+        # 计划新增5万人，实际新增5.83万人: the outcome of the goal before it, the same indicator
+        if same_sentence:
+            return prev_indicator or ""
+        phrase = _clean(phrase[2:])
     if (CHANGE.match(phrase) and not right) or not (phrase or right):
         # a bare change (…671亿元,同比增长9.4%) takes the subject of the quantity before it in the
         # sentence; a bare second figure (分别增长8%和8.8%) takes its whole indicator
@@ -157,10 +173,22 @@ def _finish(phrase: str, gdp: str, repair: Callable[[str], str]) -> str:
     phrase = _t2s().convert(phrase).replace("“", "").replace("”", "")
     if "GDP" in phrase:
         phrase = phrase.replace("GDP", gdp)
+    if "经济总量" in phrase:  # the catalogue's GDP, as labellers write it (经济总量增长 -> 地区生产总值增长)
+        phrase = re.sub("(?:国民)?经济总量", gdp, phrase)
     return repair(phrase)[:40]
 
 
 SENTENCE_END = re.compile(r"[。！？!?;；\n]")
+# the growth goal with no subject (把增长目标定在, 经济增长目标为): the growth of the economy
+GROWTH_GOAL = re.compile(tpat(r"(?:^|把|将)(?:经济|全年|今年)?的?增长(?:预期)?目标(?:定在|定为|确定为|设定为|设定在|定|为|是)?$"))
+# a row number before a table cell or list item (2<TAB>一季度…, 3 上半年…)
+# (normalize may join a spaced one to its cell: 3上半年…; then only before a time word, as 12345热线 is a name)
+ROW_NUMBER = re.compile(r"\d{1,3}(?:[ \t\u3000]+|[.．](?!\d)[ \t\u3000]*|(?=" + tpat(
+    "全年|上半年|下半年|第?[一二三四]季度|前三季度|年内|年底|到20") + "))")
+# an outcome set against its goal in the same sentence (低于年度预期目标, 高于年度目标)
+AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?[(（]?$"))
+# 实际/实际完成 before an outcome after its goal: no part of the indicator
+ACTUAL_OF_PLAN = re.compile(tpat(r"^实际(?:完成|新增|达到|实现|建成|开工|改造|帮扶|培训|为|是|达)?了?$"))
 # a share of a plan (完成年度计划的110.6%, 完成全年总量目标的107%): the words after 完成
 PLAN_SHARE = re.compile(tpat(r"完成了?((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务)(?:目标|任务)?)的?$"))
 # a total with no noun of its own (总量突破1.2万家, 总数达到60万户)

@@ -138,7 +138,8 @@ class _Grammar:
             # a unit that a PDF line wrap cut off its scale word (1362.7亿\n元)
             rf"(?:(?<=[万亿萬億千百])[ \u3000]*\n[ \u3000]*(?=(?:{unit_alt})))?"
             rf"(?P<unit>{unit_alt})?"
-            rf"(?:[ \u3000]?(?P<after>{_alt(self.after)}))?"
+            # a PDF line wrap before it only when a bracket or punctuation closes it (8.5%\n左右))
+            rf"(?:(?:[ \u3000]?|[ \u3000]*\n[ \u3000]*(?=(?:{_alt(self.after)})[)）,，。;；、]))(?P<after>{_alt(self.after)}))?"
         )
         self.before_re = re.compile(rf"(?:{_alt(self.before)})\s?\Z")
         # an explicit minus; a PDF copy may space it (增长 - 5 . 3 %), never after a digit (2020 - 2025)
@@ -176,7 +177,9 @@ class _Grammar:
         self.single_measure = re.compile("|".join(sorted(_variant_sources(sc["measures"]), key=len, reverse=True)))
         self.one_verb = re.compile(rf"(?:{alternation(sc['one_verbs'])})(?:了|共)?[ \u3000]?\Z")
         self.one_measure = re.compile("|".join(sorted(_variant_sources(sc["one_measures"]), key=len, reverse=True)))
-        self.people_after = re.compile(tpat(people))
+        # 72.9万建档立卡贫困人口: a few qualifying words may stand between the figure and the people noun
+        self.people_after = re.compile(tpat(people) + "|" + tpat(r"[^\s\d,，。;；、:：]{0,6}?(?:人口|劳动力|农民工)"))
+        self.visits_before = re.compile(tpat(r"人次[^\s\d,，。;；、:：]{0,6}$"))
         # 减少农村贫困人口1000万: the people noun right before a bare 万 is its unit (万人); with a verb
         # between (贫困人口减少1386万) the unit stays as written, 万 (GUIDE: unit as written)
         self.people_before = re.compile(tpat(rf"{people}(?:约|近|超过?|达到?|为)?\s*$"))
@@ -256,6 +259,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         out.append(q)
         pos = q.end
+    if "近" in text:
+        out = _with_round_numbers(text, out, g)
     _spread_respectively(text, out)
     if out and g.sentence_pre.search(text) is not None:
         # only a quantity with a head in the 120 characters before it can be said by others; a
@@ -274,6 +279,31 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+# a single digit before 成 (tenths) or 倍: a share or a multiple when a comparator stands before it or
+# after the unit, or a verb of share or growth before it
+_SINGLE_SHARE = re.compile(r"(?:成(?!立|效|果|就|绩|功|本|熟|长|员|交|都|不变|型|片|套|批|规模)|倍(?!增))")
+_SHARE_LEFT = re.compile(r"(?:占|增长|增加|提高|扩大|达到?|超过|[近超逾约])[ \u3000]?\Z")
+_SHARE_AFTER = re.compile(r"以上|左右|多")
+# 近百部, 近千人, 近万家: 近 and a bare round number word (no digit before it) before a unit
+ROUND_NUMBER = re.compile(r"(?<=近)(?P<n>[百千万萬])(?=[^\s\d百千万萬亿億])")
+_ROUND_VALUES = {"百": 100.0, "千": 1000.0, "万": 1.0, "萬": 1.0}
+
+
+def _with_round_numbers(text: str, out: list[Quantity], g: _Grammar) -> list[Quantity]:
+    """``out`` with the round numbers 近百部 / 近千人 (~100 部; 近万人: ~1 万人, the scale word kept)."""
+    found = []
+    for m in ROUND_NUMBER.finditer(text):
+        s = m.start()
+        if any(q.start <= s < q.end for q in out):
+            continue
+        n = m.group("n")
+        tail_at = s if n in "万萬" else s + 1  # 万 is a scale word of the unit
+        q = _read(text, s, s + 1, _ROUND_VALUES[n], g.tail.match(text, tail_at), g, text[max(0, s - 12) : s])
+        if q is not None and q.kind != "scale" and q.unit not in ("万", "萬"):
+            found.append(q)
+    return sorted(out + found, key=lambda q: q.start) if found else out
+
+
 _LIST_GAP_BEFORE = re.compile(r"[^,，。;；:：\n]{0,10}[、和及与與][ \u3000]?\Z")
 
 
@@ -283,6 +313,9 @@ def _single_counts(text: str, s: int, e: int, token: str, left: str, out: list[Q
     a count word and its noun after a verb of making (新建三所学校) or in a list of such counts (、两所幼儿园)."""
     if g.percent_words.search(left) or g.single_count.match(text, e):
         return True
+    if e < len(text) and text[e] in "成倍" and _SINGLE_SHARE.match(text, e) and (
+            g.before_re.search(left) or _SHARE_LEFT.search(left) or _SHARE_AFTER.match(text, e + 1)):
+        return True  # 近三成, 超过六成, 六成以上, 一倍多 (翻一番 and 一成不变 are words)
     if token not in "一壹" and g.single_ge.match(text, e) and not g.stance_before.search(left):
         return True
     if token in "一壹":  # 新建一批, 打造一个中心: 一 is "a"; 新建一所学校 is one school
@@ -359,6 +392,8 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar,
         # a bare scale word: 28万, 1000万以上; only before punctuation, a comparator or a people noun
         if g.people_after.match(text, end) or g.people_before.search(text[max(0, s - 20) : s]):
             unit_out, kind = "人", "count"
+        elif g.visits_before.search(text[max(0, s - 16) : s]):
+            unit_out, kind = "人次", "count"  # 接待游客人次恢复到6000万: the 人次 the indicator counts
         elif g.scale_ok_after.match(text, end):
             unit_out, kind = "", "scale"
         else:

@@ -390,9 +390,11 @@ def _sublabels(text: str, pos: int, cols: list[Column]) -> tuple[int, list[Colum
     if not cells or len(cells) > len(values) or not all(words):
         return pos, cols
     if lead:
-        values = list(range(lead, lead + len(cells)))
-        if values[-1] >= len(cols) or any(cols[j].role not in _VALUE_ROLES for j in values):
-            return pos, cols
+        placed = list(range(lead, lead + len(cells)))
+        # a text layer's tabs do not always line up (a word under 属性 or past the last column):
+        # then the words go to the value columns in order, as without empty cells
+        if placed[-1] < len(cols) and all(cols[j].role in _VALUE_ROLES for j in placed):
+            values = placed
     out = list(cols)
     # fewer words than value columns: the last columns have none (a PDF drops trailing empty cells)
     for j, w in zip(values, words, strict=False):
