@@ -6,7 +6,10 @@ including anonymous visitors, is the public: published reports, read only.
 
 A user's memberships are kept in the cache the worker processes share (settings.CACHES "default"), under
 a version token that every membership save or delete replaces (at once and again at commit), so a
-removed role holds in every worker at the next request.
+removed role holds in every worker at the next request. The same token versions the user's own row
+(`CachedUserBackend`): every save or delete of the user replaces it too, so a deactivated account, a
+new password (which ends the other sessions) or a new name holds in every worker at the next request.
+The row itself (with its password hash) stays in each worker's own memory, never in the shared cache.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache as shared_cache
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -56,16 +62,32 @@ def _version_key(user_id: int) -> str:
     return f"duban:roles-version:{user_id}"
 
 
-def _memberships(user) -> Roles:
-    """The roles the user's memberships give, from the shared cache when they have not changed."""
-    token = shared_cache.get(_version_key(user.pk))
-    if token is None:  # first use, or evicted: a new token, and the memberships read after it
+def _version(user_id: int) -> str:
+    """The token of the user's current row and memberships (read before what it guards)."""
+    token = shared_cache.get(_version_key(user_id))
+    if token is None:  # first use, or evicted: a new token, and the rows read after it
         token = uuid.uuid4().hex
-        shared_cache.set(_version_key(user.pk), token, None)
-    key = f"duban:roles:{user.pk}:{token}"
+        shared_cache.set(_version_key(user_id), token, None)
+    return token
+
+
+def _local():
+    from duban.web import caching
+
+    return caching.cache  # this process's own memory
+
+
+def _memberships(user) -> Roles:
+    """The roles the user's memberships give, from this worker's memory or the shared cache when they
+    have not changed."""
+    key = f"duban:roles:{user.pk}:{_version(user.pk)}"
     # the entry names its user: a cache that outlived its database never gives a new user an old one's roles
     who = (user.get_username(), str(user.date_joined))
-    hit = shared_cache.get(key)
+    hit = _local().get(key)
+    if hit is None:
+        hit = shared_cache.get(key)
+        if hit is not None:
+            _local().set(key, hit, ROLES_SECONDS)
     if hit is not None and hit[0] == who:
         return Roles(admin=hit[1], regions=set(hit[2]), departments=set(hit[3]))
     r = Roles()
@@ -76,8 +98,48 @@ def _memberships(user) -> Roles:
             r.regions.add(m.region_id)
         elif m.role == "reporter" and m.department_id:
             r.departments.add(m.department_id)
-    shared_cache.set(key, (who, r.admin, sorted(r.regions), sorted(r.departments)), ROLES_SECONDS)
+    entry = (who, r.admin, sorted(r.regions), sorted(r.departments))
+    shared_cache.set(key, entry, ROLES_SECONDS)
+    _local().set(key, entry, ROLES_SECONDS)
     return r
+
+
+USER_SECONDS = 60  # a change never waits for this (the token moves); a raw SQL change shows after it
+
+
+class CachedUserBackend(ModelBackend):
+    """Django's ModelBackend, with the user row of each request (the session's user, read to check the
+    session against the password hash and the account's state) kept in this worker's memory under the
+    user's version token: one query fewer per request. The token moves at every save or delete of the
+    user (`user_changed`), so the row is never older than the token read before it."""
+
+    def get_user(self, user_id):
+        model = get_user_model()
+        key = f"duban:user:{user_id}:{_version(user_id)}"
+        fields = [f.attname for f in model._meta.concrete_fields]
+        values = _local().get(key)
+        if values is None:
+            try:
+                user = model._default_manager.get(pk=user_id)
+            except model.DoesNotExist:
+                return None
+            _local().set(key, [getattr(user, f) for f in fields], USER_SECONDS)
+        else:  # a new instance per request: nothing a request sets on it reaches another one
+            user = model.from_db(model._default_manager.db, fields, values)
+        return user if self.user_can_authenticate(user) else None
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is None and username is not None and password is not None:
+            # stop here: the stock ModelBackend listed after this one (only for sessions made before it
+            # replaced it) would hash the wrong password a second time
+            raise PermissionDenied
+        return user
+
+
+def user_changed(sender, instance, **_) -> None:
+    """A user row was saved or deleted: no worker uses the row (or roles) it cached before."""
+    memberships_changed(instance.pk)
 
 
 def memberships_changed(user_id: int) -> None:
@@ -225,17 +287,58 @@ def one(qs: QuerySet):
         return None
 
 
-def get_report(user, pk: int) -> Report:
-    report = one(Report.objects.select_related(_UP).filter(pk=pk))
+def get_report(user, pk: int, *, page: bool = False) -> Report:
+    """The report if the user may see it, else a 404. ``page``: for a page that only shows it (no
+    action): the row from this worker's memory while `caching.report_row_stamp` has not moved."""
+    report = _page_report(pk) if page else one(Report.objects.select_related(_UP).filter(pk=pk))
     if report is None or not can_view_report(user, report):
         raise Http404("no such report")
     return report
 
 
-def get_item(user, pk: int) -> Item:
-    item = one(Item.objects.select_related(f"report__{_UP}", "section").filter(pk=pk))
+REPORT_ROW_SECONDS = 300  # a change never waits for this (the stamp moves); it only bounds memory use
+
+
+def _page_report(pk: int) -> Report | None:
+    """The report and its region chain, texts deferred (read on use; a cached page body needs neither),
+    kept per row stamp (read before the row): each call unpickles its own instance."""
+    from duban.web import caching
+
+    stamp = caching.report_row_stamp(pk)
+    if stamp is None:
+        return None
+    key = f"duban:report-row:{stamp}"
+    report = _local().get(key)
+    if report is None:
+        report = one(Report.objects.select_related(_UP).defer("original", "text").filter(pk=pk))
+        if report is not None:
+            _local().set(key, report, REPORT_ROW_SECONDS)
+    return report
+
+
+def get_item(user, pk: int, *, page: bool = False) -> Item:
+    """The item if the user may see it, else a 404. ``page``: for a page that only shows it (no
+    action): the row from this worker's memory while `caching.item_row_stamp` has not moved."""
+    item = _page_item(pk) if page else one(Item.objects.select_related(f"report__{_UP}", "section").filter(pk=pk))
     if item is None or not can_view_item(user, item):
         raise Http404("no such item")
+    return item
+
+
+def _page_item(pk: int) -> Item | None:
+    """The item with its section, report (texts deferred) and region chain, kept per row stamp."""
+    from duban.web import caching
+
+    stamp = caching.item_row_stamp(pk)
+    if stamp is None:
+        return None
+    key = f"duban:item-row:{stamp}"
+    item = _local().get(key)
+    if item is None:
+        item = one(Item.objects.select_related(f"report__{_UP}", "section")
+                   .defer("report__original", "report__text").filter(pk=pk))
+        if item is not None:
+            _local().set(key, item, REPORT_ROW_SECONDS)
     return item
 
 

@@ -67,6 +67,54 @@ def report_stamp(report: Any) -> str:
     return f"{report.pk}.{row[0]}.{row[1]}.{row[2]}.{report.lights_date}"
 
 
+def _access_columns(report: str) -> str:
+    """The report columns access depends on, with its region's parents (four levels, as `access` joins
+    them): read into the row stamps themselves, so a change by a script shows at once too."""
+    from duban.web.models import Region
+
+    regions = connection.ops.quote_name(Region._meta.db_table)
+    return (f"{report}.lights_date, {report}.published, {report}.region_id, g1.parent_id, g2.parent_id, "
+            f"g3.parent_id, g4.parent_id", f"LEFT JOIN {regions} g1 ON g1.id = {report}.region_id "
+            f"LEFT JOIN {regions} g2 ON g2.id = g1.parent_id LEFT JOIN {regions} g3 ON g3.id = g2.parent_id "
+            f"LEFT JOIN {regions} g4 ON g4.id = g3.parent_id")
+
+
+def item_row_stamp(pk: int) -> str | None:
+    """What an item's row with its report and region chain (as `access.get_item` fetches them for a
+    page) depends on: every History row and admin change (as `site_stamp`), the report's lights day and
+    the columns access depends on (the item's status and report, the report's publication and region
+    chain). None: no such item."""
+    from duban.web.models import Item
+
+    history, admin_log, reports = _tables()
+    columns, joins = _access_columns("r")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT i.status, i.report_id, {columns}, (SELECT MAX(id) FROM {history}), "
+            f"(SELECT COUNT(*) FROM {history}), (SELECT MAX(id) FROM {admin_log}) "
+            f"FROM {connection.ops.quote_name(Item._meta.db_table)} i JOIN {reports} r ON r.id = i.report_id "
+            f"{joins} WHERE i.id = %s", [pk])
+        row = cursor.fetchone()
+    return None if row is None else f"{pk}:{digest(repr(tuple(row)))}"
+
+
+def report_row_stamp(pk: int) -> str | None:
+    """What a report's row and region chain (as `access.get_report` fetches them for a page) depend on,
+    in one plain query (cheap where the ORM's five-model join costs ~0.5 ms to build): the report's
+    History, the last admin change (regions are edited there), the lights day, and the columns access
+    depends on, read here rather than trusted to the stamps: published, the region and its parents.
+    None: no such report."""
+    history, admin_log, reports = _tables()
+    columns, joins = _access_columns("r")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns}, (SELECT MAX(id) FROM {history} WHERE report_id = r.id), "
+            f"(SELECT COUNT(*) FROM {history} WHERE report_id = r.id), (SELECT MAX(id) FROM {admin_log}) "
+            f"FROM {reports} r {joins} WHERE r.id = %s", [pk])
+        row = cursor.fetchone()
+    return None if row is None else f"{pk}:{digest(repr(tuple(row)))}"
+
+
 def site_stamp() -> str:
     """What lists of reports and items depend on: every History row (last id and count), the last
     admin change, and how many reports had their lights refreshed today (a refresh writes no History)."""
@@ -128,16 +176,35 @@ def csrf_mark() -> str:
     """What a cached fragment holds where the CSRF token goes (pass it as ``csrf_token`` when rendering;
     `with_csrf` puts the viewer's token there). Derived from the secret key: the same in every worker,
     and report text (escaped, and without the key) cannot contain it."""
+    from django.conf import settings
     from django.utils.crypto import salted_hmac
 
-    return "duban-csrf-" + salted_hmac("duban.web.caching.csrf_mark", "mark").hexdigest()[:32]
+    key = settings.SECRET_KEY
+    if key not in _marks:  # an HMAC per fragment and request otherwise
+        _marks[key] = "duban-csrf-" + salted_hmac("duban.web.caching.csrf_mark", "mark").hexdigest()[:32]
+    return _marks[key]
+
+
+_marks: dict[str, str] = {}
 
 
 def with_csrf(request: Any, html: str) -> SafeString:
     """A cached fragment with the viewer's own CSRF token in place of the mark."""
+    return mark_safe(html.replace(csrf_mark(), csrf_token(request)))  # the token is [A-Za-z0-9]
+
+
+def csrf_token(request: Any) -> str:
+    """The viewer's masked CSRF token, made once per request: each of Django's ``get_token`` calls masks
+    the secret anew with 32 characters from the OS's random source (~0.1 ms), and any masked form of
+    the viewer's own secret is valid, so the fragments of one page share one."""
     from django.middleware.csrf import get_token
 
-    return mark_safe(html.replace(csrf_mark(), get_token(request)))  # the token is [A-Za-z0-9]
+    made = getattr(request, "_duban_csrf_token", None)
+    # keyed by the secret: a token rotated during the request (login) is never answered with the old one
+    if made is None or made[0] != request.META.get("CSRF_COOKIE"):
+        token = get_token(request)  # sets CSRF_COOKIE when the viewer had none
+        made = request._duban_csrf_token = (request.META.get("CSRF_COOKIE"), token)
+    return made[1]
 
 
 def cache_openapi_schema(api: Any) -> None:

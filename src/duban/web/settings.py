@@ -157,6 +157,9 @@ SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# the session's user row from each worker's memory, versioned in the shared cache (duban.web.access);
+# the stock backend only keeps sessions made before it was listed first
+AUTHENTICATION_BACKENDS = ["duban.web.access.CachedUserBackend", "django.contrib.auth.backends.ModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]

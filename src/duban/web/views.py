@@ -269,7 +269,7 @@ def _published_report(pk: int) -> Report:
 
 
 def report_view(request: HttpRequest, pk: int) -> HttpResponse:
-    report = access.get_report(request.user, pk)
+    report = access.get_report(request.user, pk, page=True)
     if report.published and not access.roles(request.user).staff:
         return redirect("public_report", pk=pk)
     return _render_report(request, report, public=False)
@@ -718,7 +718,7 @@ def _item_chart(item: Item, updates: list[ProgressUpdate], verdict: Verdict | No
 
 
 def item_view(request: HttpRequest, pk: int) -> HttpResponse:
-    item = access.get_item(request.user, pk)
+    item = access.get_item(request.user, pk, page=True)
     if not access.roles(request.user).staff:
         return redirect("public_item", pk=pk)
     return _render_item(request, item, public=False)
@@ -834,7 +834,7 @@ def light_help() -> dict[str, str]:
 
 
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    report = access.get_report(request.user, pk)
+    report = access.get_report(request.user, pk, page=True)
     if report.published and not access.roles(request.user).staff:
         return redirect("public_dashboard", pk=pk)
     return _render_dashboard(request, report, public=False)
