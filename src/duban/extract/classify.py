@@ -400,8 +400,21 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         mode = "actual"  # a plan's progress review: its figures are outcomes unless a cue says goal
         # its title names the plan (“十四五”规划…中期评估): that name sets no goal mode
         pos = max((m.end() for m in _REVIEW_TITLE.finditer(text, 0, 300)), default=0)
+    # the sentence and clause of the quantity before: its first mark at or after that quantity's
+    # start, and the last mark before it (-1 before the first quantity)
+    prev_start, sent_next, clause_next, sent_mark, clause_mark = -1, -1, -1, -1, -1
     for q in quantities:
-        sent_start = _last(LAST_END, text, q.start) + 1
+        # no sentence end between the quantity before and this one: the same sentence, whose marks
+        # are known (the last one before, if still in the 400 characters _last looks at)
+        lo = max(0, q.start - 400)
+        same = prev_start <= q.start <= sent_next
+        if same:
+            sent_mark = sent_mark if sent_mark >= lo else lo - 1
+        else:
+            sent_mark = _last(LAST_END, text, q.start)
+            m = SENTENCE_END.search(text, q.start)
+            sent_next = m.start() if m else len(text)
+        sent_start = sent_mark + 1
         if structure is not None and sent_start != last_sent:
             # headings are lines, so a sentence lies in one section: looked up once per sentence
             last_sent = sent_start
@@ -439,7 +452,14 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             pos = sent_start
         sentence = text[sent_start:q.start]
         # every sentence end starts a clause: the clause start lies in the sentence
-        clause = text[_last(LAST_CLAUSE_START, text, q.start, sent_start - 1) + 1 : q.start]
+        if same and q.start <= clause_next:  # (every sentence end is a clause mark too)
+            clause_mark = clause_mark if clause_mark >= max(lo, sent_mark) else lo - 1
+        else:
+            clause_mark = _last(LAST_CLAUSE_START, text, q.start, sent_mark)
+            m = CLAUSE_START.search(text, q.start)
+            clause_next = m.start() if m else len(text)
+        prev_start = q.start
+        clause = text[clause_mark + 1 : q.start]
         if "由" in sentence or "从" in sentence:
             # 由2020年的70.4%提高到75%: the base's year is not the year of the sentence
             sentence = BASE_YEAR.sub("", sentence)
@@ -487,7 +507,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             m, my = _mode_of(sentence, year, c)
             if m:
                 kind, yr = m, (yr or my)
-        if (kind is None and out and prev_end is not None and not SENTENCE_END.search(text, prev_end, q.start)
+        if (kind is None and out and prev_end is not None and (same or not SENTENCE_END.search(text, prev_end, q.start))
                 and not (prev_base and TO_AFTER_BASE.search(clause)) and not prev_restated):
             # (a goal restated in a review does not make the outcome after it a goal)
             kind = out[-1].kind  # no cue of its own: the kind of the figure before it in the sentence
@@ -594,7 +614,11 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
     if c.mode_any.search(chunk) is None:  # most sentences: no cue, one scan instead of three
         return _lead_year(chunk, year)
     for kind, pat in (("target", c.mode_target), ("actual", c.mode_actual)):
-        for m in pat.finditer(chunk):
+        # only the last valid cue of each kind can win: the cues are tested from the end (a long
+        # stretch holds many; each test is a few regex calls)
+        for m in reversed(list(pat.finditer(chunk))):
+            if best is not None and m.start() < best[0]:
+                break  # a target cue after it wins already
             if kind == "target" and (c.target_not_after.search(chunk, max(0, m.start() - 30), m.start())
                                      or DONE_AFTER.match(chunk, m.end())
                                      or QUANTITY_BEFORE.search(chunk, max(0, m.start() - 2), m.start())
@@ -605,8 +629,8 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
                 continue  # 较去年: a comparison base
             if kind == "actual" and PART_CUE.match(m.group()) and (plan or _goal_follows(chunk, m.end(), c)):
                 continue  # 一季度要力争实现…: a goal for part of the year
-            if best is None or m.start() >= best[0]:
-                best = (m.start(), kind)
+            best = (m.start(), kind)
+            break
     for m in FIVE_YEAR_PERIOD.finditer(chunk):
         # 十三五时期 in a 2021 report is a review, 十四五时期 a plan
         if year is not None and (best is None or m.start() >= best[0]):
