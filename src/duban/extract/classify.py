@@ -547,13 +547,13 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             prev_end, prev_base = q.end, base
             continue
         if restated:
-            period = _period("actual", yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
+            period = _period("actual", yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
             five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
             if five and PLAN_SET.search(clause):
                 period = _span_years(*five)  # 低于规划确定的年均增长5.5%的预期目标: a goal of the plan
             out.append(Verdict("target", period))
         else:
-            period = _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
+            period = _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
             if part_news and (carry_at < q.start):
                 for m in PART_CARRY.finditer(text, carry_at, q.start):
                     carry = None if m.group("reset") else part_suffix(m.group())
@@ -687,17 +687,18 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues,
 
 def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
             bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None,
-            spots: tuple[Spots, Spots] | None) -> str | None:
-    p = _year_period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots)
+            spots: tuple[Spots, Spots] | None, clause_mark: int) -> str | None:
+    """``clause_mark``: the last clause mark before the quantity (as ``classify`` finds it)."""
+    p = _year_period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
     if kind == "actual" and p and p.isdigit():
         avg = YEARS_AVERAGE.search(text, max(0, q.start - 12), q.start)
         if avg:  # 两年平均增长5.1%: both years, ending with the one reviewed
             return _span_years(int(p) - (3 if avg.group(1) == "三" else 2) + 1, int(p))
         if sentence_year is None and (lead := YEARS_LEAD.match(
-                text, _last(LAST_CLAUSE_START, text, q.start, max(0, q.start - 30)) + 1)):
+                text, (clause_mark if clause_mark >= q.start - 30 else max(0, q.start - 400) - 1) + 1)):
             return _span_years(int(p) - (3 if lead.group(1) == "三" else 2) + 1, int(p))
         span = YEAR_RANGE.search(sentence) if "年" in sentence else None
-        if span and span.group(2) == p and _clause_average(text, q.start) and int(span.group(1)) < int(p):
+        if span and span.group(2) == p and _clause_average(text, q.start, clause_mark) and int(span.group(1)) < int(p):
             return _span_years(int(span.group(1)), int(p))  # 2021-2022年…年均增长4.2%
     part = None
     if "季" in sentence or "半" in sentence or "月" in sentence:  # in every part word: most sentences are passed over
@@ -711,11 +712,11 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
     return p
 
 
-def _clause_average(text: str, at: int) -> bool:
-    """年均/累计 opens the clause of the figure at ``at`` (累计完成固定资产投资1.2万亿元)."""
-    lo = max(0, at - 20)
-    start = _last(LAST_CLAUSE_START, text, at, lo) + 1
-    return AVERAGE.search(text, max(start, lo), at) is not None
+def _clause_average(text: str, at: int, clause_mark: int) -> bool:
+    """年均/累计 opens the clause of the figure at ``at`` (累计完成固定资产投资1.2万亿元), in its last
+    20 characters; ``clause_mark``: the last clause mark before ``at``, or one before the 400
+    characters before it (every sentence end is a clause mark: no mark after it lies before ``at``)."""
+    return AVERAGE.search(text, max(clause_mark + 1, at - 20, 0), at) is not None
 
 
 def part_suffix(cue: str) -> str:
@@ -729,7 +730,7 @@ def part_suffix(cue: str) -> str:
 
 def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
                  bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None,
-                 spots: tuple[Spots, Spots] | None) -> str | None:
+                 spots: tuple[Spots, Spots] | None, clause_mark: int) -> str | None:
     five = None
     ctx = (max(0, q.start - 600), q.start)  # the context: the 600 characters before the quantity
     if fives:
@@ -758,13 +759,13 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
     # of its last year, and the base of 由A提高到B of the year before it began
     if five and not bulletin and sentence_year is None and spots is not None and spots[1].search(*ctx):
         clause_end = text[max(0, q.start - 8) : q.start]
-        if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start):
+        if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start, clause_mark):
             return _span_years(*five)
         if BASELINE_FROM.search(text[max(0, q.start - 1) : q.start]):
             return str(five[0] - 1)
         return str(five[1])
     if (yr is None and year is not None and not bulletin and sentence_year is None
-            and text.find("五年", *ctx) >= 0 and _clause_average(text, q.start)):  # (every PAST_FIVE has 五年)
+            and text.find("五年", *ctx) >= 0 and _clause_average(text, q.start, clause_mark)):  # (every PAST_FIVE has 五年)
         # 五年来/过去五年 … 年均增长, 累计: over the five years before the report year, when no other
         # period is named between that cue and the figure
         past = None
