@@ -61,7 +61,7 @@ LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去
 FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
 PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年|五[”\"']?以来"))
 PAST_FIVE = re.compile(tpat("五年来|过去五年|过去的五年"))
-OTHER_PERIOD = re.compile(tpat(r"过去一年|过去的一年|一年来|去年|今年|(?<![比较同])上年(?!同期)|(?:19|20)\d\d\s*年|十[一二三四五]五"))
+OTHER_PERIOD = fastre.compile(tpat(r"过去一年|过去的一年|一年来|去年|今年|(?<![比较同])上年(?!同期)|(?:19|20)\d\d\s*年|十[一二三四五]五"))
 # a report's title, also in spun copies (当局事情陈诉, 政府工作陈述): its year names the report, and does
 # not date the figures of a sentence it runs into (a web copy without a line break after the title)
 WORK_REPORT = r"(?:政府|当局|内阁)(?:工作|事情|任务)(?:报[告吿]|陈诉|陈述)"
@@ -100,7 +100,7 @@ REST_OF_YEAR = re.compile(tpat("下半年|第?四季度"))
 WHOLE_YEAR_LEAD = re.compile(tpat(r"\s*全年"))
 GOAL_MARK = re.compile(tpat("力争|确保|目标"))
 # 今后五年/未来五年(内): a goal over the five years from the report year
-NEXT_FIVE = re.compile(tpat("(?:今后|未来)五年"))
+NEXT_FIVE = fastre.compile(tpat("(?:今后|未来)五年"))  # literal-first: 57 -> 200 M chars/s
 DONE_CLAUSE = re.compile(tpat("实际|实现|完成|达到"))
 # 低于年度预期目标(8.5%左右): the goal in brackets (the bracket starts a clause of its own)
 BRACKETED_GOAL = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定)目标(?:值)?\s*[(（]\s*$"))
