@@ -391,6 +391,20 @@ def _in_next_five(text: str, scopes: list[tuple[int, int]], at: int) -> bool:
     return False
 
 
+class _Lazy:
+    """`Spots` made at the first question: most texts that name a five-year plan never ask (the
+    scan is cheap, listing the matches of frequent words such as 规划 is not)."""
+
+    def __init__(self, pattern: re.Pattern, text: str) -> None:
+        self.pattern, self.text = pattern, text
+        self.spots: Spots | None = None
+
+    def search(self, lo: int, hi: int) -> bool:
+        if self.spots is None:
+            self.spots = Spots(self.pattern, self.text)
+        return self.spots.search(lo, hi)
+
+
 def _span_years(y0: int, y1: int) -> str:
     return f"{y0}-{y1}"
 
@@ -410,7 +424,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                                             for m in matches])
     # the 600 characters before each quantity are searched for these words only after a five-year
     # name: one scan of the text each, instead of one per quantity
-    spots = (Spots(PLAN_CONTEXT, text), Spots(PERIOD_WORDS, text)) if matches else None
+    spots = (_Lazy(PLAN_CONTEXT, text), _Lazy(PERIOD_WORDS, text)) if matches else None
     out: list[Verdict] = []
     prev_end: int | None = None
     mode: str | None = None
@@ -720,7 +734,7 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues,
 
 def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
             bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None,
-            spots: tuple[Spots, Spots] | None, clause_mark: int) -> str | None:
+            spots: tuple[_Lazy, _Lazy] | None, clause_mark: int) -> str | None:
     """``clause_mark``: the last clause mark before the quantity (as ``classify`` finds it)."""
     p = _year_period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
     if kind == "actual" and p and p.isdigit():
@@ -763,7 +777,7 @@ def part_suffix(cue: str) -> str:
 
 def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
                  bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None,
-                 spots: tuple[Spots, Spots] | None, clause_mark: int) -> str | None:
+                 spots: tuple[_Lazy, _Lazy] | None, clause_mark: int) -> str | None:
     five = None
     ctx = (max(0, q.start - 600), q.start)  # the context: the 600 characters before the quantity
     if fives:
