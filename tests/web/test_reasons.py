@@ -167,3 +167,19 @@ def test_stored_link_reasons_render_in_english(world):
     with translation.override("en"):
         english = reasons.render_link(link.reason)
     assert english.startswith("Same region; same canonical indicator; period 2020") and not CJK.search(english)
+
+
+def test_item_page_shows_a_link_proposal_with_its_reason_in_the_page_language(world, client):
+    from duban.web.links import propose_links_for_item
+
+    world.target.canonical = world.actual.canonical = "fixed_asset_investment"
+    world.target.period = world.actual.period = "2020"
+    for it in (world.target, world.actual):
+        it.save()
+    assert propose_links_for_item(world.actual) == 1
+    client.force_login(world.users["supervisor"])
+    page = client.get(f"/items/{world.target.pk}/").content.decode()
+    assert "同一地区" in page
+    client.get("/lang/en/")
+    page = client.get(f"/items/{world.target.pk}/").content.decode()
+    assert "Same region; same canonical indicator; period 2020" in page and "同一地区" not in page
