@@ -268,6 +268,8 @@ class Verdict:
 
 
 def _last_year(s: str) -> int | None:
+    if "年" not in s:  # every YEAR match holds 年 or looks ahead to one (in ``s``: a slice ends there)
+        return None
     y = None
     for m in YEAR.finditer(s):  # noqa: B007 - the last one
         y = int(m.group(1))
@@ -678,7 +680,7 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
                 continue  # 一季度要力争实现…: a goal for part of the year
             best = (m.start(), kind)
             break
-    for m in FIVE_YEAR_PERIOD.finditer(chunk):
+    for m in FIVE_YEAR_PERIOD.finditer(chunk) if "五" in chunk else ():  # (every plan name holds 五)
         # 十三五时期 in a 2021 report is a review, 十四五时期 a plan
         if year is not None and (best is None or m.start() >= best[0]):
             best = (m.start(), "actual" if FIVE_YEAR[m.group(1)][1] < year else "target")
