@@ -448,20 +448,19 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         mode = "actual"  # a plan's progress review: its figures are outcomes unless a cue says goal
         # its title names the plan (“十四五”规划…中期评估): that name sets no goal mode
         pos = max((m.end() for m in _REVIEW_TITLE.finditer(text, 0, 300)), default=0)
-    # the sentence and clause of the quantity before: its first mark at or after that quantity's
-    # start, and the last mark before it (-1 before the first quantity)
-    prev_start, sent_next, clause_next, sent_mark, clause_mark = -1, -1, -1, -1, -1
+    # the quantity before: its start, and the last sentence end and clause mark before it
+    prev_start, sent_mark, clause_mark = -1, -1, -1
     for q in quantities:
-        # no sentence end between the quantity before and this one: the same sentence, whose marks
-        # are known (the last one before, if still in the 400 characters _last looks at)
+        # the last sentence end before the quantity (in the 400 characters _last looks at): looked for
+        # only after the quantity before; none there: the same sentence, whose start is known
         lo = max(0, q.start - 400)
-        same = prev_start <= q.start <= sent_next
-        if same:
-            sent_mark = sent_mark if sent_mark >= lo else lo - 1
-        else:
-            sent_mark = _last(LAST_END, text, q.start)
-            m = SENTENCE_END.search(text, q.start)
-            sent_next = m.start() if m else len(text)
+        after_prev = lo <= prev_start <= q.start  # (quantities come in text order; checked anyway)
+        m = LAST_END.match(text, prev_start if after_prev else lo, q.start)
+        same = m is None and after_prev
+        if m is not None:
+            sent_mark = m.end() - 1
+        elif not same or sent_mark < lo:
+            sent_mark = lo - 1
         sent_start = sent_mark + 1
         if structure is not None and sent_start != last_sent:
             # headings are lines, so a sentence lies in one section: looked up once per sentence
@@ -500,12 +499,14 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             pos = sent_start
         sentence = text[sent_start:q.start]
         # every sentence end starts a clause: the clause start lies in the sentence
-        if same and q.start <= clause_next:  # (every sentence end is a clause mark too)
-            clause_mark = clause_mark if clause_mark >= max(lo, sent_mark) else lo - 1
+        if same:  # likewise the last clause mark
+            m = LAST_CLAUSE_START.match(text, prev_start, q.start)
+            if m is not None:
+                clause_mark = m.end() - 1
+            elif clause_mark < max(lo, sent_mark):
+                clause_mark = lo - 1
         else:
             clause_mark = _last(LAST_CLAUSE_START, text, q.start, sent_mark)
-            m = CLAUSE_START.search(text, q.start)
-            clause_next = m.start() if m else len(text)
         prev_start = q.start
         clause = text[clause_mark + 1 : q.start]
         if "由" in sentence or "从" in sentence:
