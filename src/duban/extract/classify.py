@@ -123,7 +123,7 @@ class Cues:
     # cheap guards (a failed match of after_actual costs ~1.4 us: it backtracks): the characters an
     # after_target match can start with, strings one of which every after_actual match holds
     after_target_first: frozenset[str] | None = None
-    after_actual_needs: tuple[str, ...] | None = None
+    after_actual_needs: re.Pattern | None = None
 
 
 @cache
@@ -146,7 +146,7 @@ def cues() -> Cues:
     return Cues(comp("target", "mode"), comp("actual", "mode"), mode_any, comp("target", "clause"),
                 comp("actual", "clause"), clause_any,
                 re.compile(alternation([not_after])), after_target, after_actual,
-                _first_chars(after_target), fastre.required_strings(after_actual.pattern))
+                _first_chars(after_target), _needs(after_actual))
 
 
 def _first_chars(pattern: re.Pattern) -> frozenset[str] | None:
@@ -164,14 +164,10 @@ def _first_chars(pattern: re.Pattern) -> frozenset[str] | None:
     return frozenset(chr(v) for _, v in items)
 
 
-def _holds_any(s: str, needs: tuple[str, ...] | None) -> bool:
-    """``s`` holds one of ``needs`` (None: nothing is needed)."""
-    if needs is None:
-        return True
-    for n in needs:
-        if n in s:
-            return True
-    return False
+def _needs(pattern: re.Pattern) -> re.Pattern | None:
+    """A search for the strings one of which every match of ``pattern`` holds, or None."""
+    needs = fastre.required_strings(pattern.pattern, pattern.flags & ~re.UNICODE)
+    return re.compile("|".join(map(re.escape, needs))) if needs else None
 
 
 # -- the report year -----------------------------------------------------------------------------
@@ -533,7 +529,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         if ((c.after_target_first is None or after[:1] in c.after_target_first)
                 and c.after_target.match(after)):
             kind = "target"
-        elif _holds_any(after, c.after_actual_needs) and c.after_actual.match(after):
+        elif (c.after_actual_needs is None or c.after_actual_needs.search(after)) and c.after_actual.match(after):
             kind = "actual"
         near = text[max(0, q.start - 12) : q.start]
         base_m = BASELINE.search(near) if ("由" in near or "从" in near or "從" in near) else None
