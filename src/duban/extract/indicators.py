@@ -143,6 +143,8 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         if q.unit == "百分点":
             return _finish(subject_of(prev_indicator or "") + gap.group(1) + gap.group(2), gdp, repair)
         return prev_indicator or ""
+    if not right and q.unit != "百分点" and VERDICT_GOAL.match(phrase) and same_sentence():
+        return prev_indicator or ""
     if not right and ACTUAL_OF_PLAN.match(phrase):
         # 计划新增5万人，实际新增5.83万人: the outcome of the goal before it, the same indicator
         if same_sentence:
@@ -187,6 +189,8 @@ ROW_NUMBER = re.compile(r"\d{1,3}(?:[ \t\u3000]+|[.．](?!\d)[ \t\u3000]*|(?=" +
     "全年|上半年|下半年|第?[一二三四]季度|前三季度|年内|年底|到20") + "))")
 # an outcome set against its goal in the same sentence (低于年度预期目标, 高于年度目标)
 AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?[(（]?$"))
+# an execution verdict with the goal in brackets (增长4.5%，未完成计划(6%)): the goal of the outcome's indicator
+VERDICT_GOAL = re.compile(tpat(r"^(?:未|超额|超|基本)?(?:完成|达到)(?:年度|全年|年初)?(?:计划|目标|预期目标)[(（]?$"))
 # 实际/实际完成 before an outcome after its goal: no part of the indicator
 ACTUAL_OF_PLAN = re.compile(tpat(r"^实际(?:完成|新增|达到|实现|建成|开工|改造|帮扶|培训|为|是|达)?了?$"))
 # a share of a plan (完成年度计划的110.6%, 完成全年总量目标的107%): the words after 完成
