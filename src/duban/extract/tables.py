@@ -439,8 +439,8 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
     name = _ROW_PREFIX.sub("", raw_name.replace(" ", "") if _spaced(raw_name) else raw_name)
     if not _HAN.search(name) or _PROSE.search(name) or len(name) > 40:
         return None
-    bracket = _BRACKET.search(name)
-    name_unit = unit_of(bracket.group(1)) if bracket else None
+    # the unit is the last bracket that is one: 每千人口拥有执业(助理)医师数(人) has a bracket of words first
+    name_unit = next((u for b in reversed(_BRACKET.findall(name)) if (u := unit_of(b)) is not None), None)
     indicator = _BRACKET.sub("", name).strip()
     unit_col = next((row[j][0] for j, c in enumerate(cols) if c.role == "unit"), None)
     col_unit = unit_of(_t2s().convert(unit_col)) if unit_col else None
