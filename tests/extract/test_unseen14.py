@@ -78,3 +78,9 @@ def test_difference_against_last_year_keeps_the_comparison() -> None:
     assert ("粮食总产量比上年增加", "actual", "=", 1.3, "万吨", "2024") in got
     assert ("城镇登记失业率比上年下降", "actual", "=", 0.2, "百分点", "2024") in got
     assert ("劳务收入增长", "actual", "=", 6.0, "%", "2024") in got  # a rate drops it
+
+
+def test_bare_change_after_a_comma_wrap_and_a_page_footer() -> None:
+    got = _items(NEWS.format(g="", w="\n— 2 —\n"))
+    assert got[1][0] == "地区生产总值增长"
+

@@ -230,8 +230,14 @@ NEW_LEAD = re.compile(tpat(r"^(?:新增|净增|新培育|新认定|新引进|新
 def _same_sentence(text: str, a: int, b: int) -> bool:
     m = SENTENCE_END.search(text, a, b)
     # a line that ends on a comma is a wrapped one (a PDF layer, a web copy's hard wraps): the
-    # sentence goes on (实现地区生产总值1200亿元，\n同比增长5.4%)
-    while m is not None and m.group() == "\n" and text[a : m.start()].rstrip(" \t\u3000")[-1:] in ("，", ","):
+    # sentence goes on (实现地区生产总值1200亿元，\n同比增长5.4%), also over a page footer (— 2 —)
+    wrapped = False
+    while m is not None and m.group() == "\n":
+        line = text[max(a, text.rfind("\n", a, m.start()) + 1) : m.start()]
+        if line.rstrip(" \t\u3000")[-1:] in ("，", ","):
+            wrapped = True
+        elif not (wrapped and PAGE_FOOTER.fullmatch(line)):
+            break
         m = SENTENCE_END.search(text, m.end(), b)
     return m is None
 
@@ -241,6 +247,7 @@ def _same_prev(text: str, q: Quantity, prev: Quantity | None, prev_indicator: st
     return bool(prev_indicator) and prev is not None and _same_sentence(text, prev.end, q.start)
 
 
+PAGE_FOOTER = re.compile(r"\s*[—－-]{1,2}\s*\d{1,3}\s*[—－-]{1,2}\s*")
 RESPECTIVELY_BEFORE = re.compile(tpat(r"分别(?:[^,，;；:：。！？!?\n、\d]{0,8})$"))
 SUBJECT_BOUNDARY = re.compile(r"[,，;；:：。！？!?\n\"“”]|\s{2,}")
 LIST_SPLIT = re.compile(tpat(r"、|和|及|与"))
