@@ -477,6 +477,33 @@ def letter_spaced_edits(text: str) -> list[Edit]:
     return edits
 
 
+_COLUMN_GAP = re.compile(r"  +")
+
+
+def _table_row(text: str, pos: int, seen: dict[int, bool]) -> bool:
+    """Whether the line at ``pos`` has two or more runs of several spaces: a row of a table whose columns
+    a text layer aligned with spaces, where such a run separates cells and must stay."""
+    start = text.rfind("\n", 0, pos) + 1
+    if start not in seen:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        runs = 0
+        for _ in _COLUMN_GAP.finditer(text, start, end):
+            runs += 1
+            if runs >= 2:
+                break
+        seen[start] = runs >= 2
+    return seen[start]
+
+
+def _spaced_cell(text: str, m: re.Match) -> bool:
+    """A gap between two lone ideographs (指   标): a header cell spread over its column, joined."""
+    a, b = m.start(), m.end()
+    return (a >= 1 and b < len(text) and _HAN_CHAR.match(text, a - 1) is not None
+            and _HAN_CHAR.match(text, b) is not None
+            and (a == 1 or text[a - 2] in " \n") and (b + 1 >= len(text) or text[b + 1] in " \n"))
+
+
 def spacing_edits(text: str) -> tuple[list[Edit], int]:
     """Edits deleting PDF spacing; returns (edits, repairs that signal a PDF copy)."""
     if " " not in text and "\t" not in text:
@@ -484,7 +511,10 @@ def spacing_edits(text: str) -> tuple[list[Edit], int]:
     pat, signal = _spacing()
     edits: list[Edit] = []
     signals = 0
+    gaps: dict[int, bool] = {}  # line start -> the line is a row of a space-aligned table
     for m in pat.finditer(text):
+        if m.end() - m.start() > 1 and _table_row(text, m.start(), gaps) and not _spaced_cell(text, m):
+            continue  # a column gap (类别  序号  指标  2020 年), not PDF letter spacing
         edits.append((m.start(), m.end(), ""))
         signals += signal[m.lastindex - 1] if m.lastindex else 0
     spaced = letter_spaced_edits(text)
