@@ -103,10 +103,12 @@ GOAL_MARK = re.compile(tpat("力争|确保|目标"))
 NEXT_FIVE = fastre.compile(tpat("(?:今后|未来)五年"))  # literal-first: 57 -> 200 M chars/s
 DONE_CLAUSE = re.compile(tpat("实际|实现|完成|达到"))
 # 低于年度预期目标(8.5%左右): the goal in brackets (the bracket starts a clause of its own)
-BRACKETED_GOAL = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定)目标(?:值)?\s*[(（]\s*$"))
+# (also after an execution verdict: 增长4.5%，未完成计划(6%), 超额完成计划(10%))
+BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既定)目标(?:值)?"
+                                 r"|(?:未|超额|超|基本)?(?:完成|达到)(?:年度|全年|年初)?(?:计划|目标|预期目标))\s*[(（]\s*$"))
 # 高于年度目标2.9个百分点: the gap between the outcome and its goal, an outcome itself
 GAP_TO_GOAL = re.compile(tpat(r"(?:高于|低于|超过|快于|慢于|超出)[^,，;；。]{0,6}目标(?:值)?\s*$"))
-RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|既定|计划)?(?:目标|预期目标|控制目标)"))
+RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划)?(?:目标|预期目标|控制目标)"))
 
 
 @dataclass

@@ -46,6 +46,7 @@ CHANGE = re.compile(tpat(
     r"扩大|缩小|减|提升|净增|新增)$"))
 CHANGE_END = re.compile(tpat(r"(?:比上年|同比|较上年|实际|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升)$"))
 COMPARED = re.compile(tpat("^(?:比上年末?|同比|较上年末?)"))
+YEAR_COMPARED = re.compile(tpat("^(?:比上年|较上年)(?!末)"))
 NOUN_AFTER = re.compile(r"[^\s\d,，;；:：。！？!?\n、“”\"()（）0-9０-９]{1,14}")
 NOUN_STOP = re.compile(tpat(r"(?:以上|以下|左右|和|与|及|的|等|为|达|实现|并|安排|确定|计算|、)"))
 
@@ -72,6 +73,11 @@ def _clean(phrase: str) -> str:
             break
         p = q
     return p
+
+
+def _group(m: re.Match[str]) -> str:
+    """The first group a `tpat` pattern matched (each spelling variant has its own groups)."""
+    return next((g for g in m.groups() if g), "")
 
 
 def subject_of(indicator: str) -> str:
@@ -135,6 +141,17 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         subject = subject_of(prev_indicator or "")
         counted = NEW_LEAD.sub("", subject)
         return _finish(counted + phrase if counted != subject else subject, gdp, repair)
+    if not right and (inv := BARE_INVESTMENT.match(after_boundary.strip())) is not None and prev is not None \
+            and prev.kind == "count" and same_sentence():
+        # 过亿元项目120个，完成投资560亿元: the investment of the projects counted before it
+        counted = PROJECT_VERB.sub("", subject_of(prev_indicator or ""))  # the projects, not their start
+        return _finish(counted + _group(inv), gdp, repair)
+    if not right and (share := BARE_SHARE.match(phrase)) is not None and same_sentence():
+        # 一般公共预算收入350亿元，…税收占比72%: the share of the total before it (税收占一般公共预算收入比重)
+        total = subject_of(prev_indicator or "")
+        part = _t2s().convert(_group(share))
+        if TOTAL_OF_MONEY.search(total) and part not in total:
+            return _finish(part + "占" + total + "比重", gdp, repair)
     if not right and GROWTH_GOAL.search(phrase):
         return _finish(gdp + "增长", gdp, repair)  # 把增长目标定在5%左右: the economy's growth
     if not right and same_sentence and (gap := AGAINST_GOAL.match(phrase)) is not None:
@@ -142,6 +159,8 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         # 2.9个百分点: the gap to it, <subject>高于年度目标
         if q.unit == "百分点":
             return _finish(subject_of(prev_indicator or "") + gap.group(1) + gap.group(2), gdp, repair)
+        return prev_indicator or ""
+    if not right and q.unit != "百分点" and VERDICT_GOAL.match(phrase) and same_sentence():
         return prev_indicator or ""
     if not right and ACTUAL_OF_PLAN.match(phrase):
         # 计划新增5万人，实际新增5.83万人: the outcome of the goal before it, the same indicator
@@ -153,7 +172,10 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         # sentence; a bare second figure (分别增长8%和8.8%) takes its whole indicator
         same = same_sentence()
         if same and phrase:
-            phrase = subject_of(prev_indicator) + COMPARED.sub("", phrase)
+            # a rate drops the comparison (比上年增长4.9% -> 劳务输出增长); a difference in the level's own
+            # unit keeps it, as the labellers write it (比上年增加4万吨 -> 粮食总产量比上年增加)
+            kept = q.unit not in ("%", "倍", "成") and YEAR_COMPARED.match(phrase)
+            phrase = subject_of(prev_indicator) + (phrase if kept else COMPARED.sub("", phrase))
         elif same and q.kind != "percent" and prev.kind == "percent" and CHANGE_END.search(prev_indicator or ""):
             phrase = subject_of(prev_indicator or "")  # 增长10%，预计完成372亿元: the level of that subject
         elif same:
@@ -187,17 +209,37 @@ ROW_NUMBER = re.compile(r"\d{1,3}(?:[ \t\u3000]+|[.．](?!\d)[ \t\u3000]*|(?=" +
     "全年|上半年|下半年|第?[一二三四]季度|前三季度|年内|年底|到20") + "))")
 # an outcome set against its goal in the same sentence (低于年度预期目标, 高于年度目标)
 AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?[(（]?$"))
+# an execution verdict with the goal in brackets (增长4.5%，未完成计划(6%)): the goal of the outcome's indicator
+VERDICT_GOAL = re.compile(tpat(r"^(?:未|超额|超|基本)?(?:完成|达到)(?:年度|全年|年初)?(?:计划|目标|预期目标)[(（]?$"))
 # 实际/实际完成 before an outcome after its goal: no part of the indicator
 ACTUAL_OF_PLAN = re.compile(tpat(r"^实际(?:完成|新增|达到|实现|建成|开工|改造|帮扶|培训|为|是|达)?了?$"))
 # a share of a plan (完成年度计划的110.6%, 完成全年总量目标的107%): the words after 完成
 PLAN_SHARE = re.compile(tpat(r"完成了?((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务)(?:目标|任务)?)的?$"))
+# investment with no subject of its own (完成投资, 累计完成投资, 总投资)
+BARE_INVESTMENT = re.compile(tpat(r"^(?:累计|共|全年)?((?:完成|总)?投资)(?:额)?(?:达到?|为|超过?)?$"))
+# the verb before the projects counted (安排市级重大项目, 新开工过亿元项目)
+PROJECT_VERB = re.compile(tpat(r"^(?:安排|新开工|开工|实施|推进|谋划|储备|新建|在建)(?=\S*(?:项目|工程))"))
+# a share with no whole of its own (税收占比), and the totals of money it can be a share of
+BARE_SHARE = re.compile(tpat(r"^((?:税收|税收收入|非税收入|民生支出|民生领域支出))占比$"))
+TOTAL_OF_MONEY = re.compile(tpat(r"(?:收入|支出)$"))
 # a total with no noun of its own (总量突破1.2万家, 总数达到60万户)
 TOTAL_ONLY = re.compile(tpat(r"^(?:总量|总数|总规模)$"))
 NEW_LEAD = re.compile(tpat(r"^(?:新增|净增|新培育|新认定|新引进|新登记|新设立|新建|累计)"))
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
-    return SENTENCE_END.search(text, a, b) is None
+    m = SENTENCE_END.search(text, a, b)
+    # a line that ends on a comma is a wrapped one (a PDF layer, a web copy's hard wraps): the
+    # sentence goes on (实现地区生产总值1200亿元，\n同比增长5.4%), also over a page footer (— 2 —)
+    wrapped = False
+    while m is not None and m.group() == "\n":
+        line = text[max(a, text.rfind("\n", a, m.start()) + 1) : m.start()]
+        if line.rstrip(" \t\u3000")[-1:] in ("，", ","):
+            wrapped = True
+        elif not (wrapped and PAGE_FOOTER.fullmatch(line)):
+            break
+        m = SENTENCE_END.search(text, m.end(), b)
+    return m is None
 
 
 def _same_prev(text: str, q: Quantity, prev: Quantity | None, prev_indicator: str | None) -> bool:
@@ -205,6 +247,7 @@ def _same_prev(text: str, q: Quantity, prev: Quantity | None, prev_indicator: st
     return bool(prev_indicator) and prev is not None and _same_sentence(text, prev.end, q.start)
 
 
+PAGE_FOOTER = re.compile(r"\s*[—－-]{1,2}\s*\d{1,3}\s*[—－-]{1,2}\s*")
 RESPECTIVELY_BEFORE = re.compile(tpat(r"分别(?:[^,，;；:：。！？!?\n、\d]{0,8})$"))
 SUBJECT_BOUNDARY = re.compile(r"[,，;；:：。！？!?\n\"“”]|\s{2,}")
 LIST_SPLIT = re.compile(tpat(r"、|和|及|与"))

@@ -144,7 +144,7 @@ class _Grammar:
         self.before_re = re.compile(rf"(?:{_alt(self.before)})\s?\Z")
         # an explicit minus; a PDF copy may space it (增长 - 5 . 3 %), never after a digit (2020 - 2025)
         self.neg_re = re.compile(r"(?<![\d%\s])[ \u3000]*[-−－][ \u3000]?\Z")
-        self.percent_words = re.compile(r"百分之\Z")
+        self.percent_words = re.compile(r"[百千]分之\Z")  # 百分之五十 -> %, 千分之七 -> ‰
         nonitems = load_rules("nonitems")["nonitem"]
         # a left rule matches the words that end right before the number
         self.left_any = any_of([(f"(?:{r['left']})" if len(split_top(r["left"])) > 1 else r["left"]) + "$"
@@ -383,7 +383,7 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar,
     if percent := g.percent_words.search(left):  # 百分之五十
         if unit_w or scale_w:
             return None
-        unit_rule = UnitRule("%", "percent")
+        unit_rule = UnitRule("%" if percent.group().startswith("百") else "‰", "percent")
         s = s - (percent.end() - percent.start())
     end = t.end()
     if unit_rule is None:

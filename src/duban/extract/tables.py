@@ -170,6 +170,15 @@ def _split(line: str, base: int) -> list[tuple[str, int]]:
     # a "|" row starts and ends with a separator: no cell there
     while cells and not cells[-1][0]:
         cells.pop()
+    # lone ideographs apart by spaces only (指   标: a header cell spread over its column) are one cell
+    j = 1
+    while j < len(cells):
+        (a, pa), (b, pb) = cells[j - 1], cells[j]
+        if (len(a) == 1 and len(b) == 1 and _HAN.match(a) and _HAN.match(b)
+                and not line[pa - base + 1:pb - base].strip(" \u3000")):
+            cells[j - 1:j + 1] = [(a + b, pa)]
+        else:
+            j += 1
     return cells
 
 
@@ -407,9 +416,10 @@ def _sublabels(text: str, pos: int, cols: list[Column]) -> tuple[int, list[Colum
 
 def _wrapped(text: str, cells: list[tuple[str, int]], end: int,
              cols: list[Column]) -> tuple[list[tuple[str, int]], int] | None:
-    """A row whose last cell (the indicator's name) goes on at the start of the next line: the cells
-    joined (the name's two parts as one cell) and the end of that next line; None when it does not."""
-    if len(cells) >= len(cols) - 1 or not _HAN.search(cells[-1][0]) or end >= len(text):
+    """A row whose last cell (the indicator's name, or a words cell such as 高于地区生产总|值增长) goes on
+    at the start of the next line: the cells joined (the two parts as one cell) and the end of that next
+    line; None when it does not (the cell counts must add up to the columns)."""
+    if len(cells) >= len(cols) or not _HAN.search(cells[-1][0]) or end >= len(text):
         return None
     nend = text.find("\n", end + 1)
     nend = len(text) if nend < 0 else nend
@@ -439,8 +449,8 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
     name = _ROW_PREFIX.sub("", raw_name.replace(" ", "") if _spaced(raw_name) else raw_name)
     if not _HAN.search(name) or _PROSE.search(name) or len(name) > 40:
         return None
-    bracket = _BRACKET.search(name)
-    name_unit = unit_of(bracket.group(1)) if bracket else None
+    # the unit is the last bracket that is one: 每千人口拥有执业(助理)医师数(人) has a bracket of words first
+    name_unit = next((u for b in reversed(_BRACKET.findall(name)) if (u := unit_of(b)) is not None), None)
     indicator = _BRACKET.sub("", name).strip()
     unit_col = next((row[j][0] for j, c in enumerate(cols) if c.role == "unit"), None)
     col_unit = unit_of(_t2s().convert(unit_col)) if unit_col else None

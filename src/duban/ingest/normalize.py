@@ -365,30 +365,81 @@ def _width(line: str) -> int:
     return len(line.encode("gb18030"))
 
 
+# A short PDF page (500-2000 characters) has too few lines for the common-width statistics (its
+# digits and justified spacing scatter the widths): there, evidence that the text is a PDF layer
+# (a page footer "— 8 —", spacing repairs, a letter-spaced line) stands in for them, and a line
+# that fills most of the page width and ends mid-sentence is a wrapped one.
+SHORT_MAX = 4000  # characters: longer documents have the statistics
+SHORT_MIN_LONG = 3  # lines of 15+ ideographs at least
+SHORT_SHARE = 0.75  # of the common width: justified lines with many digits are narrower
+_PAGE_FOOTER = re.compile(r"[ \t\u3000]*(?:[—–-]{1,2}[ \t\u3000]*\d{1,3}[ \t\u3000]*[—–-]{1,2}"
+                          r"|第[ \t\u3000]*\d{1,3}[ \t\u3000]*页(?:[,，/][ \t\u3000]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?)"
+                          r"[ \t\u3000]*$", re.M)
+# a number cut by the wrap: digits (or a decimal point) end the line, a digit starts the next
+_DIGIT_END = re.compile(r"\d\.?[ \u3000]?$")
+_DIGIT_START = re.compile(r"[ \t\u3000]*\d")
+_DECIMAL_START = re.compile(r"[ \t\u3000]*\d+\. ?\d")  # 4. 2%: a wrapped decimal, not a list number "4."
+
+
+def _pdf_evidence(text: str) -> bool:
+    """Signs of a PDF text layer that do not need many lines: a page footer, spacing repairs."""
+    if _PAGE_FOOTER.search(text):
+        return True
+    return spacing_edits(text)[1] >= MIN_PDF_SIGNALS
+
+
 def unwrap_edits(text: str) -> list[Edit]:
     lines = text.split("\n")
     if len(lines) < MIN_WRAPPED:
         return []
     widths = [_width(line.rstrip()) for line in lines]
     long = sorted(w for w in widths if w >= 30)
-    if len(long) < MIN_WRAPPED:
+    if len(long) < SHORT_MIN_LONG:
         return []
     common = long[int(0.8 * (len(long) - 1))]
     near = sum(1 for w in long if abs(w - common) <= 3)
-    if common > MAX_WIDTH or near < MIN_WRAPPED or near < WRAPPED_SHARE * len(long):
-        return []
+    share = 0.85
+    if common > MAX_WIDTH or len(long) < MIN_WRAPPED or near < MIN_WRAPPED or near < WRAPPED_SHARE * len(long):
+        if common > MAX_WIDTH or len(text) > SHORT_MAX or not _pdf_evidence(text):
+            return []
+        share = SHORT_SHARE
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
     edits: list[Edit] = []
-    pos = 0
+    skip = -1
     for i, line in enumerate(lines[:-1]):
-        pos_nl = pos + len(line)
         stripped = line.rstrip()
-        nxt = lines[i + 1]
-        if (widths[i] >= 0.85 * common and stripped and stripped[-1] not in _SENTENCE_END
-                and nxt.strip() and not _HEADING_START.match(nxt)):
-            indent = len(nxt) - len(nxt.lstrip(" \t\u3000"))
-            edits.append((pos + len(stripped), pos_nl + 1 + indent, ""))
-        pos = pos_nl + 1
+        j = i + 1
+        # a page footer between a wrapped line and its continuation goes with the join
+        if _PAGE_FOOTER.match(lines[j]) and lines[j].strip() and j + 1 < len(lines):
+            j += 1
+        nxt = lines[j]
+        if i <= skip or not stripped or stripped[-1] in _SENTENCE_END or _PAGE_FOOTER.match(line):
+            continue
+        # a line cut inside a number is a wrapped one even when the cut leaves it a little short
+        cut = "\t" not in line and _DIGIT_END.search(stripped) and _DIGIT_START.match(nxt)
+        if (widths[i] >= (0.6 if cut else share) * common
+                and nxt.strip() and (not _HEADING_START.match(nxt) or _DECIMAL_START.match(nxt))
+                and not _PAGE_FOOTER.match(nxt)
+                and not (share == SHORT_SHARE and _short_stop(i, line, nxt))):
+            edits.append((starts[i] + len(stripped), starts[j] + _indent(nxt), ""))
+            skip = j - 1
     return edits
+
+
+# columns of a table or a letter-spaced line (安 平 县 统 计 局    2 0 2 3 年) are not running prose
+_COLUMNS = re.compile(r"\S(?:[ \u3000]{2,}|\t)\S|\S \S \S \S")
+
+
+def _short_stop(i: int, line: str, nxt: str) -> bool:
+    """In a short document (no width statistics): lines that must not be joined. The first line is
+    the title; a new paragraph is indented deeper than the line before it."""
+    return i == 0 or _indent(nxt) > _indent(line) or bool(_COLUMNS.search(line) or _COLUMNS.search(nxt))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t\u3000"))
 
 
 # --- 8. spacing ---------------------------------------------------------------------------------
@@ -426,6 +477,33 @@ def letter_spaced_edits(text: str) -> list[Edit]:
     return edits
 
 
+_COLUMN_GAP = re.compile(r"  +")
+
+
+def _table_row(text: str, pos: int, seen: dict[int, bool]) -> bool:
+    """Whether the line at ``pos`` has two or more runs of several spaces: a row of a table whose columns
+    a text layer aligned with spaces, where such a run separates cells and must stay."""
+    start = text.rfind("\n", 0, pos) + 1
+    if start not in seen:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        runs = 0
+        for _ in _COLUMN_GAP.finditer(text, start, end):
+            runs += 1
+            if runs >= 2:
+                break
+        seen[start] = runs >= 2
+    return seen[start]
+
+
+def _spaced_cell(text: str, m: re.Match) -> bool:
+    """A gap between two lone ideographs (指   标): a header cell spread over its column, joined."""
+    a, b = m.start(), m.end()
+    return (a >= 1 and b < len(text) and _HAN_CHAR.match(text, a - 1) is not None
+            and _HAN_CHAR.match(text, b) is not None
+            and (a == 1 or text[a - 2] in " \n") and (b + 1 >= len(text) or text[b + 1] in " \n"))
+
+
 def spacing_edits(text: str) -> tuple[list[Edit], int]:
     """Edits deleting PDF spacing; returns (edits, repairs that signal a PDF copy)."""
     if " " not in text and "\t" not in text:
@@ -433,7 +511,10 @@ def spacing_edits(text: str) -> tuple[list[Edit], int]:
     pat, signal = _spacing()
     edits: list[Edit] = []
     signals = 0
+    gaps: dict[int, bool] = {}  # line start -> the line is a row of a space-aligned table
     for m in pat.finditer(text):
+        if m.end() - m.start() > 1 and _table_row(text, m.start(), gaps) and not _spaced_cell(text, m):
+            continue  # a column gap (类别  序号  指标  2020 年), not PDF letter spacing
         edits.append((m.start(), m.end(), ""))
         signals += signal[m.lastindex - 1] if m.lastindex else 0
     spaced = letter_spaced_edits(text)

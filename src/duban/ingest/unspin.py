@@ -64,6 +64,12 @@ def _signatures() -> tuple[re.Pattern[str], int]:
 
 
 @cache
+def _signature_patterns() -> list[re.Pattern[str]]:
+    """Signatures that need a context (a figure before 摆布): each counts once, however often it matches."""
+    return [re.compile(p) for p in load("unspin")["detect"].get("patterns", [])]
+
+
+@cache
 def _rules() -> tuple[re.Pattern[str], dict[str, list[_Alt]]]:
     """(a literal scan for every spun word, longest first; first character -> alternatives,
     longest word first)."""
@@ -83,7 +89,12 @@ def signatures(text: str, enough: int | None = None) -> set[str]:
     for m in pat.finditer(text):
         found.add(m.group())
         if enough is not None and len(found) >= enough:
-            break
+            return found
+    for p in _signature_patterns():
+        if p.search(text):
+            found.add(p.pattern)
+            if enough is not None and len(found) >= enough:
+                break
     return found
 
 
