@@ -263,6 +263,9 @@ def test_rest_of_year_after_part_review(text: str, expected: list[tuple]) -> Non
     # a five-year plan named before it that holds the report year: that plan's span
     ("2021年某市政府工作报告\n“十四五”时期发展目标。今后五年内，常住人口城镇化率达到68%。",
      [("target", "2021-2025", 68)]),
+    # a plan's proposal comes out in its predecessor's last year: the plan it names, not the page's year
+    ("2025-11-20 来源：某省日报\n省委通过“十五五”规划建议。未来五年，全省研发投入强度达到3.4%左右。",
+     [("target", "2026-2030", 3.4)]),
 ])
 def test_next_five_years_span(text: str, expected: list[tuple]) -> None:
     assert [(i.kind, i.period, i.low) for i in _items(text)] == expected

@@ -582,9 +582,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 and (("五年" in sentence and NEXT_FIVE.search(sentence) is not None)
                      or _in_next_five(text, next_fives, q.start))):
             # 今后五年，…年均增长6.5%, 累计达到10万人: a goal over the five years from the report year,
-            # or over the plan named before it (十四五) when that plan holds the report year
+            # or over the plan named before it (十四五) when that plan holds the report year or starts the
+            # year after it (a plan's proposal, 规划建议, comes out in its predecessor's last year)
             five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
-            span = five if five and five[0] <= year <= five[1] else (year, year + 4)
+            span = five if five and five[0] <= year + 1 and year <= five[1] else (year, year + 4)
             out.append(Verdict("target", _span_years(*span)))
             prev_end, prev_base, prev_restated = q.end, base, False
             continue
