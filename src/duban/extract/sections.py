@@ -212,11 +212,12 @@ class Structure:
 
     def in_heading(self, pos: int) -> bool:
         """Whether ``pos`` lies in a heading line (a heading that may repeat the body)."""
-        for starts, spans in ((self._starts, self.heading_spans), (self._extra_starts, self.extra_headings)):
-            i = bisect_right(starts, pos) - 1
-            if i >= 0 and spans[i][0] <= pos < spans[i][1]:
-                return True
-        return False
+        # (written out for the two lists: it runs for every sentence of the tasks scan)
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self.heading_spans[i][1]:
+            return True
+        i = bisect_right(self._extra_starts, pos) - 1
+        return i >= 0 and pos < self.extra_headings[i][1]
 
     def paragraph_at(self, pos: int) -> tuple[int, int] | None:
         i = bisect_right(self._para_starts, pos) - 1

@@ -190,20 +190,6 @@ def _clean(s: str) -> str:
 _YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=年)")
 
 
-def _is_plan(sentence: str, paragraph: Callable[[], bool], part: str, year: int | None, review: bool) -> bool:
-    """Whether a sentence states plans: not in a review part, no review cue (``review``), and
-    (outside a known plan part) a plan cue in the sentence or its paragraph (``paragraph()``)."""
-    r = _rules()
-    if part == "review" or review:
-        return False
-    if year is not None and "年" in sentence:
-        # a sentence about an earlier year reviews it, unless it also names a plan cue
-        years = [int(y) for y in _YEARS.findall(sentence)]
-        if years and max(years) < year and not r.plan.search(sentence):
-            return False
-    return part == "plan" or bool(r.plan.search(sentence) or paragraph())
-
-
 def _where(pattern: re.Pattern[str], text: str) -> Callable[[int, int], bool]:
     """``lambda lo, hi: pattern.search(text[lo:hi]) is not None``, answered from one scan of
     ``text`` when the pattern allows (`fastre.Spots`)."""
@@ -225,21 +211,36 @@ def find_tasks(doc: Document, structure: Structure, year: int | None = None) -> 
     # clauses) is passed over by one regex call instead of the Python of its tests
     verb = r.verbs.search
     para_plan: dict[tuple[int, int], bool] = {}  # a paragraph's plan cue, looked up once for its sentences
+    plan = r.plan.search
+    part_at, in_heading = structure.part_at, structure.in_heading
     for s, e in structure.sentences:
-        if verb(text, s, e) is None or structure.in_heading(s):
+        if verb(text, s, e) is None or in_heading(s):
             continue  # a theme heading repeats the tasks of its body
-        sentence = text[s:e]
-        para = structure.paragraph_at(s)
-
-        def paragraph(para: tuple[int, int] | None = para, sentence: str = sentence) -> bool:
-            if para is None:
-                return bool(r.plan.search(sentence))
-            if para not in para_plan:
-                para_plan[para] = bool(r.plan.search(text[para[0]:para[1]]))
-            return para_plan[para]
-
-        if not _is_plan(sentence, paragraph, structure.part_at(s, infer=True), year, has_review(s, e)):
+        # plans only: not in a review part, no review cue (review prose reports with the same verbs)
+        part = part_at(s, infer=True)
+        if part == "review" or has_review(s, e):
             continue
+        sentence = text[s:e]
+        cue = None  # the sentence's plan cue, searched at most once
+        if year is not None and "年" in sentence:
+            # a sentence about an earlier year reviews it, unless it also names a plan cue
+            years = _YEARS.findall(sentence)
+            if years and max(map(int, years)) < year:
+                cue = plan(sentence) is not None
+                if not cue:
+                    continue
+        if part != "plan":
+            # outside a known plan part: a plan cue in the sentence, else in its paragraph
+            if cue is None:
+                cue = plan(sentence) is not None
+            if not cue:
+                para = structure.paragraph_at(s)
+                if para is None:
+                    continue
+                if para not in para_plan:
+                    para_plan[para] = plan(text[para[0]:para[1]]) is not None
+                if not para_plan[para]:
+                    continue
         for ts, te in _clause_tasks(text, s, e, sentence, r):
             while te > ts and text[te - 1] in _SPACES:
                 te -= 1
