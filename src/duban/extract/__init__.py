@@ -58,26 +58,24 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     year = year or detect_year(head(), simplified=True) or report_year(text, page_date_year(doc.original))
     verdicts = classify(text, quantities, year, structure)
     # 5. indicator phrase, canonical id, provenance in the original text
-    items: list[Item] = []
     prev = prev_ind = None
     gdp = "国内生产总值" if _NATIONAL.search(text) else "地区生产总值"
-    for q, v in zip(quantities, verdicts, strict=True):
-        indicator = indicator_for(text, q, prev, prev_ind, repair, gdp)
-        s, e = _span(text, q, prev.end if prev else 0)
-        os_, oe = doc.to_original(s, e)
-        items.append(Item(
-            kind=v.kind, indicator=indicator, quote=doc.original[os_:oe], span=(os_, oe),
-            cmp=q.cmp, low=q.low, high=q.high, unit=q.unit, period=v.period,
-            section=_section_title(structure, s), canonical=canonical(indicator),
-            value_base=q.value_base,
-        ))
-        prev, prev_ind = q, indicator
-    # 分别 lists: each member its own subject
-    indicators = [it.indicator for it in items]
-    respective(text, quantities, indicators, repair, gdp)
-    for it, ind in zip(items, indicators, strict=True):
-        if ind != it.indicator:
-            it.indicator, it.canonical = ind, canonical(ind)
+    indicators: list[str] = []
+    spans: list[tuple[int, int]] = []  # the quotes in text, mapped to the original all at once
+    for q in quantities:
+        prev_ind = indicator_for(text, q, prev, prev_ind, repair, gdp)
+        indicators.append(prev_ind)
+        spans.append(_span(text, q, prev.end if prev else 0))
+        prev = q
+    respective(text, quantities, indicators, repair, gdp)  # 分别 lists: each member its own subject
+    original = doc.original
+    items: list[Item] = [
+        Item(kind=v.kind, indicator=indicator, quote=original[os_:oe], span=(os_, oe),
+             cmp=q.cmp, low=q.low, high=q.high, unit=q.unit, period=v.period,
+             section=_section_title(structure, s), canonical=canonical(indicator), value_base=q.value_base)
+        for q, v, indicator, (s, _), (os_, oe)
+        in zip(quantities, verdicts, indicators, spans, doc.to_original_spans(spans), strict=True)
+    ]
     # indicator tables kept as text (PDF/Word text layers): read cell by cell from the original
     if report:
         items = _with_tables(doc, structure, items, quantities, year, is_bulletin(text))

@@ -202,7 +202,7 @@ def find_tasks(doc: Document, structure: Structure, year: int | None = None) -> 
     """Qualitative ``task`` items of the plan parts of ``doc`` (spans in the original text)."""
     r = _rules()
     text = doc.text
-    out: list[Item] = []
+    found: list[tuple[str, int, int]] = []  # (task, start, end in text), mapped to the original at the end
     period = str(year) if year else None
     seen: set[str] = set()
     seen_raw: set[str] = set()
@@ -252,7 +252,8 @@ def find_tasks(doc: Document, structure: Structure, year: int | None = None) -> 
             if indicator in seen:
                 continue  # news copies repeat their lead paragraph
             seen.add(indicator)
-            span = doc.to_original(ts, te)
-            out.append(Item(kind="task", indicator=indicator, quote=doc.original[span[0]:span[1]], span=span,
-                            period=period, section=structure.section_title(ts)))
-    return out
+            found.append((indicator, ts, te))
+    original = doc.original
+    return [Item(kind="task", indicator=indicator, quote=original[os_:oe], span=(os_, oe), period=period,
+                 section=structure.section_title(ts))
+            for (indicator, ts, _), (os_, oe) in zip(found, doc.to_original_spans([f[1:] for f in found]), strict=True)]
