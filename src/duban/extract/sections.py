@@ -419,9 +419,9 @@ def structure(doc: Document) -> Structure:
         for m in _SENT_END.finditer(text, ps, pe):
             sentences.append((pos, m.end()))
             pos = m.end()
-        if pos < pe:
+        # a sentence up to an end mark holds the mark; only the rest of a paragraph may be blank
+        if pos < pe and not text[pos:pe].isspace():
             sentences.append((pos, pe))
-    sentences = [(s, e) for s, e in sentences if text[s:e].strip()]
 
     # 4. inline part phrases, each running to the next one or the paragraph's end (one scan of the
     # whole text per pattern; marks are then assigned to paragraphs by bisect)
