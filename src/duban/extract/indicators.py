@@ -14,7 +14,8 @@ from functools import cache, lru_cache, partial
 
 from duban.extract.quantities import Quantity, tpat
 
-BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—]|\s{2,}")
+# bullet marks of an illustrated summary (▶ 一般公共预算总收入 约865亿元) start an indicator too
+BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—▶►▸●◆◇■□★☆✔✓•▪➤❖]|\s{2,}")
 # the words after the last year mentioned: 成都市政府工作报告2023年成都地区生产总值 -> 成都地区生产总值
 AFTER_YEAR = re.compile(r"^.*(?<![较比与由从從])(?:19|20)\d\d\s*年(?:度|底|末)?")
 # a comparison base inside the phrase: 能耗较2020年下降 -> 能耗下降; 劳动生产率由2020年的 -> 劳动生产率
