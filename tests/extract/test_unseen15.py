@@ -62,3 +62,8 @@ def test_bullets_of_an_illustrated_summary_are_no_part_of_an_indicator() -> None
 def test_stray_space_inside_a_number_of_a_pdf_layer() -> None:
     got = _items(REVIEW + "高新技术企业总数达到 3 62 家，实施 5 00 个项目。\n")
     assert [(g[0], g[3]) for g in got] == [("高新技术企业总数", 362.0), ("实施项目", 500.0)]
+
+
+def test_share_of_the_plan_after_the_amount_done() -> None:
+    got = _items(REVIEW + "市重点项目完成投资420亿元，占年度计划的 108%。\n")
+    assert ("市重点项目完成年度计划比例", "actual", "=", 108.0, "%", "2024") in got

@@ -136,6 +136,12 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         # 完成全年目标任务的: the labellers write 完成全年目标比例
         what = re.sub("(?<=[标划])任务$|(?<=[標劃])任務$", "", share.group(1))
         return _finish(subject + "完成" + what + "比例", gdp, repair)
+    if not right and (share := PLAN_PART.match(after_boundary.strip())) is not None and same_sentence():
+        # 市重点项目完成投资420亿元，占年度计划的108%: the share of the plan of the subject before it
+        subject = DONE_END.sub("", subject_of(prev_indicator or ""))
+        if subject:
+            what = re.sub("(?<=[标划])任务$|(?<=[標劃])任務$", "", _group(share))
+            return _finish(subject + "完成" + what + "比例", gdp, repair)
     if phrase and not right and TOTAL_ONLY.match(phrase) and same_sentence():
         # 新增高新技术企业3100余家、总量突破1.2万家: the total of what the figure before it counts
         # (高新技术企业总量); after a level (地区生产总值增长5%，总量突破4000亿元) that level itself
@@ -216,6 +222,10 @@ VERDICT_GOAL = re.compile(tpat(r"^(?:未|超额|超|基本)?(?:完成|达到)(?:
 ACTUAL_OF_PLAN = re.compile(tpat(r"^实际(?:完成|新增|达到|实现|建成|开工|改造|帮扶|培训|为|是|达)?了?$"))
 # a share of a plan (完成年度计划的110.6%, 完成全年总量目标的107%): the words after 完成
 PLAN_SHARE = re.compile(tpat(r"完成了?((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务)(?:目标|任务)?)的?$"))
+# a share of a plan after the amount done (…完成投资420亿元，占年度计划的108%): the plan named after 占
+PLAN_PART = re.compile(tpat(r"^占((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务)(?:目标|任务)?)的?$"))
+# the amount done after a subject (市重点项目完成投资 -> 市重点项目)
+DONE_END = re.compile(tpat(r"(?:累计)?(?:完成|实现)(?:投资|产值)?(?:额)?$|(?:总)?投资(?:额)?$"))
 # investment with no subject of its own (完成投资, 累计完成投资, 总投资)
 BARE_INVESTMENT = re.compile(tpat(r"^(?:累计|共|全年)?((?:完成|总)?投资)(?:额)?(?:达到?|为|超过?)?$"))
 # the verb before the projects counted (安排市级重大项目, 新开工过亿元项目)
