@@ -39,6 +39,9 @@ def is_bulletin(text: str) -> bool:
 # digits so that the regex engine can skip to the next 1 or 2
 YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
 LEAD_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
+# a heading line of an illustrated summary naming a year and no part word, last before a sentence
+YEAR_HEADING = re.compile(tpat(r"(?:^|\n)[ \t\u3000]*[【\[]?((?:19|20)\d\d)年?[，,、\s]*(?:我们)?(?:这样干|这么干|怎么干|干了啥|干了什么|"
+                               r"成绩单|答卷)[】\]!！]?[ \t\u3000]*\n?$"))
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
 FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR) + "|第十[一二三四五]个五年")
@@ -485,6 +488,12 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             # table row or list item, not the rows before it)
             lead = _without_rows(text, pos, sent_start, line_start) if row else text[pos:sent_start]
             m, my = _mode_of(lead, year, c, sec_part == "plan")
+            if year is not None and (yh := YEAR_HEADING.search(lead)) is not None:
+                # an illustrated summary's heading right before the sentence (2024年，我们这样干, 2024年成绩单):
+                # its year against the report year decides, a past year's results or this year's plan
+                hy = int(yh.group(1))
+                if hy <= year:
+                    m, my = ("actual" if hy < year else "target"), hy
             if m == "actual" and not annual_review:
                 # news that opens with a part of this year (上半年,…): what it says of the rest is an
                 # outlook; a review of a whole year (工作回顾, 去年) before it rules that out

@@ -49,6 +49,8 @@ CHANGE_END = re.compile(tpat(r"(?:比上年|同比|较上年|实际|年均)?(?:�
 COMPARED = re.compile(tpat("^(?:比上年末?|同比|较上年末?)"))
 YEAR_COMPARED = re.compile(tpat("^(?:比上年|较上年)(?!末)"))
 NOUN_AFTER = re.compile(r"[^\s\d,，;；:：。！？!?\n、“”\"()（）0-9０-９]{1,14}")
+# a bracketed alternative right after the noun counted (县(区), 乡镇（街道）), not a note (其中…)
+NOUN_ALT = re.compile(r"[(（](?!其中|含|包括|不含|均)[\u4e00-\u9fff]{1,4}(?:[、/][\u4e00-\u9fff]{1,4})?[)）]")
 NOUN_STOP = re.compile(tpat(r"(?:以上|以下|左右|和|与|及|的|等|为|达|实现|并|安排|确定|计算|、)"))
 
 
@@ -118,6 +120,11 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         m = NOUN_AFTER.match(text, q.end)
         if m:
             seg = m.group()
+            if q.kind == "count" and (alt := NOUN_ALT.match(text, m.end())) is not None \
+                    and not NOUN_STOP.search(seg):
+                # 7个县(区)脱贫摘帽: the noun counted carries its alternative in brackets
+                rest = NOUN_AFTER.match(text, alt.end())
+                seg += alt.group() + (rest.group() if rest else "")
             stop = NOUN_STOP.search(seg)
             right = seg[: stop.start()] if stop else seg
             if q.kind != "count" and (len(right) > 3 or (not stop and m.end() < len(text)
@@ -169,6 +176,21 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         return prev_indicator or ""
     if not right and q.unit != "百分点" and VERDICT_GOAL.match(phrase) and same_sentence():
         return prev_indicator or ""
+    if not right and q.unit != "百分点" and after_boundary.endswith(("(", "（")) \
+            and (goal := VERDICT_END.search(after_boundary.strip())) is not None:
+        # 增长7.6%，完成年度目标(7.5%)的101%: the goal restated in brackets is of the clause's subject,
+        # named before 完成 (规模以上工业增加值完成年度目标(8%)) or else the quantity's before it
+        subject = _clean(after_boundary.strip()[: goal.start()])
+        if subject:
+            return _finish(subject, gdp, repair)
+        if same_sentence():
+            return prev_indicator or ""
+    if not right and prev is not None and CLOSE_SHARE.fullmatch(after_boundary.strip()) \
+            and (share := PLAN_SHARE.search(text, max(0, prev.start - 16), prev.start - 1)) is not None \
+            and share.end() == prev.start - 1 and prev_indicator:
+        # …完成年度目标(7.5%)的101%: the share of the goal just restated, of that goal's subject
+        what = re.sub("(?<=[标划])任务$|(?<=[標劃])任務$", "", share.group(1))
+        return _finish(subject_of(prev_indicator) + "完成" + what + "比例", gdp, repair)
     if not right and ACTUAL_OF_PLAN.match(phrase):
         # 计划新增5万人，实际新增5.83万人: the outcome of the goal before it, the same indicator
         if same_sentence:
@@ -218,6 +240,10 @@ ROW_NUMBER = re.compile(r"\d{1,3}(?:[ \t\u3000]+|[.．](?!\d)[ \t\u3000]*|(?=" +
 AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?[(（]?$"))
 # an execution verdict with the goal in brackets (增长4.5%，未完成计划(6%)): the goal of the outcome's indicator
 VERDICT_GOAL = re.compile(tpat(r"^(?:未|超额|超|基本)?(?:完成|达到)(?:年度|全年|年初)?(?:计划|目标|预期目标)[(（]?$"))
+# the same verdict after a subject, with the goal's bracket open (…完成年度目标(7.5%)
+VERDICT_END = re.compile(tpat(r"(?:未|超额|超|基本)?(?:完成|达到)了?(?:年度|全年|年初)?(?:计划|目标|预期目标)[(（]$"))
+# the bracket of a restated goal closed before a share of it (完成年度目标(7.5%)的101%)
+CLOSE_SHARE = re.compile(r"[)）]的?")
 # 实际/实际完成 before an outcome after its goal: no part of the indicator
 ACTUAL_OF_PLAN = re.compile(tpat(r"^实际(?:完成|新增|达到|实现|建成|开工|改造|帮扶|培训|为|是|达)?了?$"))
 # a share of a plan (完成年度计划的110.6%, 完成全年总量目标的107%): the words after 完成
