@@ -710,8 +710,12 @@ def _goal_follows(chunk: str, at: int, c: Cues) -> bool:
 
 
 def _lead_year(chunk: str, year: int | None) -> tuple[str | None, int | None]:
-    """The mode of a stretch without mode cues: set by a year that opens it, if any."""
+    """The mode of a stretch without mode cues: set by a year that opens it, if any. A report's own
+    title (2017年某区政府工作报告) opening the stretch names the report, not a part: the next line is read."""
     lead = LEAD_YEAR.match(chunk)
+    while lead is not None and TITLE_YEAR.match(chunk, lead.start(1)) is not None:
+        nl = chunk.find("\n", lead.end())
+        lead = LEAD_YEAR.match(chunk, nl + 1) if nl >= 0 else None
     if lead and year is not None and int(lead.group(1)) < year:
         return "actual", int(lead.group(1))  # a heading such as "2021重点回顾" or "2023年,..."
     if lead and year is not None and int(lead.group(1)) == year:
