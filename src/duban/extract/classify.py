@@ -91,6 +91,9 @@ BASELINE = re.compile(r"[由从從]\s*(?:(?:19|20)\d\d\s*年(?:底|末)?)?的?\s
 BASE_YEAR = re.compile(r"[由从從]\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
 # 在2020年基础上继续提高: the base of a goal, not the year of the sentence (到2025年，…在2020年基础上…)
 ON_BASE_YEAR = re.compile(r"[在以较比]\s*(?:19|20)\d\d\s*年(?:底|末)?的?(?:水平)?基[础礎]上")
+# 恢复到2019年的八成, 达到2019年同期水平: a comparison base, it dates nothing after it
+BACK_TO_YEAR = re.compile(tpat(r"(?:恢复|回升|回到|回复|达到)(?:到|至)?\s*(?:19|20)\d\d\s*年(?:同期)?的?"
+                               r"(?=水平|[一二三四五六七八九十\d])"))
 TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩小|压减|调整|突破|达)(?:到|至)"))
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
 # a review sentence that opens by restating the plan (2023年计划确定，…增长6.5%左右): its figures are goals
@@ -111,6 +114,8 @@ BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既�
                                  r"|(?:未|超额|超|基本)?(?:完成|达到)(?:年度|全年|年初)?(?:计划|目标|预期目标))\s*[(（]\s*$"))
 # 高于年度目标2.9个百分点: the gap between the outcome and its goal, an outcome itself
 GAP_TO_GOAL = re.compile(tpat(r"(?:高于|低于|超过|快于|慢于|超出)[^,，;；。]{0,6}目标(?:值)?\s*$"))
+# 比年初预期目标低1.9个百分点: the goal named as the base of a gap
+GOAL_AS_BASE = re.compile(tpat(r"[比较](?:年度|全年|年初|预期|既定|计划|控制)*目标(?:值)?(?:高|低|快|慢)了?\s*$"))
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划)?(?:目标|预期目标|控制目标)"))
 
 
@@ -272,7 +277,10 @@ def _last_year(s: str) -> int | None:
     if "年" not in s:  # every YEAR match holds 年 or looks ahead to one (in ``s``: a slice ends there)
         return None
     y = None
+    back = "年的" in s or "年同期" in s
     for m in YEAR.finditer(s):  # noqa: B007 - the last one
+        if back and (b := BACK_TO_YEAR.search(s, max(0, m.start() - 5), m.end() + 5)) and b.start() < m.start() < b.end():
+            continue  # 恢复到2019年的八成: a comparison base, not the year spoken of
         y = int(m.group(1))
     return y
 
@@ -523,6 +531,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         if "基" in sentence:
             sentence = ON_BASE_YEAR.sub("", sentence)
             clause = ON_BASE_YEAR.sub("", clause)
+        if "年的" in sentence or "年同期" in sentence:
+            sentence = BACK_TO_YEAR.sub("", sentence)
+            clause = BACK_TO_YEAR.sub("", clause)
         if year is not None and ("报" in sentence or "報" in sentence or "陈" in sentence or "陳" in sentence):
             sentence, clause = _without_title_year(sentence, year), _without_title_year(clause, year)
         sentence_year = _last_year(sentence)
@@ -542,6 +553,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             kind = "target"
         elif (c.after_actual_needs is None or c.after_actual_needs.search(after)) and c.after_actual.match(after):
             kind = "actual"
+        if q.unit == "百分点" and kind == "target" and GOAL_AS_BASE.search(clause) is not None:
+            kind, yr, strong = "actual", None, False  # 比年初预期目标低1.9个百分点: the gap to the goal, an outcome
         near = text[max(0, q.start - 12) : q.start]
         base_m = BASELINE.search(near) if ("由" in near or "从" in near or "從" in near) else None
         base = base_m is not None

@@ -174,6 +174,11 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         if q.unit == "百分点":
             return _finish(subject_of(prev_indicator or "") + gap.group(1) + gap.group(2), gdp, repair)
         return prev_indicator or ""
+    if not right and q.unit == "百分点" and same_sentence() and (gap := GOAL_AS_BASE.match(after_boundary.strip())) is not None:
+        # 增长5.1%，比年初预期目标低1.9个百分点: the gap to the goal, <indicator>低于年初预期目标
+        # (tpat's variants each hold the two groups: the matched ones are the two not None)
+        goal, side = (g for g in gap.groups() if g is not None)
+        return _finish((prev_indicator or "") + _t2s().convert(side + "于" + goal), gdp, repair)
     if not right and q.unit != "百分点" and VERDICT_GOAL.match(phrase) and same_sentence():
         return prev_indicator or ""
     if not right and q.unit != "百分点" and after_boundary.endswith(("(", "（")) \
@@ -238,6 +243,8 @@ ROW_NUMBER = re.compile(r"\d{1,3}(?:[ \t\u3000]+|[.．](?!\d)[ \t\u3000]*|(?=" +
     "全年|上半年|下半年|第?[一二三四]季度|前三季度|年内|年底|到20") + "))")
 # an outcome set against its goal in the same sentence (低于年度预期目标, 高于年度目标)
 AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?[(（]?$"))
+# the goal as the base of the gap (比年初预期目标低1.9个百分点)
+GOAL_AS_BASE = re.compile(tpat(r"^[比较]((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?(高|低|快|慢)了?$"))
 # an execution verdict with the goal in brackets (增长4.5%，未完成计划(6%)): the goal of the outcome's indicator
 VERDICT_GOAL = re.compile(tpat(r"^(?:未|超额|超|基本)?(?:完成|达到)(?:年度|全年|年初)?(?:计划|目标|预期目标)[(（]?$"))
 # the same verdict after a subject, with the goal's bracket open (…完成年度目标(7.5%)
