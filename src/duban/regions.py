@@ -236,6 +236,9 @@ _TITLE_YEARS = (
     re.compile(_YEAR + rf"(?:度)?(?:{_HAN}{{0,16}}?)(?:人民)?政府工作报告"),
     re.compile(_YEAR + rf"(?:度)?(?:{_HAN}{{0,16}}?)(?:国民经济和社会发展(?:计划|统计公报)|统计公报|预算执行情况)"),
 )
+# a title naming its year after it in brackets (某市政府工作报告（2018年）): that year, before any other
+# report a text names (the 2017年政府工作报告 it reviews)
+_TITLE_YEAR_AFTER = re.compile(r"(?:人民)?政府工作报告\s*[（(【\[]\s*((?:19|20)\d\d)\s*年?(?:度)?\s*[)）】\]]")
 # 关于2023年…计划执行情况与2024年…计划草案的报告: it reviews 2023 and sets the plan of 2024, the report year
 _EXEC_AND_PLAN = re.compile(_YEAR + r"[^。\n]{0,30}?计划执行情况[^。\n]{0,6}?(?:与|和|及|暨)" + _YEAR + r"[^。\n]{0,30}?计划")
 _PLAN_YEAR = re.compile(_YEAR + r"(?:经济社会发展|发展)?(?:的)?(?:主要)?(?:预期)?(?:目标|重点工作|工作安排|主要任务|具体工作|工作任务)")
@@ -260,6 +263,9 @@ def detect_year(text: str, *, simplified: bool = False) -> int | None:
     m = _EXEC_AND_PLAN.search(s, 0, 600)
     if m:
         return int(m.group(2))
+    m = _TITLE_YEAR_AFTER.search(s, 0, 300)
+    if m:
+        return int(m.group(1))
     for rx in _TITLE_YEARS:
         m = rx.search(s)
         if m:

@@ -265,3 +265,44 @@ def test_combined_span_column_and_numbered_indicators() -> None:
     assert ("target", "森林覆盖率", "=", 43.0, "%", "2021-2025") in got
     assert ("target", "新增城镇就业人数", "=", 4.5, "万人", "2021-2025") in got
     assert not [g for g in got if g[1][0] in "123（"]
+
+
+# a PDF text layer: labels one space apart over tab-separated rows, the category cells a word a line
+# before their rows, a name whose unit bracket the PDF wrapped onto the next line, 〔x〕 sums
+SPACED_HEADER = (
+    "某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
+    "表1 “十四五”时期经济社会发展主要指标\n"
+    "类别 序号 指标 2020年 2025年 年均增长/〔累计〕 属性\n"
+    "综合\n实力\n"
+    "1\t全县生产总值(亿元)\t320\t450\t6.5%左右\t预期性\n"
+    "2\t全员劳动生产率增长(%)\t—\t—\t>6\t预期性\n"
+    "3\t常住人口城镇化率(%)\t55.2\t60\t〔4.8〕\t预期性\n"
+    "科技\n创新\n"
+    "4\t研发经费投入增长(%)\t—\t—\t8\t预期性\n"
+    "5\t每万人口发明专利拥有量\n(件)\t1.2\t2.6\t—\t预期性\n"
+    "6\t城镇调查失业率(%)\t—\t<5.5\t—\t预期性\n"
+    "7\t单位地区生产总值能耗降低(%)\t—\t—\t〔完成市下达任务〕\t约束性\n"
+    "注:〔 〕内为五年累计数。\n"
+    "第一章 发展基础\n"
+)
+
+
+def test_single_space_header_over_tab_rows() -> None:
+    got = _items(SPACED_HEADER)
+    assert ("actual", "全县生产总值", "=", 320.0, "亿元", "2020") in got
+    assert ("target", "全县生产总值", "=", 450.0, "亿元", "2021-2025") in got
+    assert ("target", "全县生产总值年均增长", "~", 6.5, "%", "2021-2025") in got
+    assert ("target", "全员劳动生产率增长", ">=", 6.0, "%", "2021-2025") in got
+    assert ("target", "常住人口城镇化率累计提高", "=", 4.8, "百分点", "2021-2025") in got
+    assert ("target", "研发经费投入增长", "=", 8.0, "%", "2021-2025") in got  # after the 科技/创新 lines
+    assert ("actual", "每万人口发明专利拥有量", "=", 1.2, "件", "2020") in got
+    assert ("target", "每万人口发明专利拥有量", "=", 2.6, "件", "2021-2025") in got
+    assert ("target", "城镇调查失业率", "<=", 5.5, "%", "2021-2025") in got
+    assert len(got) == 11
+
+
+def test_single_space_line_of_words_is_no_header() -> None:
+    # words that are not all column labels (a heading) above tab rows: no table header
+    text = ("某县政府工作报告\n第一章 发展基础 2020年 2025年\n"
+            "1\t全县生产总值(亿元)\t320\t450\n2\t常住人口城镇化率(%)\t55.2\t60\n")
+    assert not any(i[3] == 320.0 for i in _items(text))

@@ -39,6 +39,9 @@ def is_bulletin(text: str) -> bool:
 # digits so that the regex engine can skip to the next 1 or 2
 YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
 LEAD_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
+# a heading line of an illustrated summary naming a year and no part word, last before a sentence
+YEAR_HEADING = re.compile(tpat(r"(?:^|\n)[ \t\u3000]*[【\[]?((?:19|20)\d\d)年?[，,、\s]*(?:我们)?(?:这样干|这么干|怎么干|干了啥|干了什么|"
+                               r"成绩单|答卷)[】\]!！]?[ \t\u3000]*\n?$"))
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
 FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR) + "|第十[一二三四五]个五年")
@@ -88,6 +91,9 @@ BASELINE = re.compile(r"[由从從]\s*(?:(?:19|20)\d\d\s*年(?:底|末)?)?的?\s
 BASE_YEAR = re.compile(r"[由从從]\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
 # 在2020年基础上继续提高: the base of a goal, not the year of the sentence (到2025年，…在2020年基础上…)
 ON_BASE_YEAR = re.compile(r"[在以较比]\s*(?:19|20)\d\d\s*年(?:底|末)?的?(?:水平)?基[础礎]上")
+# 恢复到2019年的八成, 达到2019年同期水平: a comparison base, it dates nothing after it
+BACK_TO_YEAR = re.compile(tpat(r"(?:恢复|回升|回到|回复|达到)(?:到|至)?\s*(?:19|20)\d\d\s*年(?:同期)?的?"
+                               r"(?=水平|[一二三四五六七八九十\d])"))
 TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩小|压减|调整|突破|达)(?:到|至)"))
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
 # a review sentence that opens by restating the plan (2023年计划确定，…增长6.5%左右): its figures are goals
@@ -108,6 +114,8 @@ BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既�
                                  r"|(?:未|超额|超|基本)?(?:完成|达到)(?:年度|全年|年初)?(?:计划|目标|预期目标))\s*[(（]\s*$"))
 # 高于年度目标2.9个百分点: the gap between the outcome and its goal, an outcome itself
 GAP_TO_GOAL = re.compile(tpat(r"(?:高于|低于|超过|快于|慢于|超出)[^,，;；。]{0,6}目标(?:值)?\s*$"))
+# 比年初预期目标低1.9个百分点: the goal named as the base of a gap
+GOAL_AS_BASE = re.compile(tpat(r"[比较](?:年度|全年|年初|预期|既定|计划|控制)*目标(?:值)?(?:高|低|快|慢)了?\s*$"))
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划)?(?:目标|预期目标|控制目标)"))
 
 
@@ -269,7 +277,10 @@ def _last_year(s: str) -> int | None:
     if "年" not in s:  # every YEAR match holds 年 or looks ahead to one (in ``s``: a slice ends there)
         return None
     y = None
+    back = "年的" in s or "年同期" in s
     for m in YEAR.finditer(s):  # noqa: B007 - the last one
+        if back and (b := BACK_TO_YEAR.search(s, max(0, m.start() - 5), m.end() + 5)) and b.start() < m.start() < b.end():
+            continue  # 恢复到2019年的八成: a comparison base, not the year spoken of
         y = int(m.group(1))
     return y
 
@@ -485,6 +496,12 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             # table row or list item, not the rows before it)
             lead = _without_rows(text, pos, sent_start, line_start) if row else text[pos:sent_start]
             m, my = _mode_of(lead, year, c, sec_part == "plan")
+            if year is not None and (yh := YEAR_HEADING.search(lead)) is not None:
+                # an illustrated summary's heading right before the sentence (2024年，我们这样干, 2024年成绩单):
+                # its year against the report year decides, a past year's results or this year's plan
+                hy = int(yh.group(1))
+                if hy <= year:
+                    m, my = ("actual" if hy < year else "target"), hy
             if m == "actual" and not annual_review:
                 # news that opens with a part of this year (上半年,…): what it says of the rest is an
                 # outlook; a review of a whole year (工作回顾, 去年) before it rules that out
@@ -514,6 +531,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         if "基" in sentence:
             sentence = ON_BASE_YEAR.sub("", sentence)
             clause = ON_BASE_YEAR.sub("", clause)
+        if "年的" in sentence or "年同期" in sentence:
+            sentence = BACK_TO_YEAR.sub("", sentence)
+            clause = BACK_TO_YEAR.sub("", clause)
         if year is not None and ("报" in sentence or "報" in sentence or "陈" in sentence or "陳" in sentence):
             sentence, clause = _without_title_year(sentence, year), _without_title_year(clause, year)
         sentence_year = _last_year(sentence)
@@ -533,6 +553,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             kind = "target"
         elif (c.after_actual_needs is None or c.after_actual_needs.search(after)) and c.after_actual.match(after):
             kind = "actual"
+        if q.unit == "百分点" and kind == "target" and GOAL_AS_BASE.search(clause) is not None:
+            kind, yr, strong = "actual", None, False  # 比年初预期目标低1.9个百分点: the gap to the goal, an outcome
         near = text[max(0, q.start - 12) : q.start]
         base_m = BASELINE.search(near) if ("由" in near or "从" in near or "從" in near) else None
         base = base_m is not None
@@ -701,8 +723,12 @@ def _goal_follows(chunk: str, at: int, c: Cues) -> bool:
 
 
 def _lead_year(chunk: str, year: int | None) -> tuple[str | None, int | None]:
-    """The mode of a stretch without mode cues: set by a year that opens it, if any."""
+    """The mode of a stretch without mode cues: set by a year that opens it, if any. A report's own
+    title (2017年某区政府工作报告) opening the stretch names the report, not a part: the next line is read."""
     lead = LEAD_YEAR.match(chunk)
+    while lead is not None and TITLE_YEAR.match(chunk, lead.start(1)) is not None:
+        nl = chunk.find("\n", lead.end())
+        lead = LEAD_YEAR.match(chunk, nl + 1) if nl >= 0 else None
     if lead and year is not None and int(lead.group(1)) < year:
         return "actual", int(lead.group(1))  # a heading such as "2021重点回顾" or "2023年,..."
     if lead and year is not None and int(lead.group(1)) == year:

@@ -14,7 +14,8 @@ from functools import cache, lru_cache, partial
 
 from duban.extract.quantities import Quantity, tpat
 
-BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—]|\s{2,}")
+# bullet marks of an illustrated summary (▶ 一般公共预算总收入 约865亿元) start an indicator too
+BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—▶►▸●◆◇■□★☆✔✓•▪➤❖]|\s{2,}")
 # the words after the last year mentioned: 成都市政府工作报告2023年成都地区生产总值 -> 成都地区生产总值
 AFTER_YEAR = re.compile(r"^.*(?<![较比与由从從])(?:19|20)\d\d\s*年(?:度|底|末)?")
 # a comparison base inside the phrase: 能耗较2020年下降 -> 能耗下降; 劳动生产率由2020年的 -> 劳动生产率
@@ -48,6 +49,8 @@ CHANGE_END = re.compile(tpat(r"(?:比上年|同比|较上年|实际|年均)?(?:�
 COMPARED = re.compile(tpat("^(?:比上年末?|同比|较上年末?)"))
 YEAR_COMPARED = re.compile(tpat("^(?:比上年|较上年)(?!末)"))
 NOUN_AFTER = re.compile(r"[^\s\d,，;；:：。！？!?\n、“”\"()（）0-9０-９]{1,14}")
+# a bracketed alternative right after the noun counted (县(区), 乡镇（街道）), not a note (其中…)
+NOUN_ALT = re.compile(r"[(（](?!其中|含|包括|不含|均)[\u4e00-\u9fff]{1,4}(?:[、/][\u4e00-\u9fff]{1,4})?[)）]")
 NOUN_STOP = re.compile(tpat(r"(?:以上|以下|左右|和|与|及|的|等|为|达|实现|并|安排|确定|计算|、)"))
 
 
@@ -117,6 +120,11 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         m = NOUN_AFTER.match(text, q.end)
         if m:
             seg = m.group()
+            if q.kind == "count" and (alt := NOUN_ALT.match(text, m.end())) is not None \
+                    and not NOUN_STOP.search(seg):
+                # 7个县(区)脱贫摘帽: the noun counted carries its alternative in brackets
+                rest = NOUN_AFTER.match(text, alt.end())
+                seg += alt.group() + (rest.group() if rest else "")
             stop = NOUN_STOP.search(seg)
             right = seg[: stop.start()] if stop else seg
             if q.kind != "count" and (len(right) > 3 or (not stop and m.end() < len(text)
@@ -135,6 +143,12 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         # 完成全年目标任务的: the labellers write 完成全年目标比例
         what = re.sub("(?<=[标划])任务$|(?<=[標劃])任務$", "", share.group(1))
         return _finish(subject + "完成" + what + "比例", gdp, repair)
+    if not right and (share := PLAN_PART.match(after_boundary.strip())) is not None and same_sentence():
+        # 市重点项目完成投资420亿元，占年度计划的108%: the share of the plan of the subject before it
+        subject = DONE_END.sub("", subject_of(prev_indicator or ""))
+        if subject:
+            what = re.sub("(?<=[标划])任务$|(?<=[標劃])任務$", "", _group(share))
+            return _finish(subject + "完成" + what + "比例", gdp, repair)
     if phrase and not right and TOTAL_ONLY.match(phrase) and same_sentence():
         # 新增高新技术企业3100余家、总量突破1.2万家: the total of what the figure before it counts
         # (高新技术企业总量); after a level (地区生产总值增长5%，总量突破4000亿元) that level itself
@@ -160,8 +174,28 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         if q.unit == "百分点":
             return _finish(subject_of(prev_indicator or "") + gap.group(1) + gap.group(2), gdp, repair)
         return prev_indicator or ""
+    if not right and q.unit == "百分点" and same_sentence() and (gap := GOAL_AS_BASE.match(after_boundary.strip())) is not None:
+        # 增长5.1%，比年初预期目标低1.9个百分点: the gap to the goal, <indicator>低于年初预期目标
+        # (tpat's variants each hold the two groups: the matched ones are the two not None)
+        goal, side = (g for g in gap.groups() if g is not None)
+        return _finish((prev_indicator or "") + _t2s().convert(side + "于" + goal), gdp, repair)
     if not right and q.unit != "百分点" and VERDICT_GOAL.match(phrase) and same_sentence():
         return prev_indicator or ""
+    if not right and q.unit != "百分点" and after_boundary.endswith(("(", "（")) \
+            and (goal := VERDICT_END.search(after_boundary.strip())) is not None:
+        # 增长7.6%，完成年度目标(7.5%)的101%: the goal restated in brackets is of the clause's subject,
+        # named before 完成 (规模以上工业增加值完成年度目标(8%)) or else the quantity's before it
+        subject = _clean(after_boundary.strip()[: goal.start()])
+        if subject:
+            return _finish(subject, gdp, repair)
+        if same_sentence():
+            return prev_indicator or ""
+    if not right and prev is not None and CLOSE_SHARE.fullmatch(after_boundary.strip()) \
+            and (share := PLAN_SHARE.search(text, max(0, prev.start - 16), prev.start - 1)) is not None \
+            and share.end() == prev.start - 1 and prev_indicator:
+        # …完成年度目标(7.5%)的101%: the share of the goal just restated, of that goal's subject
+        what = re.sub("(?<=[标划])任务$|(?<=[標劃])任務$", "", share.group(1))
+        return _finish(subject_of(prev_indicator) + "完成" + what + "比例", gdp, repair)
     if not right and ACTUAL_OF_PLAN.match(phrase):
         # 计划新增5万人，实际新增5.83万人: the outcome of the goal before it, the same indicator
         if same_sentence:
@@ -209,12 +243,22 @@ ROW_NUMBER = re.compile(r"\d{1,3}(?:[ \t\u3000]+|[.．](?!\d)[ \t\u3000]*|(?=" +
     "全年|上半年|下半年|第?[一二三四]季度|前三季度|年内|年底|到20") + "))")
 # an outcome set against its goal in the same sentence (低于年度预期目标, 高于年度目标)
 AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?[(（]?$"))
+# the goal as the base of the gap (比年初预期目标低1.9个百分点)
+GOAL_AS_BASE = re.compile(tpat(r"^[比较]((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?(高|低|快|慢)了?$"))
 # an execution verdict with the goal in brackets (增长4.5%，未完成计划(6%)): the goal of the outcome's indicator
 VERDICT_GOAL = re.compile(tpat(r"^(?:未|超额|超|基本)?(?:完成|达到)(?:年度|全年|年初)?(?:计划|目标|预期目标)[(（]?$"))
+# the same verdict after a subject, with the goal's bracket open (…完成年度目标(7.5%)
+VERDICT_END = re.compile(tpat(r"(?:未|超额|超|基本)?(?:完成|达到)了?(?:年度|全年|年初)?(?:计划|目标|预期目标)[(（]$"))
+# the bracket of a restated goal closed before a share of it (完成年度目标(7.5%)的101%)
+CLOSE_SHARE = re.compile(r"[)）]的?")
 # 实际/实际完成 before an outcome after its goal: no part of the indicator
 ACTUAL_OF_PLAN = re.compile(tpat(r"^实际(?:完成|新增|达到|实现|建成|开工|改造|帮扶|培训|为|是|达)?了?$"))
 # a share of a plan (完成年度计划的110.6%, 完成全年总量目标的107%): the words after 完成
 PLAN_SHARE = re.compile(tpat(r"完成了?((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务)(?:目标|任务)?)的?$"))
+# a share of a plan after the amount done (…完成投资420亿元，占年度计划的108%): the plan named after 占
+PLAN_PART = re.compile(tpat(r"^占((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务)(?:目标|任务)?)的?$"))
+# the amount done after a subject (市重点项目完成投资 -> 市重点项目)
+DONE_END = re.compile(tpat(r"(?:累计)?(?:完成|实现)(?:投资|产值)?(?:额)?$|(?:总)?投资(?:额)?$"))
 # investment with no subject of its own (完成投资, 累计完成投资, 总投资)
 BARE_INVESTMENT = re.compile(tpat(r"^(?:累计|共|全年)?((?:完成|总)?投资)(?:额)?(?:达到?|为|超过?)?$"))
 # the verb before the projects counted (安排市级重大项目, 新开工过亿元项目)

@@ -341,6 +341,7 @@ def _said_by_others(text: str, q: Quantity, g: _Grammar) -> bool:
     return g.sentence_re.search(text[cut:q.start]) is not None
 
 
+GOAL_THEN_CMP = re.compile(tpat(r"(?:年度|全年|预期|控制|调控|既定|计划)?(?:目标|控制目标)(?:值)?\s*(以内|以下|以上|之内)"))
 RESPECTIVELY = re.compile(r"分别\s*$|分別\s*$")
 LIST_GAP = re.compile(r"[、，,和及与與\s]{1,3}")
 
@@ -409,6 +410,8 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar,
         cmp = g.after[after_w] if cmp != "range" else cmp
     if cmp == "=" and (more1 or more2):
         cmp = ">="
+    if cmp == "=" and text.startswith("的", unit_end) and (gc := GOAL_THEN_CMP.match(text, unit_end + 1)):
+        cmp = g.after.get(gc.group(gc.lastindex or 0), cmp)  # 控制在3%的调控目标以内: the bound closes the goal's name
     start = s
     if cmp == "=":
         b = g.before_re.search(left)

@@ -72,6 +72,9 @@ _VALUE_ROLES = ("year", "base", "target", "average", "change", "measure")
 # either script: a line without one is no header
 _VALUE_LABEL = re.compile(r"(?:19|20)\d\d|[基现現增降±+数數总總额額实實值]|目[标標]|[规規][划劃]|[预預]期|期[末初]|末期|"
                           r"年均|累[计計]|[产產]量|完成|全年|本年|[计計][划劃]")
+# a category cell on a line of its own in a PDF layer: a short word (经济, 发展, 民生福祉)
+_CATEGORY_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+_MAX_CATEGORY_LINES = 4
 _MAX_GAP = 2  # lines that are not rows (a category line) before a table ends
 
 
@@ -341,13 +344,21 @@ def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Ce
     while i < len(lines):
         cols = _header(_split(lines[i].group(), lines[i].start()))
         if cols is None:
+            # a PDF layer's header of labels one space apart above tab-separated rows: read from this row
+            cols = _spaced_header(original, lines[i])
+            if cols is None:
+                i += 1
+                continue
+            five = _five_near(original, lines[i].start(), fives)
+            pos = lines[i].start()
             i += 1
-            continue
-        five = _five_near(original, lines[i].start(), fives)
-        pos = lines[i].end() + 1
+        else:
+            five = _five_near(original, lines[i].start(), fives)
+            pos = lines[i].end() + 1
+            i += 1
+            pos, cols = _sublabels(original, pos, cols)
         gap = 0
-        i += 1
-        pos, cols = _sublabels(original, pos, cols)
+        grouped = any(c.role == "category" for c in cols)
         while pos < len(original) and gap <= _MAX_GAP:
             end = original.find("\n", pos)
             end = len(original) if end < 0 else end
@@ -355,6 +366,9 @@ def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Ce
             cells = _split(line, pos) if line.strip() else []
             if cells and _header(cells) is not None:
                 break  # the next table
+            if grouped and len(cells) == 1 and _CATEGORY_LINE.match(cells[0][0]):
+                pos = end + 1  # a category cell standing alone, a word a line (经济\n发展), before its rows
+                continue
             got = _read_row(doc, cells, cols, year, bulletin, five) if cells else None
             if got is None and cells:
                 # a name the PDF wrapped onto the next line (…占地区\n生产总值比重  %  13.5 …)
@@ -377,6 +391,37 @@ def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Ce
         while i < len(lines) and lines[i].start() < pos:
             i += 1
     return out, rows_read
+
+
+def _spaced_header(text: str, row: re.Match) -> list[Column] | None:
+    """The columns of a header whose labels stand one space apart on a line above the tab-separated
+    ``row`` (category lines, a word a line, may stand between), or None when there is none.
+
+    Every word must be a column label, and the row must have as many cells as the header (or one
+    fewer, the category cell standing on lines of its own)."""
+    if "\t" not in row.group():
+        return None
+    end = row.start() - 1
+    for _ in range(1 + _MAX_CATEGORY_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if "\t" in line or not line.strip():
+            return None
+        words = [(m.group(), start + m.start()) for m in re.finditer(r"\S+", line)]
+        if len(words) == 1 and _CATEGORY_LINE.match(words[0][0]):
+            end = start - 1
+            continue
+        if len(words) < 3 or any(column(w).role == "other" for w, _ in words):
+            return None
+        cols = _header(words)
+        if cols is None:
+            return None
+        n = len(_split(row.group(), row.start()))
+        grouped = any(c.role == "category" for c in cols)
+        return cols if n == len(cols) or (grouped and n == len(cols) - 1) else None
+    return None
 
 
 def _sublabels(text: str, pos: int, cols: list[Column]) -> tuple[int, list[Column]]:
@@ -424,7 +469,11 @@ def _wrapped(text: str, cells: list[tuple[str, int]], end: int,
     nend = text.find("\n", end + 1)
     nend = len(text) if nend < 0 else nend
     more = _split(text[end + 1:nend], end + 1)
-    if len(more) < 2 or not more[0][0] or not _HAN.match(more[0][0]) or _PROSE.search(more[0][0]):
+    if len(more) < 2 or not more[0][0] or _PROSE.search(more[0][0]):
+        return None
+    # the name goes on in words, or its unit bracket alone starts the next line (…拥有量\n(件)  0.8 …)
+    unit = _BRACKET.fullmatch(_t2s().convert(more[0][0]))
+    if not _HAN.match(more[0][0]) and (unit is None or unit_of(unit.group(1)) is None):
         return None
     if len(cells) + len(more) - 1 not in (len(cols), len(cols) - 1):
         return None

@@ -191,12 +191,29 @@ def _boilerplate_forms() -> dict[str, str]:
 @cache
 def _spam_lines() -> tuple[re.Pattern[str], re.Pattern[str], dict]:
     cfg = load("spam")["lines"]
-    strong = re.compile(_words(cfg["strong"]))
+    # the scan finds the lines of both kinds: keyword lines and shop ads ([ads])
+    strong = re.compile(_words(cfg["strong"] + load("spam")["ads"]["strong"]))
     return strong, re.compile(_words(cfg["strong"] + cfg["weak"])), cfg
+
+
+@cache
+def _ad_words() -> tuple[re.Pattern[str], re.Pattern[str], dict]:
+    cfg = load("spam")["ads"]
+    return re.compile(_words(cfg["strong"])), re.compile(_words(cfg["strong"] + cfg["weak"])), cfg
+
+
+def is_ad_line(line: str) -> bool:
+    """A short line of shop-ad words (厂家直销 … 整箱特价398元): spam appended to a page."""
+    strong, any_kw, cfg = _ad_words()
+    if len(line) > cfg["max_len"] or not strong.search(line):
+        return False
+    return len(set(any_kw.findall(line))) >= cfg["min_hits"]
 
 
 def is_spam_line(line: str) -> bool:
     strong, any_kw, cfg = _spam_lines()
+    if is_ad_line(line):
+        return True
     fields = [f for f in re.split(cfg["separators"], line.strip()) if f]
     if len(fields) < cfg["min_fields"] or not strong.search(line):
         return False
