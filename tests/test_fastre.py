@@ -339,3 +339,35 @@ def test_classify_after_cue_guards_pass_every_match(s: str) -> None:
     if c.after_actual.match(s):
         assert c.after_actual_needs is None or c.after_actual_needs.search(s)
     assert c.after_target_first is not None and c.after_actual_needs is not None  # the guards are in use
+
+
+_HEADING_PIECES = ["\n", " ", "\u3000", "【", "[", "2024", "1999", "年", "，", "、", "我们", "我們", "这样干", "這樣幹",
+                   "这么干", "怎么干", "干了啥", "干了什么", "幹了什麼", "成绩单", "成績單", "答卷", "】", "!", "这样",
+                   "干", "单", "成绩", "x"]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_HEADING_PIECES), max_size=10))
+def test_year_heading_guard_passes_every_match(pieces: list[str]) -> None:
+    # classify tries YEAR_HEADING only on a stretch where YEAR_HEADING_WORD is found
+    from duban.extract.classify import YEAR_HEADING, YEAR_HEADING_WORD
+
+    s = "".join(pieces)
+    if YEAR_HEADING.search(s):
+        assert YEAR_HEADING_WORD.search(s), s
+    for heading in ("2024年，我们这样干\n", "【2023年成绩单】", "2022 答卷", "2021年這樣幹"):
+        assert YEAR_HEADING.search(heading) and YEAR_HEADING_WORD.search(heading)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abxy01 ,", max_size=20))
+def test_positive_and_group_lookbehind_moved_after_literal(s: str) -> None:
+    # (?<=X)c -> c(?<=Xc), and a lookbehind before a group of alternatives taken into each of them
+    # (the anecdote rule's clause-start head: (?:^|(?<=[，,\s]))(?:他们|他|我家))
+    for src in ("(?<=a)x|y", "(?<=[, ])(?:ab|a|x0)", "(?:^|(?<=[,\\s]))(?:ab|a|by)", "(?<!a)(?:x|yb)0",
+                "(?<=a[\\sx])(?:b|y)?0"):
+        fast = "|".join(literal_first(src))
+        assert [m.span() for m in re.finditer(fast, s)] == [m.span() for m in re.finditer(src, s)], src
+        after = fastre.behind_after(src)
+        assert [m.span() for m in re.finditer(after, s)] == [m.span() for m in re.finditer(src, s)], src
+    assert literal_first("(?<=[,\\s])(?:他们|他)") == ["他(?<=[,\\s]他)们", "他(?<=[,\\s]他)"]

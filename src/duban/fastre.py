@@ -19,8 +19,10 @@ from collections.abc import Callable, Iterable, Sequence
 PLAIN = r"[^\\()\[\]{}|.?*+^$]"  # a character that stands for itself in a regex
 _STARTS_LITERAL = re.compile(PLAIN + r"(?![?*+{])")
 # (?<!X)c / (?<![XY])c / (?<!XY)c  ->  c(?<!Xc): the same test, made after the literal (a lookbehind
-# of several characters or classes too: its width stays fixed)
-_LEAD_BEHIND = re.compile(rf"\(\?<!((?:\[[^\]\\]+\]|{PLAIN})+)\)({PLAIN})(?![?*+{{])")
+# of several characters or classes too: its width stays fixed); a positive one (?<=X)c -> c(?<=Xc) alike
+_BEHIND = rf"\(\?<([!=])((?:\[(?:\\.|[^\]\\])+\]|\\[dDsSwW]|{PLAIN})+)\)"
+_LEAD_BEHIND = re.compile(rf"{_BEHIND}({PLAIN})(?![?*+{{])")
+_LEAD_BEHIND_GROUP = re.compile(rf"{_BEHIND}(?=\(\?:)")  # (?<=X)(?:a|b)rest
 _LEAD_OPTIONAL = re.compile(rf"({PLAIN})\?(?![?+])")  # c?rest  ->  crest | rest (greedy: c tried first)
 
 
@@ -76,9 +78,15 @@ def literal_first(src: str) -> list[str]:
     if len(split_top(src)) > 1:
         return [alt for part in split_top(src) for alt in literal_first(part)]
     if m := _LEAD_BEHIND.match(src):
-        return [f"{m.group(2)}(?<!{m.group(1)}{m.group(2)})" + src[m.end():]]
+        return [f"{m.group(3)}(?<{m.group(1)}{m.group(2)}{m.group(3)})" + src[m.end():]]
     if re.compile(src).groups:
         return [src]  # the rewrites below repeat a part of src, which would renumber its groups
+    if (m := _LEAD_BEHIND_GROUP.match(src)) and (end := _group_end(src[m.end():])) \
+            and src[m.end() + end : m.end() + end + 1] not in ("?", "*", "+", "{"):
+        # (?<=X)(?:a|b)rest -> (?<=X)arest | (?<=X)brest (the same trials in the same order), each
+        # then moved after its literal: a clause-start lookbehind before a group of words
+        group, rest = src[m.end() : m.end() + end], src[m.end() + end:]
+        return [alt for part in split_top(group[3:-1]) for alt in literal_first(m.group() + part + rest)]
     if m := _LEAD_OPTIONAL.match(src):
         rest = src[m.end():]
         return literal_first(m.group(1) + rest) + literal_first(rest) if rest else [src]
@@ -100,7 +108,7 @@ def behind_after(src: str) -> str:
     out, last = [], 0
     for i, ch, _ in _scan(src):
         if ch == "(" and i >= last and (m := _LEAD_BEHIND.match(src, i)):
-            out += [src[last:i], f"{m.group(2)}(?<!{m.group(1)}{m.group(2)})"]
+            out += [src[last:i], f"{m.group(3)}(?<{m.group(1)}{m.group(2)}{m.group(3)})"]
             last = m.end()
     return "".join(out) + src[last:]
 

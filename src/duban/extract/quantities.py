@@ -262,7 +262,7 @@ def find_quantities(text: str) -> list[Quantity]:
     if "近" in text:
         out = _with_round_numbers(text, out, g)
     _spread_respectively(text, out)
-    if out and g.sentence_pre.search(text) is not None:
+    if out and g.sentence_pre.search(text):  # a bool (AnyOf): "is not None" let every text through
         # only a quantity with a head in the 120 characters before it can be said by others; a
         # head that a longer one hides (基金 in 基金组织) starts inside that one, so the spans of the
         # heads found cover it
