@@ -350,13 +350,14 @@ _HEADING_PIECES = ["\n", " ", "\u3000", "【", "[", "2024", "1999", "年", "，"
 @given(st.lists(st.sampled_from(_HEADING_PIECES), max_size=10))
 def test_year_heading_guard_passes_every_match(pieces: list[str]) -> None:
     # classify tries YEAR_HEADING only on a stretch where YEAR_HEADING_WORD is found
-    from duban.extract.classify import YEAR_HEADING, YEAR_HEADING_WORD
+    from duban.extract.classify import YEAR_HEADING, may_end_in_year_heading
 
     s = "".join(pieces)
     if YEAR_HEADING.search(s):
-        assert YEAR_HEADING_WORD.search(s), s
-    for heading in ("2024年，我们这样干\n", "【2023年成绩单】", "2022 答卷", "2021年這樣幹"):
-        assert YEAR_HEADING.search(heading) and YEAR_HEADING_WORD.search(heading)
+        assert may_end_in_year_heading(s), s
+    for heading in ("2024年，我们这样干\n", "【2023年成绩单】 \u3000\n", "2022 答卷", "2021年這樣幹", "x\n2020干了什么！\n"):
+        assert YEAR_HEADING.search(heading) and may_end_in_year_heading(heading)
+    assert not may_end_in_year_heading("2024年，我们这样干。下一句说的是别的")
 
 
 @settings(max_examples=300, deadline=None)

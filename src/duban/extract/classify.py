@@ -42,9 +42,15 @@ LEAD_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\
 # a heading line of an illustrated summary naming a year and no part word, last before a sentence
 YEAR_HEADING = re.compile(tpat(r"(?:^|\n)[ \t\u3000]*[【\[]?((?:19|20)\d\d)年?[，,、\s]*(?:我们)?(?:这样干|这么干|怎么干|干了啥|干了什么|"
                                r"成绩单|答卷)[】\]!！]?[ \t\u3000]*\n?$"))
-# every YEAR_HEADING match holds one of these (tests/test_fastre.py): a literal scan on the fast path
-# rules out most stretches, where the pattern itself (led by (?:^|\n)) is tried at every position
+# every YEAR_HEADING match ends with one of these and at most a bracket, spaces and a newline after it
+# (tests/test_fastre.py): a look at a stretch's last characters rules out most stretches, where the
+# pattern itself (led by (?:^|\n)) is tried at every position
 YEAR_HEADING_WORD = re.compile("干|幹|成绩单|成績單|答卷")
+
+
+def may_end_in_year_heading(lead: str) -> bool:
+    """Can YEAR_HEADING match ``lead``? False when its last characters hold none of the words."""
+    return YEAR_HEADING_WORD.search(lead.rstrip(" \t\u3000\n")[-6:]) is not None
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
 FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR) + "|第十[一二三四五]个五年")
@@ -499,7 +505,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             # table row or list item, not the rows before it)
             lead = _without_rows(text, pos, sent_start, line_start) if row else text[pos:sent_start]
             m, my = _mode_of(lead, year, c, sec_part == "plan")
-            if year is not None and YEAR_HEADING_WORD.search(lead) and (yh := YEAR_HEADING.search(lead)) is not None:
+            if year is not None and may_end_in_year_heading(lead) and (yh := YEAR_HEADING.search(lead)) is not None:
                 # an illustrated summary's heading right before the sentence (2024年，我们这样干, 2024年成绩单):
                 # its year against the report year decides, a past year's results or this year's plan
                 hy = int(yh.group(1))
