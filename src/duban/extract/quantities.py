@@ -341,6 +341,9 @@ def _said_by_others(text: str, q: Quantity, g: _Grammar) -> bool:
     return g.sentence_re.search(text[cut:q.start]) is not None
 
 
+PER_BEFORE = re.compile(tpat(r"每((?:十|百|千|万|十万)(?:人口|人|户)|立方米|平方米|平方公里)\s*$"))
+# an SEO token (ASCII letters with a few characters after, or a bracketed tag) just before a figure
+SEO_BEFORE = re.compile(r"(?:[A-Za-z]{2,}[\u4e00-\u9fff]{0,3}|\[[^\[\]]{1,6}\]|【[^【】]{1,6}】)\s*$")
 GOAL_THEN_CMP = re.compile(tpat(r"(?:年度|全年|预期|控制|调控|既定|计划)?(?:目标|控制目标)(?:值)?\s*(以内|以下|以上|之内)"))
 RESPECTIVELY = re.compile(r"分别\s*$|分別\s*$")
 LIST_GAP = re.compile(r"[、，,和及与與\s]{1,3}")
@@ -405,6 +408,11 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar,
         if unit_rule.needs_left is not None and not unit_rule.needs_left.search(text[max(0, s - 12) : s]):
             return None
         unit_out, kind = unit_rule.out, unit_rule.kind
+        # a per-unit written before the figure (每立方米39微克, 每千人3.2名): it joins the unit, not the indicator
+        if "/" not in unit_out and (per := PER_BEFORE.search(left)):
+            unit_out += "/" + per.group(1)
+            s -= len(left) - per.start()
+            left = left[: per.start()]
     unit_end = t.start("after") if after_w else end
     if after_w:
         cmp = g.after[after_w] if cmp != "range" else cmp
@@ -413,6 +421,11 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar,
     if cmp == "=" and text.startswith("的", unit_end) and (gc := GOAL_THEN_CMP.match(text, unit_end + 1)):
         cmp = g.after.get(gc.group(gc.lastindex or 0), cmp)  # 控制在3%的调控目标以内: the bound closes the goal's name
     start = s
+    if cmp == "=" and not g.before_re.search(left) and (junk := SEO_BEFORE.search(left)):
+        # 冲破seo快排2000家, 突破[广告]2000家: an SEO token between the comparator and its figure
+        if (bj := g.before_re.search(left[: junk.start()])):
+            cmp = g.before[left[bj.start() : junk.start()].rstrip()]
+            start = s - (len(left) - bj.start())
     if cmp == "=":
         b = g.before_re.search(left)
         if b:
