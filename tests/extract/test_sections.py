@@ -338,3 +338,15 @@ def test_rule_file_schema() -> None:
         for line in rule["good"]:  # the anchor must be in every match, or the scan would miss it
             m = re.search(rule["pattern"], line)
             assert m is None or re.search(rule["anchor"], m.group(0)), (rule["part"], line)
+
+
+@pytest.mark.parametrize(("title", "part"), [
+    ("前三季度某市经济运行稳中有进 全年目标有望实现", "unknown"),  # a news headline: a goal said to be met
+    ("2023年目标任务全面完成", "unknown"),
+    ("2024年主要目标", "plan"),
+    ("二、2024年目标任务", "plan"),
+])
+def test_a_goal_said_to_be_met_names_no_plan_part(title: str, part: str) -> None:
+    from duban.extract.sections import heading_part
+
+    assert heading_part(title) == part
