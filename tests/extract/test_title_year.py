@@ -23,3 +23,11 @@ def test_review_after_a_title_with_the_report_year(title: str) -> None:
 def test_a_year_opening_the_text_still_sets_the_mode() -> None:
     # not a title: a lead-in that opens the page with the report year is a plan
     assert _kinds("2017年，全区一般公共预算收入增长8%。\n")[0][:2] == ("target", "2017")
+
+
+def test_a_year_heading_in_traditional_script_reads_its_year() -> None:
+    import sys
+
+    classify = sys.modules["duban.extract.classify"]
+    m = classify.YEAR_HEADING.search("\n【2024年成績單】\n")
+    assert m is not None and int(m.group(1) or m.group(2)) == 2024

@@ -509,7 +509,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             if year is not None and may_end_in_year_heading(lead) and (yh := YEAR_HEADING.search(lead)) is not None:
                 # an illustrated summary's heading right before the sentence (2024年，我们这样干, 2024年成绩单):
                 # its year against the report year decides, a past year's results or this year's plan
-                hy = int(yh.group(1))
+                hy = int(yh.group(1) or yh.group(2))  # (tpat: the traditional variant is group 2)
                 if hy <= year:
                     m, my = ("actual" if hy < year else "target"), hy
             if m == "actual" and not annual_review:
