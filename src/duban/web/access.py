@@ -15,7 +15,9 @@ The row itself (with its password hash) stays in each worker's own memory, never
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
@@ -299,21 +301,26 @@ def get_report(user, pk: int, *, page: bool = False) -> Report:
 REPORT_ROW_SECONDS = 300  # a change never waits for this (the stamp moves); it only bounds memory use
 
 
-def _page_report(pk: int) -> Report | None:
-    """The report and its region chain, texts deferred (read on use; a cached page body needs neither),
-    kept per row stamp (read before the row): each call unpickles its own instance."""
-    from duban.web import caching
-
-    stamp = caching.report_row_stamp(pk)
+def _kept_row(kind: str, stamp: str | None, fetch: Callable[[], Any]) -> Any:
+    """A row kept in this worker's memory under its row stamp (read before the row, so a change moves
+    the key first); None when the stamp says there is no such row. Each call unpickles its own instance."""
     if stamp is None:
         return None
-    key = f"duban:report-row:{stamp}"
-    report = _local().get(key)
-    if report is None:
-        report = one(Report.objects.select_related(_UP).defer("original", "text").filter(pk=pk))
-        if report is not None:
-            _local().set(key, report, REPORT_ROW_SECONDS)
-    return report
+    key = f"duban:{kind}-row:{stamp}"
+    row = _local().get(key)
+    if row is None:
+        row = fetch()
+        if row is not None:
+            _local().set(key, row, REPORT_ROW_SECONDS)
+    return row
+
+
+def _page_report(pk: int) -> Report | None:
+    """The report and its region chain, texts deferred (read on use; a cached page body needs neither)."""
+    from duban.web import caching
+
+    return _kept_row("report", caching.report_row_stamp(pk),
+                     lambda: one(Report.objects.select_related(_UP).defer("original", "text").filter(pk=pk)))
 
 
 def get_item(user, pk: int, *, page: bool = False) -> Item:
@@ -329,17 +336,9 @@ def _page_item(pk: int) -> Item | None:
     """The item with its section, report (texts deferred) and region chain, kept per row stamp."""
     from duban.web import caching
 
-    stamp = caching.item_row_stamp(pk)
-    if stamp is None:
-        return None
-    key = f"duban:item-row:{stamp}"
-    item = _local().get(key)
-    if item is None:
-        item = one(Item.objects.select_related(f"report__{_UP}", "section")
-                   .defer("report__original", "report__text").filter(pk=pk))
-        if item is not None:
-            _local().set(key, item, REPORT_ROW_SECONDS)
-    return item
+    return _kept_row("item", caching.item_row_stamp(pk),
+                     lambda: one(Item.objects.select_related(f"report__{_UP}", "section")
+                                 .defer("report__original", "report__text").filter(pk=pk)))
 
 
 def get_update(user, pk: int) -> ProgressUpdate:
