@@ -4,12 +4,7 @@ with part-of-year goals, the subject of a bare change, counter words before a fi
 
 from __future__ import annotations
 
-import duban
-
-
-def _items(text: str) -> list[tuple[str, str, str, float, str, str | None]]:
-    ex = duban.extract(text)
-    return [(i.indicator, i.kind, i.cmp, i.low, i.unit, i.period) for i in ex.items if i.kind != "task"]
+from extract_examples import items as _items
 
 
 def test_tenths_and_multiples_as_quantities() -> None:

@@ -4,12 +4,7 @@ of year and month)."""
 
 from __future__ import annotations
 
-import duban
-
-
-def _items(text: str) -> list[tuple[str, str, str, float, str, str | None]]:
-    ex = duban.extract(text)
-    return [(i.indicator, i.kind, i.cmp, i.low, i.unit, i.period) for i in ex.items if i.kind != "task"]
+from extract_examples import items as _items
 
 
 def test_dapo_is_a_floor_and_no_part_of_the_indicator() -> None:

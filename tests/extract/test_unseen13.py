@@ -4,6 +4,8 @@ one general failure (a short PDF page's hard wraps, spun copies with few signatu
 
 from __future__ import annotations
 
+from extract_examples import items as _items
+
 import duban
 
 SHORT_PDF_PAGE = (
@@ -20,9 +22,6 @@ SHORT_PDF_PAGE = (
 )
 
 
-def _items(text: str) -> list[tuple[str, str, str, float, str, str | None]]:
-    ex = duban.extract(text)
-    return [(i.indicator, i.kind, i.cmp, i.low, i.unit, i.period) for i in ex.items if i.kind != "task"]
 
 
 def test_short_pdf_page_is_unwrapped() -> None:

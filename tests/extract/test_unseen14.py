@@ -4,13 +4,7 @@ plan-table row, a bare change after a level across noise and wraps, a difference
 
 from __future__ import annotations
 
-import duban
-
-
-def _items(text: str) -> list[tuple[str, str, str, float, str, str | None]]:
-    ex = duban.extract(text)
-    return [(i.indicator, i.kind, i.cmp, i.low, i.unit, i.period) for i in ex.items if i.kind != "task"]
-
+from extract_examples import items as _items
 
 REVIEW = "某县2025年政府工作报告\n一、2024年工作回顾\n"
 

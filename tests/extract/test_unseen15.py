@@ -3,13 +3,9 @@ one general failure (a third spinner table, a title naming its year in brackets,
 
 from __future__ import annotations
 
+from extract_examples import items as _items
+
 import duban
-
-
-def _items(text: str) -> list[tuple[str, str, str, float, str, str | None]]:
-    ex = duban.extract(text)
-    return [(i.indicator, i.kind, i.cmp, i.low, i.unit, i.period) for i in ex.items if i.kind != "task"]
-
 
 REVIEW = "某县2025年政府工作报告\n一、2024年工作回顾\n"
 

@@ -4,13 +4,7 @@ year headings of an illustrated summary, a district portal page)."""
 
 from __future__ import annotations
 
-import duban
-
-
-def _items(text: str) -> list[tuple[str, str, str, float, str, str | None]]:
-    ex = duban.extract(duban.read_text(text))
-    return [(i.indicator, i.kind, i.cmp, i.low, i.unit, i.period) for i in ex.items if i.kind != "task"]
-
+from extract_examples import items as _items
 
 REVIEW = "某县2019年政府工作报告\n一、2018年工作回顾\n"
 

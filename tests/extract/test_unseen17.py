@@ -4,12 +4,7 @@ with its bound after 的调控目标, a goal named as the base of a gap, a deleg
 
 from __future__ import annotations
 
-import duban
-
-
-def _items(text: str) -> list[tuple[str, str, str, float, str, str | None]]:
-    ex = duban.extract(text)
-    return [(i.indicator, i.kind, i.cmp, i.low, i.unit, i.period) for i in ex.items if i.kind != "task"]
+from extract_examples import items as _items
 
 
 def test_base_year_in_a_plan_list_dates_nothing() -> None:

@@ -4,14 +4,11 @@ figure, the planned investment of projects in a review, a duration of service ti
 
 from __future__ import annotations
 
-import duban
+from extract_examples import items as _items
 
 REVIEW = "2024年政府工作报告\n一、2023年工作回顾\n"
 
 
-def _items(text: str) -> list[tuple[str, str, str, float, str, str | None]]:
-    ex = duban.extract(text)
-    return [(i.indicator, i.kind, i.cmp, i.low, i.unit, i.period) for i in ex.items if i.kind != "task"]
 
 
 def test_per_unit_before_the_figure_joins_the_unit() -> None:

@@ -1,0 +1,11 @@
+"""Shared by the unseen-document example tests: the non-task items of a text as comparable tuples."""
+
+from __future__ import annotations
+
+import duban
+
+
+def items(text: str) -> list[tuple[str, str, str, float, str, str | None]]:
+    """(indicator, kind, cmp, low, unit, period) of every target and actual extracted from ``text``."""
+    ex = duban.extract(text)
+    return [(i.indicator, i.kind, i.cmp, i.low, i.unit, i.period) for i in ex.items if i.kind != "task"]
