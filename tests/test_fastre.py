@@ -372,3 +372,28 @@ def test_positive_and_group_lookbehind_moved_after_literal(s: str) -> None:
         after = fastre.behind_after(src)
         assert [m.span() for m in re.finditer(after, s)] == [m.span() for m in re.finditer(src, s)], src
     assert literal_first("(?<=[,\\s])(?:他们|他)") == ["他(?<=[,\\s]他)们", "他(?<=[,\\s]他)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abxy01", max_size=20))
+def test_lookbehind_before_optional_moved_after_literal(s: str) -> None:
+    # (?<!X)c?rest and (?<!X)(?:a|b)?rest: each alternative literal-first, the same matches
+    for src in ("(?<![ab])x?y0", "(?<!a)(?:xb|y)?0", "(?<=[ab])x?y|0"):
+        alts = literal_first(src)
+        assert all(fastre.starts_literal(a) for a in alts), alts
+        assert [m.span() for m in re.finditer("|".join(alts), s)] == [m.span() for m in re.finditer(src, s)], src
+
+
+def test_cue_words_stay_on_the_fast_path() -> None:
+    # one cue word the rewrite cannot make literal-first takes the whole cue alternation off the
+    # regex fast path (classify twice as slow): every unanchored cue word must start with a literal
+    import tomllib
+    from pathlib import Path
+
+    from duban.extract.quantities import _variant_sources
+
+    rules = Path(fastre.__file__).parent / "extract" / "rules" / "cues.toml"
+    words = [w for cue in tomllib.loads(rules.read_text("utf-8"))["cue"] for w in cue["words"]]
+    slow = [w for w in words if not w.startswith("^")
+            and not all(fastre.starts_literal(a) for v in _variant_sources([w]) for a in literal_first(v))]
+    assert not slow

@@ -23,6 +23,7 @@ _STARTS_LITERAL = re.compile(PLAIN + r"(?![?*+{])")
 _BEHIND = rf"\(\?<([!=])((?:\[(?:\\.|[^\]\\])+\]|\\[dDsSwW]|{PLAIN})+)\)"
 _LEAD_BEHIND = re.compile(rf"{_BEHIND}({PLAIN})(?![?*+{{])")
 _LEAD_BEHIND_GROUP = re.compile(rf"{_BEHIND}(?=\(\?:)")  # (?<=X)(?:a|b)rest
+_LEAD_ANY_BEHIND = re.compile(_BEHIND)  # (?<!X) before anything: an optional character, a group
 _LEAD_OPTIONAL = re.compile(rf"({PLAIN})\?(?![?+])")  # c?rest  ->  crest | rest (greedy: c tried first)
 
 
@@ -87,6 +88,11 @@ def literal_first(src: str) -> list[str]:
         # then moved after its literal: a clause-start lookbehind before a group of words
         group, rest = src[m.end() : m.end() + end], src[m.end() + end:]
         return [alt for part in split_top(group[3:-1]) for alt in literal_first(m.group() + part + rest)]
+    if (m := _LEAD_ANY_BEHIND.match(src)) and (rest := src[m.end():]) \
+            and (alts := literal_first(rest)) != [rest]:
+        # (?<!X)c?rest -> (?<!X)crest | (?<!X)rest: the test is made at the match start either way,
+        # and each alternative then moves it after its literal (a cue such as (?<![比较])第?一季度)
+        return [alt for a in alts for alt in literal_first(m.group() + a)]
     if m := _LEAD_OPTIONAL.match(src):
         rest = src[m.end():]
         return literal_first(m.group(1) + rest) + literal_first(rest) if rest else [src]

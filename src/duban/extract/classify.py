@@ -63,7 +63,7 @@ DONE_AFTER = re.compile(tpat("[^。,，;；]{0,2}(?:总体|全面|全部|圆满|
 QUANTITY_BEFORE = re.compile(r"[\d%％]的$")
 FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|以来|规划期)")
 # (比上半年加快0.3个百分点: a comparison base, not the period of the figure)
-PART_OF_YEAR = re.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度)|1[-—至][369]月"))
+PART_OF_YEAR = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度)|1[-—至][369]月"))
 # a part-of-year cue carried over the sentences after it on a part-of-year news page, until one of
 # these names another period (全年, 下半年, 去年, a year); 比一季度 is a comparison, not a cue
 PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季度|前三季度|1[-—至][369]月") + ")|(?P<reset>" + tpat(
