@@ -505,6 +505,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             # headings and lead-ins between the last quantity and this sentence set the mode (in a
             # table row or list item, not the rows before it)
             lead = _without_rows(text, pos, sent_start, line_start) if row else text[pos:sent_start]
+            if year is not None and ("报" in lead or "報" in lead or "陈" in lead or "陳" in lead):
+                # the page's own title (某市2024年政府工作报告) before 过去一年: it names no period
+                lead = _without_title_year(lead, year)
             m, my = _mode_of(lead, year, c, sec_part == "plan")
             if year is not None and may_end_in_year_heading(lead) and (yh := YEAR_HEADING.search(lead)) is not None:
                 # an illustrated summary's heading right before the sentence (2024年，我们这样干, 2024年成绩单):
