@@ -13,3 +13,17 @@ def test_page_title_before_the_review_lead_names_no_period() -> None:
             "增长6.8%。城镇新增就业6.8万人。\n　　今年全市经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n")
     assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [
         ("actual", "2023"), ("actual", "2023"), ("actual", "2023"), ("target", "2024")]
+
+
+def test_headline_naming_a_part_of_the_year_opens_part_of_year_news() -> None:
+    # a headline that reads as a review heading (成绩单) but names 前三季度: the figures after it are of
+    # that part of this year, also in the sentences without a part word of their own
+    text = ("某市前三季度经济成绩单出炉\n2021-10-28 09:15\n记者从市统计局获悉，今年前三季度，全市实现地区生产总值"
+            "10110亿元，同比增长9.3%。分产业看，第一产业增加值369.8亿元，增长7.6%。\n")
+    assert {period for *_, period in _items(text)} == {"2021Q1-Q3"}
+
+
+def test_two_year_average_of_a_part_of_the_year() -> None:
+    # 前三季度…两年平均增长5.9%: the average of that part of the year, not of the two years before
+    text = ("某市经济运行情况\n2021-10-28\n今年前三季度，全市地区生产总值同比增长9.3%，两年平均增长5.9%。\n")
+    assert [period for *_, period in _items(text)] == ["2021Q1-Q3", "2021Q1-Q3"]

@@ -492,8 +492,12 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 if j != sec and sec_part != "unknown" and h0 >= pos and h1 <= sent_start:
                     # a new section whose heading names its part: the heading sets the mode
                     mode = "target" if sec_part == "plan" else "actual"
-                    annual_review = annual_review or mode == "actual"
                     mode_year = _last_year(text[h0:h1])
+                    if (mode == "actual" and not annual_review and mode_year in (None, year)
+                            and PART_OF_YEAR.search(text, h0, h1) is not None):
+                        part_news = True  # 青岛前三季度经济成绩单: a part of this year, not a year's review
+                    else:
+                        annual_review = annual_review or mode == "actual"
                     pos = h1
             sec = j
         line_start = text.rfind("\n", 0, q.start) + 1
@@ -518,7 +522,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             if m == "actual" and not annual_review:
                 # news that opens with a part of this year (上半年,…): what it says of the rest is an
                 # outlook; a review of a whole year (工作回顾, 去年) before it rules that out
-                if (my is None or my == year) and sec_part != "review" and _part_lead(text[pos:sent_start], c):
+                if (my is None or my == year) and (sec_part != "review" or part_news) and _part_lead(text[pos:sent_start], c):
                     part_news = True
                 else:
                     annual_review, part_news = True, False
@@ -778,7 +782,9 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
             spots: tuple[_Lazy, _Lazy] | None, clause_mark: int) -> str | None:
     """``clause_mark``: the last clause mark before the quantity (as ``classify`` finds it)."""
     p = _year_period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
-    if kind == "actual" and p and p.isdigit():
+    if (kind == "actual" and p and p.isdigit()
+            and not (("季" in sentence or "半" in sentence) and PART_OF_YEAR.search(sentence))):
+        # (前三季度…两年平均增长5.9%: the average of that part of the year, its period below)
         avg = YEARS_AVERAGE.search(text, max(0, q.start - 12), q.start)
         if avg:  # 两年平均增长5.1%: both years, ending with the one reviewed
             return _span_years(int(p) - (3 if avg.group(1) == "三" else 2) + 1, int(p))
