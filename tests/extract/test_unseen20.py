@@ -27,3 +27,12 @@ def test_two_year_average_of_a_part_of_the_year() -> None:
     # 前三季度…两年平均增长5.9%: the average of that part of the year, not of the two years before
     text = ("某市经济运行情况\n2021-10-28\n今年前三季度，全市地区生产总值同比增长9.3%，两年平均增长5.9%。\n")
     assert [period for *_, period in _items(text)] == ["2021Q1-Q3", "2021Q1-Q3"]
+
+
+def test_goal_restated_with_this_year_in_an_answer_on_last_year() -> None:
+    # a press conference answer reviews last year, then names this year's goal (今年9.5%左右的目标)
+    text = ("某省政府新闻办举行《政府工作报告》解读新闻发布会\n2023-01-17 15:30\n"
+            "负责同志：2022年全省地区生产总值6818.22亿元，增长0.2%。今年9.5%左右的目标，既考虑了恢复性增长，"
+            "也考虑了重大项目的带动。\n")
+    assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [
+        ("actual", "2022"), ("actual", "2022"), ("target", "2023")]

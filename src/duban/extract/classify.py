@@ -639,6 +639,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
             if five and PLAN_SET.search(clause):
                 period = _span_years(*five)  # 低于规划确定的年均增长5.5%的预期目标: a goal of the plan
+            elif yr is None and year is not None and THIS_YEAR.search(clause):
+                period = str(year)  # 今年9.5%左右的目标, said in an answer on last year: this year's goal
             out.append(Verdict("target", period))
         else:
             period = _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
