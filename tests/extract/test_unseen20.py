@@ -36,3 +36,22 @@ def test_goal_restated_with_this_year_in_an_answer_on_last_year() -> None:
             "也考虑了重大项目的带动。\n")
     assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [
         ("actual", "2022"), ("actual", "2022"), ("target", "2023")]
+
+
+def test_year_opening_a_review_paragraph_under_a_five_year_heading() -> None:
+    # 一、2025年和“十四五”时期工作回顾 then a paragraph that opens with 2025年: its changes are of 2025;
+    # a later paragraph opening with “十四五”时期 has the plan's span
+    text = ("某市2026年政府工作报告\n一、2025年和“十四五”时期工作回顾\n2025年，全市地区生产总值4720亿元，增长5%；"
+            "规模以上工业增加值增长7.8%；外贸进出口总额较上年下降1.8%。\n“十四五”时期，全市地区生产总值年均增长5.3%。\n")
+    assert [period for *_, period in _items(text)] == ["2025", "2025", "2025", "2025", "2021-2025"]
+    # a year inside a clause (五年来…，2020年达到…；) does not end the five years
+    text = ("某区2021年政府工作报告\n一、“十三五”时期主要成就\n五年来，全区地区生产总值年均增长7.1%，2020年达到2468.7亿元；"
+            "一般公共预算收入年均增长6.4%。\n")
+    assert [period for *_, period in _items(text)] == ["2016-2020", "2020", "2016-2020"]
+
+
+def test_goal_naming_a_later_plan_has_its_span() -> None:
+    # “十五五”时期，…年均增长5.5%左右 under a heading of the plan and the report year: the plan's goal
+    text = ("某市2026年政府工作报告\n二、“十五五”时期目标和2026年工作安排\n“十五五”时期，全市地区生产总值年均增长5.5%左右，"
+            "研发投入强度不低于4.2%。\n2026年主要预期目标：地区生产总值增长5%—5.5%。\n")
+    assert [period for *_, period in _items(text)] == ["2026-2030", "2026-2030", "2026"]

@@ -71,7 +71,8 @@ PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季�
     r"(?:19|20)\d\d\s*年(?!\s*(?:上半年|第?一季度|前三季度|1[-—至]\d|\d{1,2}\s*月))") + ")")
 # the sentence speaks of last year (过去一年,全市一季度…): its parts of a year are last year's
 LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去年)")
-FIVE_YEAR_GOAL = re.compile(tpat("十四五|到2025年"))
+# a sentence naming the plan of its goal: by name (十五五) or by its last year (到2030年)
+FIVE_YEAR_GOAL = re.compile(r"十[一二三四五六]五|到(20\d\d)年")
 PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年|五[”\"']?以来"))
 PAST_FIVE = re.compile(tpat("五年来|过去五年|过去的五年"))
 OTHER_PERIOD = fastre.compile(tpat(r"过去一年|过去的一年|一年来|去年|今年|(?<![比较同])上年(?!同期)|(?:19|20)\d\d\s*年|十[一二三四五]五"))
@@ -93,6 +94,8 @@ PART_CUE = re.compile(r"(?:上半年|第?一季度|前三季度|1-\d{1,2}月)\Z"
 COMPARED_TO = ("较", "較")  # 较去年, 较上年: a comparison base, not the past period
 GOAL_WORD = re.compile(tpat("目标"))
 GOAL_FIGURE = re.compile(tpat(r"(?:值)?(?:为|是)?(?:增长|下降|提高|降低|达到)?\s*(?:[-−]\s*)?\d"))
+# a year opening a line or sentence (2025年，…), not a date (2025年1月20日) nor a clause (，2020年达到…)
+LEADING_YEAR = re.compile(r"(?:^|(?<=[\n。；;!！?？]))\s*(?:19|20)\d\d\s*年(?!\s*\d{1,2}\s*月)", re.M)
 AVERAGE = re.compile(tpat("年均|累计"))
 BASELINE_FROM = re.compile(tpat("由$"))
 # the base of 由A提高到B / 从A增加到B (由2020年的70.4%): an actual of its own year that must not
@@ -824,6 +827,24 @@ def part_suffix(cue: str) -> str:
     return "Q1"
 
 
+def _year_leads_since_period_word(text: str, lo: int, hi: int) -> bool:
+    """Does a year open a line or sentence between the last five-year period word (时期, 五年来) of
+    ``text[lo:hi]`` and ``hi``? (一、2025年和“十四五”时期工作回顾 / 2025年，…；规模以上工业增加值增长7.8%:
+    a figure of that year, not of the plan)"""
+    last = None
+    for last in PERIOD_WORDS.finditer(text, lo, hi):  # noqa: B007 - the last one
+        pass
+    return last is not None and LEADING_YEAR.search(text, last.end(), hi) is not None
+
+
+def _names_plan(sentence: str, five: tuple[int, int]) -> bool:
+    """Does ``sentence`` name the plan ``five`` (十五五, or 到2030年 for the plan ending then)?"""
+    for m in FIVE_YEAR_GOAL.finditer(sentence) if "五" in sentence or "到" in sentence else ():
+        if (FIVE_YEAR.get(m.group()) == five) if m.group(1) is None else int(m.group(1)) == five[1]:
+            return True
+    return False
+
+
 def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
                  bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None,
                  spots: tuple[_Lazy, _Lazy] | None, clause_mark: int) -> str | None:
@@ -847,13 +868,14 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
                 if FIVE_YEAR[name][1] == yr and FIVE_YEAR[name][0] <= year:
                     return _span_years(*FIVE_YEAR[name])
             return str(yr)
-        if five and (FIVE_YEAR_GOAL.search(sentence)
+        if five and ((year is None or five[1] >= year) and _names_plan(sentence, five)
                      or ((yr or year) == five[1] and spots is not None and spots[0].search(*ctx))):
             return _span_years(*five)
         return str(yr if yr is not None else year) if (yr or year) else None
     # actual: in a five-year review (十三五时期, 五年来) a change is of the whole period, a level
     # of its last year, and the base of 由A提高到B of the year before it began
-    if five and not bulletin and sentence_year is None and spots is not None and spots[1].search(*ctx):
+    if (five and not bulletin and sentence_year is None and spots is not None and spots[1].search(*ctx)
+            and not _year_leads_since_period_word(text, *ctx)):
         clause_end = text[max(0, q.start - 8) : q.start]
         if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start, clause_mark):
             return _span_years(*five)
