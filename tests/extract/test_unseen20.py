@@ -55,3 +55,19 @@ def test_goal_naming_a_later_plan_has_its_span() -> None:
     text = ("某市2026年政府工作报告\n二、“十五五”时期目标和2026年工作安排\n“十五五”时期，全市地区生产总值年均增长5.5%左右，"
             "研发投入强度不低于4.2%。\n2026年主要预期目标：地区生产总值增长5%—5.5%。\n")
     assert [period for *_, period in _items(text)] == ["2026-2030", "2026-2030", "2026"]
+
+
+
+def test_pdf_wrap_before_the_decimal_point() -> None:
+    # a PDF text layer (spaced figures, page number lines) whose line, a little short, breaks inside
+    # 3293.0 before the point
+    text = ("政 府 工 作 报 告\n——2022 年 1 月 18 日在某市第十六届人民代表大会第一次会议上\n各位代表:\n"
+            "一、过去五年工作回顾\n"
+            "过去五年,地区生产总值年均增长 5.1%,2021 年达到 3293\n"
+            ".0 亿元;一般公共预算收入由 2016 年的 145.3 亿元增加到 2021 年\n"
+            "的 196.5 亿元;城乡居民人均可支配收入年均增长 6.2% 和 8.5%,五年\n"
+            "来新增就业 21 万人。2021 年,全市地区生产总值增长 6.4%;规模以上\n"
+            "工业增加值增长 9.6%;固定资产投资增长 18.3%;社会消费品零售总额\n"
+            "1020 亿元,下降 0.8%;一般公共预算收入增长 12.1%,全年新增就业 4.2\n"
+            "万人,城镇登记失业率 3.6%,居民消费价格上涨 1.1%,粮食产量稳定。\n— 3 —\n")
+    assert (3293.0, "亿元") in [(low, unit) for _, _, _, low, unit, _ in _items(text)]

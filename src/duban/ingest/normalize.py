@@ -394,7 +394,7 @@ _PAGE_FOOTER = re.compile(r"[ \t\u3000]*(?:[—–-]{1,2}[ \t\u3000]*\d{1,3}[ \t
                           r"[ \t\u3000]*$", re.M)
 # a number cut by the wrap: digits (or a decimal point) end the line, a digit starts the next
 _DIGIT_END = re.compile(r"\d\.?[ \u3000]?$")
-_DIGIT_START = re.compile(r"[ \t\u3000]*\d")
+_DIGIT_START = re.compile(r"[ \t\u3000]*\.?\d")  # (.0亿元 after 3293: a decimal point wrapped to the next line)
 _DECIMAL_START = re.compile(r"[ \t\u3000]*\d+\. ?\d")  # 4. 2%: a wrapped decimal, not a list number "4."
 
 
