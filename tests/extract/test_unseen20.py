@@ -71,3 +71,21 @@ def test_pdf_wrap_before_the_decimal_point() -> None:
             "1020 亿元,下降 0.8%;一般公共预算收入增长 12.1%,全年新增就业 4.2\n"
             "万人,城镇登记失业率 3.6%,居民消费价格上涨 1.1%,粮食产量稳定。\n— 3 —\n")
     assert (3293.0, "亿元") in [(low, unit) for _, _, _, low, unit, _ in _items(text)]
+
+
+def test_one_figure_for_each_member_of_a_list() -> None:
+    # A、B均增长6%: the figure is said of each subject, one item each (with the same quote); 均 is in no name
+    text = ("2022年政府工作报告\n今年一般公共预算总收入、地方一般公共预算收入均增长6%，城乡居民收入均增长7%左右，"
+            "城镇和农村居民人均可支配收入均增长7%。\n")
+    assert [ind for ind, *_ in _items(text)] == [
+        "一般公共预算总收入增长", "地方一般公共预算收入增长", "城乡居民收入增长",
+        "城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
+    # 人均 and 年均 are no such 均
+    assert [ind for ind, *_ in _items("2022年政府工作报告\n今年全区居民人均增长5%，投资年均增长6%。\n")] == [
+        "居民人均增长", "投资年均增长"]
+
+
+def test_revenue_basis_qualifier_is_no_indicator() -> None:
+    # 按自然口径计算下降3.2%, 按同口径增长2.1%: the change of the revenue named before
+    text = "2023年政府工作报告\n一、2022年工作回顾\n区级一般公共预算收入125亿元，按自然口径计算下降3.2%，按同口径增长2.1%。\n"
+    assert [ind for ind, *_ in _items(text)] == ["区级一般公共预算收入", "区级一般公共预算收入下降", "区级一般公共预算收入增长"]

@@ -15,7 +15,7 @@ from duban.document import Document
 from duban.extract import sections
 from duban.extract.catalogue import canonical, repair
 from duban.extract.classify import classify, is_bulletin, page_date_year, report_year
-from duban.extract.indicators import indicator_for, respective
+from duban.extract.indicators import each_subjects, indicator_for, respective
 from duban.extract.quantities import find_quantities, tpat
 from duban.extract.sections import Structure
 from duban.extract.tables import find_cells
@@ -68,17 +68,20 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
         spans.append(_span(text, q, prev.end if prev else 0))
         prev = q
     respective(text, quantities, indicators, repair, gdp)  # 分别 lists: each member its own subject
+    each = each_subjects(text, quantities, repair, gdp)  # A、B均增长6%: one item per member
     original = doc.original
     items: list[Item] = [
         Item(kind=v.kind, indicator=indicator, quote=original[os_:oe], span=(os_, oe),
              cmp=q.cmp, low=q.low, high=q.high, unit=q.unit, period=v.period,
              section=_section_title(structure, s), canonical=canonical(indicator), value_base=q.value_base)
-        for q, v, indicator, (s, _), (os_, oe)
-        in zip(quantities, verdicts, indicators, spans, doc.to_original_spans(spans), strict=True)
+        for j, (q, v, ind, (s, _), (os_, oe))
+        in enumerate(zip(quantities, verdicts, indicators, spans, doc.to_original_spans(spans), strict=True))
+        for indicator in each.get(j, (ind,))
     ]
+    item_qs = [q for j, q in enumerate(quantities) for _ in each.get(j, (None,))] if each else quantities
     # indicator tables kept as text (PDF/Word text layers): read cell by cell from the original
     if report:
-        items = _with_tables(doc, structure, items, quantities, year, is_bulletin(text))
+        items = _with_tables(doc, structure, items, item_qs, year, is_bulletin(text))
     # 6. qualitative tasks (commitments without a number)
     items.extend(find_tasks(doc, structure, year))
     return Extraction(source=doc.name, items=items, sections=structure.sections, year=year)

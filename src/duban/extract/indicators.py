@@ -28,7 +28,7 @@ _YEAR = r"(?:(?:19|20)\d\d\s*年(?:度)?|到\s*(?:19|20)\d\d\s*年(?:底|末)?)"
 LEAD = re.compile(tpat(
     r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|第?一季度|上半年|前三季度|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价(?:格)?计算|"
     r"我国|我省|我市|我区|我县|我们?|全市|全省|全区|全县|区属|市属|全国的?|要|将|要求|力争|确保|努力|争取|"
-    r"计划(?!总投资)|预计|预期|拟|目标是|目标为|目标|主要预期目标是|发展主要预期目标是|并|和|及|与|而|也|还|又|再|"
+    r"计划(?!总投资)|按(?:自然|同|可比)口径(?:计算)?|预计|预期|拟|目标是|目标为|目标|主要预期目标是|发展主要预期目标是|并|和|及|与|而|也|还|又|再|"
     r"进一步|(?:低于|高于|超过|略低于)?(?:规划|纲要)(?:确定|提出|设定)的?|(?:近|这|过去)?[两三]年(?:来|间)?(?!行动|计划|攻坚|规划|平均|年均)|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是)+"))
 # words between the indicator and the number that link them (节制在/掌握在, 冲破: what spinners write
 # for 控制在, 突破)
@@ -330,3 +330,37 @@ def respective(text: str, qs: list[Quantity], indicators: list[str], repair: Cal
                 indicators[j] = _finish(p + verb, gdp, repair)
             last = (qs[members[-1]].end, parts)
         i = members[-1] + 1
+
+
+# 一般公共预算总收入、地方一般公共预算收入均增长6%: one figure said of each member of the list before 均
+EACH_BEFORE = re.compile(tpat(r"(?<![人年平])均(?:增长|下降|提高|降低|达到|超过|保持在?|控制在)(?:了)?$"))
+
+
+CHANGE_VERB = re.compile(tpat(r"增长|下降|提高|降低"))
+
+
+def each_subjects(text: str, qs: list[Quantity], repair: Callable[[str], str],
+                  gdp: str = "地区生产总值") -> dict[int, list[str]]:
+    """The quantities said of every member of a list (A、B均增长6%): index -> one indicator per member
+    (one to four subjects of at least two characters each); the item is then given once per member,
+    with the same quote."""
+    if "均" not in text:
+        return {}
+    out: dict[int, list[str]] = {}
+    for i, q in enumerate(qs):
+        lo = max(0, q.start - 60)
+        m = EACH_BEFORE.search(text, max(lo, q.start - 8), q.start)
+        if m is None:
+            continue
+        head = text[lo : m.start()]
+        cut = None
+        for cut in SUBJECT_BOUNDARY.finditer(head):  # noqa: B007 - the last one
+            pass
+        parts = [_clean(p) for p in LIST_SPLIT.split(head[cut.end():] if cut else head)]
+        if len(parts) > 4 or not all(len(p) >= 2 for p in parts):  # (one: 城乡居民收入均增长 -> …收入增长)
+            continue
+        if len(parts[-1]) > 4:  # 城镇和农村居民人均可支配收入: short qualifiers share the last one's noun
+            parts = [p + parts[-1][2:] if len(p) <= 2 else p for p in parts]
+        verb = CHANGE_VERB.match(m.group(), 1)  # 均增长: the change is part of each name; 均达到 is not
+        out[i] = [_finish(p + (verb.group() if verb else ""), gdp, repair) for p in parts]
+    return out
