@@ -89,3 +89,22 @@ def test_revenue_basis_qualifier_is_no_indicator() -> None:
     # 按自然口径计算下降3.2%, 按同口径增长2.1%: the change of the revenue named before
     text = "2023年政府工作报告\n一、2022年工作回顾\n区级一般公共预算收入125亿元，按自然口径计算下降3.2%，按同口径增长2.1%。\n"
     assert [ind for ind, *_ in _items(text)] == ["区级一般公共预算收入", "区级一般公共预算收入下降", "区级一般公共预算收入增长"]
+
+
+def test_growth_gap_to_the_region_above() -> None:
+    # 高于全市0.2个百分点 after a growth: an outcome of its own, the gap of that growth (the labellers of
+    # every batch keep it); a 个 member of a list ending in 个百分点 shares the unit
+    text = ("2025年政府工作报告\n一、2024年工作回顾\n全区地区生产总值增长6.1%，高于全市0.2个百分点。规模以上工业增加值"
+            "增长8%，高于全国平均水平2.2个百分点。地区生产总值增长6%，规上工业增加值增长6.3%，分别高于全国2个、"
+            "高于全国0.8个百分点。\n")
+    got = [(ind, low, unit) for ind, _, _, low, unit, _ in _items(text)]
+    assert ("地区生产总值增速高于全市", 0.2, "百分点") in got
+    assert ("规模以上工业增加值增速高于全国平均水平", 2.2, "百分点") in got
+    assert [(low, unit) for _, low, unit in got[-2:]] == [(2.0, "百分点"), (0.8, "百分点")]
+
+
+def test_goal_named_after_a_verdict_is_of_the_figure_before() -> None:
+    # 增长4.2%，虽未实现年初确定的6.5%—7%的预期目标，但增速高于全省平均水平1.1个百分点
+    text = ("2023年政府工作报告\n一、2022年工作回顾\n全市地区生产总值增长4.2%，虽未实现年初确定的6.5%—7%的预期目标，"
+            "但增速高于全省平均水平1.1个百分点。\n")
+    assert [ind for ind, *_ in _items(text)] == ["地区生产总值增长", "地区生产总值增长", "地区生产总值增速高于全省平均水平"]

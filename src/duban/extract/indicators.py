@@ -179,7 +179,13 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         # (tpat's variants each hold the two groups: the matched ones are the two not None)
         goal, side = (g for g in gap.groups() if g is not None)
         return _finish((prev_indicator or "") + _t2s().convert(side + "于" + goal), gdp, repair)
-    if not right and q.unit != "百分点" and VERDICT_GOAL.match(phrase) and same_sentence():
+    if not right and q.unit == "百分点" and (gap := BENCHMARK_GAP.match(phrase)) is not None and same_sentence():
+        # 地区生产总值增长6.1%，高于全省平均水平0.2个百分点: the gap of that growth to the region above
+        subject = subject_of(prev_indicator or "").split("增速")[0]  # (after a gap of its own: its subject)
+        return _finish(subject + "增速" + _t2s().convert(_group(gap)), gdp, repair)
+    if (not right and q.unit != "百分点" and (VERDICT_GOAL.match(phrase) or (
+            GOAL_NAMED_BEFORE.match(phrase) and GOAL_NAMED_AFTER.match(text, q.end))) and same_sentence()):
+        # 增长4.2%，虽未实现年初确定的6.5%—7%的预期目标: the goal restated is of the figure before it
         return prev_indicator or ""
     if not right and q.unit != "百分点" and after_boundary.endswith(("(", "（")) \
             and (goal := VERDICT_END.search(after_boundary.strip())) is not None:
@@ -242,11 +248,18 @@ GROWTH_GOAL = re.compile(tpat(r"(?:^|把|将)(?:经济|全年|今年)?的?增长
 ROW_NUMBER = re.compile(r"\d{1,3}(?:[ \t\u3000]+|[.．](?!\d)[ \t\u3000]*|(?=" + tpat(
     "全年|上半年|下半年|第?[一二三四]季度|前三季度|年内|年底|到20") + "))")
 # an outcome set against its goal in the same sentence (低于年度预期目标, 高于年度目标)
+# a growth's gap to the region above (高于全省平均水平0.2个百分点), said after that growth
+BENCHMARK_GAP = re.compile(tpat(r"^(?:但|并|且|均)?(?:增速|增幅)?(?:分别)?((?:高于|低于|快于|慢于|超过|超出|领先)"
+                                r"(?:全国|全省|全市|全区|全州|全县)(?:平均水平|平均)?)$"))
 AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?[(（]?$"))
 # the goal as the base of the gap (比年初预期目标低1.9个百分点)
 GOAL_AS_BASE = re.compile(tpat(r"^[比较]((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?(高|低|快|慢)了?$"))
 # an execution verdict with the goal in brackets (增长4.5%，未完成计划(6%)): the goal of the outcome's indicator
 VERDICT_GOAL = re.compile(tpat(r"^(?:未|超额|超|基本)?(?:完成|达到)(?:年度|全年|年初)?(?:计划|目标|预期目标)[(（]?$"))
+# the verdict before a goal restated with its name after it (虽未实现年初确定的6.5%—7%的预期目标)
+GOAL_NAMED_BEFORE = re.compile(tpat(r"^(?:虽然?|但|但是)?(?:未能?|没有|没能|已经?|超额)?(?:实现|完成|达到)了?"
+                                    r"(?:年初|年度|全年)?(?:确定|制定|提出|设定|预定)?的?$"))
+GOAL_NAMED_AFTER = re.compile(tpat(r"的?(?:年度|全年|年初)?(?:预期|计划|既定)?目标"))
 # the same verdict after a subject, with the goal's bracket open (…完成年度目标(7.5%)
 VERDICT_END = re.compile(tpat(r"(?:未|超额|超|基本)?(?:完成|达到)了?(?:年度|全年|年初)?(?:计划|目标|预期目标)[(（]$"))
 # the bracket of a restated goal closed before a share of it (完成年度目标(7.5%)的101%)

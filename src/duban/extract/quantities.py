@@ -262,6 +262,7 @@ def find_quantities(text: str) -> list[Quantity]:
     if "近" in text:
         out = _with_round_numbers(text, out, g)
     _spread_respectively(text, out)
+    _points_shared(text, out)
     if out and g.sentence_pre.search(text):  # a bool (AnyOf): "is not None" let every text through
         # only a quantity with a head in the 120 characters before it can be said by others; a
         # head that a longer one hides (基金 in 基金组织) starts inside that one, so the spans of the
@@ -360,6 +361,18 @@ def _spread_respectively(text: str, qs: list[Quantity]) -> None:
                 break
             nxt.cmp = q.cmp
             prev = nxt
+
+
+# between the members of a list of gaps (分别高于全国2个、高于全国0.8个百分点)
+POINTS_GAP = re.compile(r"[、和与及與]\s*[^，。；,;！？\d]{0,8}")
+
+
+def _points_shared(text: str, qs: list[Quantity]) -> None:
+    """分别高于全国2个、高于全国0.8个百分点: 个 ends a member of a list whose last member is in 个百分点,
+    which the members share."""
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.unit == "个" and b.unit == "百分点" and POINTS_GAP.fullmatch(text, a.end, b.start):
+            a.unit, a.kind = b.unit, b.kind
 
 
 def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar, left: str) -> Quantity | None:
