@@ -108,3 +108,9 @@ def test_goal_named_after_a_verdict_is_of_the_figure_before() -> None:
     text = ("2023年政府工作报告\n一、2022年工作回顾\n全市地区生产总值增长4.2%，虽未实现年初确定的6.5%—7%的预期目标，"
             "但增速高于全省平均水平1.1个百分点。\n")
     assert [ind for ind, *_ in _items(text)] == ["地区生产总值增长", "地区生产总值增长", "地区生产总值增速高于全省平均水平"]
+
+
+def test_share_of_the_plan_after_the_amount_done() -> None:
+    # 完成投资617.2亿元，为年度计划的108.3%: the share of the plan of the subject before it
+    text = "2021年政府工作报告\n一、2020年工作回顾\n全年实施省市重点项目212个，完成投资617.2亿元，为年度计划的108.3%。\n"
+    assert _items(text)[-1][0] == "省市重点项目完成年度计划比例"

@@ -269,7 +269,7 @@ ACTUAL_OF_PLAN = re.compile(tpat(r"^实际(?:完成|新增|达到|实现|建成|
 # a share of a plan (完成年度计划的110.6%, 完成全年总量目标的107%): the words after 完成
 PLAN_SHARE = re.compile(tpat(r"完成了?((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务)(?:目标|任务)?)的?$"))
 # a share of a plan after the amount done (…完成投资420亿元，占年度计划的108%): the plan named after 占
-PLAN_PART = re.compile(tpat(r"^占((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务)(?:目标|任务)?)的?$"))
+PLAN_PART = re.compile(tpat(r"^(?:占|为|是|相当于)((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务)(?:目标|任务)?)的?$"))
 # the amount done after a subject (市重点项目完成投资 -> 市重点项目)
 DONE_END = re.compile(tpat(r"(?:累计)?(?:完成|实现)(?:投资|产值)?(?:额)?$|(?:总)?投资(?:额)?$"))
 # investment with no subject of its own (完成投资, 累计完成投资, 总投资, 计划总投资)
