@@ -114,3 +114,11 @@ def test_share_of_the_plan_after_the_amount_done() -> None:
     # 完成投资617.2亿元，为年度计划的108.3%: the share of the plan of the subject before it
     text = "2021年政府工作报告\n一、2020年工作回顾\n全年实施省市重点项目212个，完成投资617.2亿元，为年度计划的108.3%。\n"
     assert _items(text)[-1][0] == "省市重点项目完成年度计划比例"
+
+
+def test_one_count_of_a_coordinated_pair() -> None:
+    # 新建改扩建中小学、幼儿园61所: one count of both nouns; a list with figures of their own is not joined
+    text = ("2025年政府工作报告\n一、2024年工作回顾\n新建改扩建中小学、幼儿园61所，新增学位1.2万个；二氧化硫、氮氧化物排放量"
+            "下降3%。推进2所高中、9所义务教育学校改造。\n")
+    assert [ind for ind, *_ in _items(text)] == [
+        "新建改扩建中小学幼儿园", "新增学位", "二氧化硫氮氧化物排放量下降", "推进高中", "义务教育学校改造"]

@@ -96,6 +96,20 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+# the nouns of a coordinated list before one shared count (新建改扩建中小学、幼儿园61所): 2-8 characters
+# back to a boundary, with no figure, clause mark, dash or phrase word (的, 之, 在: a clause, not a noun)
+_LIST_HEAD = re.compile(r"[^\d,，;；:：。！？!?\n、\"|｜丨—\-\s的之在]{2,8}$")
+
+
+def _shared_count(left: str, cut: int) -> str | None:
+    """The words before the 、 at ``cut`` of ``left`` when they are the first noun of a list that one
+    count after the last noun counts (left[:cut] ends in a noun phrase, not in a figure of its own)."""
+    m = _LIST_HEAD.search(left, 0, cut)
+    if m is None or (m.start() > 0 and left[m.start() - 1] == "、"):
+        return None  # (A、B、C: longer lists are item lists, each with its own figure or none)
+    return m.group()
+
+
 def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator: str | None,
                   repair: Callable[[str], str], gdp: str = "地区生产总值") -> str:
     """The indicator phrase of quantity ``q`` of ``text`` (``prev``: the quantity before it).
@@ -110,6 +124,9 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     for b in BOUNDARY.finditer(left):  # noqa: B007 - we want the last boundary
         pass
     after_boundary = left[b.end():] if b else left
+    if (b is not None and b.group() == "、" and (joined := _shared_count(left, b.start())) is not None
+            and (joined != left[: b.start()] or prev is None or lo != prev.end)):  # (not the noun of the figure before)
+        after_boundary = joined + after_boundary  # 新建改扩建中小学、幼儿园61所: one count of both
     if after_boundary[:1].isdigit() and (row := ROW_NUMBER.match(after_boundary)):
         after_boundary = after_boundary[row.end():]  # 2<TAB>一季度…: a table row's number
     # 低于年度预期目标(8.5%: the words before the bracket the figure stands in
