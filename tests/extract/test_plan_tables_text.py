@@ -166,3 +166,16 @@ def test_prose_with_label_words_is_no_header() -> None:
     got = _items(text)
     assert not [g for g in got if g[3] == 812.0 and g[5] == "2020"]
     assert any(g[0] == "target" and g[2] == "~" and g[3] == 6.0 for g in got)  # the prose is read
+
+
+def test_one_space_row_with_a_wrapped_name() -> None:
+    # the PDF wrapped a long name (or its unit bracket) onto the next line
+    text = ONE_SPACE.replace(
+        "4 高新技术产业增加值占 GDP 比重(%) 9.7 15 — 预期性",
+        "4 高新技术产业增加值占地区生产\n总值比重(%) 9.7 15 — 预期性",
+    ).replace("5 每万人口拥有 5G 基站数(个) 6 20", "5 每万人口拥有 5G 基站数\n(个) 6 20")
+    got = _items(text)
+    assert ("actual", "高新技术产业增加值占地区生产总值比重", "=", 9.7, "%", "2020") in got
+    assert ("target", "每万人口拥有5G基站数", "=", 20.0, "个", "2021-2025") in got
+    assert len(got) == 19
+

@@ -63,6 +63,7 @@ _NAMES_A_MEASURE = ("量", "值", "额", "数", "率")
 _FIVE = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
          "十五五": (2026, 2030)}
 _FIVE_RE = re.compile("|".join(_FIVE))
+
 # 2025年(预计): an estimate of a year not yet closed when the plan was written, an actual
 _ROLE_WORDS = (("actual", re.compile("基期|现状|实际|完成|实绩|预计|估计")), ("target", re.compile("目标|预期|规划|计划")))
 # the second line of a two-line header: (预计) (目标) [累计], one bracketed word under each value column
@@ -436,6 +437,10 @@ def _read_table(doc: Document, pos: int, cols: list[Column], year: int | None, b
             row = _single_space_row(cells[0][0], cells[0][1], cols)
             if row is not None:
                 got = _read_row(doc, row, cols, year, bulletin, five)
+            elif (joined := _single_space_wrapped(original, pos, end, cols)) is not None:
+                got = _read_row(doc, joined[0], cols, year, bulletin, five)
+                if got is not None:
+                    end = joined[1]
         if got is None and cells:
             # a name the PDF wrapped onto the next line (…占地区\n生产总值比重  %  13.5 …)
             wrapped = _wrapped(original, cells, end, cols)
@@ -573,6 +578,27 @@ def _single_space_row(line: str, base: int, cols: list[Column]) -> list[tuple[st
     # the name's words are one name (占 GDP 比重): spaces dropped, the offset kept for the quote
     row.append((re.sub(r"[ \u3000]+", "", name), first[1]))
     return [*row, *tail]
+
+
+def _single_space_wrapped(text: str, pos: int, end: int,
+                          cols: list[Column]) -> tuple[list[tuple[str, int]], int] | None:
+    """A one-space row whose name the PDF wrapped onto the next line (8 数字经济核心产业增加值占地区\n
+    生产总值比重(%) 4.2 8 — 预期性): the cells of the two lines read as one row and the end of the
+    second line; None when the first line holds a value or the next line opens another row."""
+    if end >= len(text):
+        return None
+    first = _WORD.findall(text, pos, end)
+    if not first or not _HAN.search(first[-1]) or any(_value(w) is not None or _CUMULATIVE.match(w)
+                                                      for w in first[1:]):
+        return None
+    nend = text.find("\n", end + 1)
+    nend = len(text) if nend < 0 else nend
+    nxt = text[end + 1:nend]
+    if "\t" in nxt or _PROSE.search(nxt) or not (_HAN.match(nxt) or _BRACKET.match(nxt)):
+        return None
+    # the line break as a space: offsets stay those of the original, the name's words join
+    row = _single_space_row(text[pos:end] + " " + nxt, pos, cols)
+    return (row, nend) if row is not None else None
 
 
 def _sublabels(text: str, pos: int, cols: list[Column]) -> tuple[int, list[Column]]:
