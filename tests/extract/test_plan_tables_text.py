@@ -179,3 +179,19 @@ def test_one_space_row_with_a_wrapped_name() -> None:
     assert ("target", "每万人口拥有5G基站数", "=", 20.0, "个", "2021-2025") in got
     assert len(got) == 19
 
+
+
+def test_one_space_rows_opened_by_their_group_or_without_numbers() -> None:
+    text = (
+        "某市“十四五”社会事业发展规划\n"
+        "类别 序号 指标 2020 年 2025 年 属性\n"
+        "教育 1 学前教育毛入园率(%) 88 92 以上 预期性\n"
+        "2 劳动年龄人口平均受教育年限(年) 10.6 11 预期性\n"
+        "指标 单位 2020 年 2025 年 属性\n"
+        "养老机构床位数 张 3200 4500 预期性\n"
+    )
+    got = _items(text)
+    assert ("target", "学前教育毛入园率", ">=", 92.0, "%", "2021-2025") in got
+    assert ("actual", "劳动年龄人口平均受教育年限", "=", 10.6, "年", "2020") in got
+    assert ("target", "养老机构床位数", "=", 4500.0, "张", "2021-2025") in got
+    assert len(got) == 6

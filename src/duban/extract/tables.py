@@ -424,6 +424,8 @@ def _read_table(doc: Document, pos: int, cols: list[Column], year: int | None, b
         cells = _split(line, pos) if line.strip() else []
         if cells and _header(cells) is not None:
             break  # the next table
+        if len(cells) == 1 and _NAME_LABEL.search(line) and _single_space_header(line, pos) is not None:
+            break  # the next table, its labels one space apart
         if len(cells) == 1 and categories < _MAX_CATEGORY_LINES and (
                 _CATEGORY_LINE.match(cells[0][0]) if grouped else _GROUP_LINE.match(cells[0][0])):
             # a category cell standing alone, a word a line (经济\n发展), before its rows; a group
@@ -525,18 +527,21 @@ def _single_space_headers(text: str) -> list[tuple[int, int, list[Column]]]:
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         pos = end + 1
-        if end - start > _MAX_HEADER or "\t" in text[start:end]:
-            continue
-        line = text[start:end]
-        if line.count(" ") < 2 or _PROSE.search(line):
-            continue
-        words = _label_words(line, start)
-        if len(words) < 3 or any(column(w).role == "other" for w, _ in words):
-            continue
-        cols = _header(words)
-        if cols is not None and sum(c.role in _VALUE_ROLES for c in cols) >= 2:
+        cols = _single_space_header(text[start:end], start)
+        if cols is not None:
             out.append((start, end, cols))
     return out
+
+
+def _single_space_header(line: str, start: int) -> list[Column] | None:
+    """The columns of ``line`` (at ``start``) when it is a header of labels one space apart."""
+    if len(line) > _MAX_HEADER or "\t" in line or line.count(" ") < 2 or _PROSE.search(line):
+        return None
+    words = _label_words(line, start)
+    if len(words) < 3 or any(column(w).role == "other" for w, _ in words):
+        return None
+    cols = _header(words)
+    return cols if cols is not None and sum(c.role in _VALUE_ROLES for c in cols) >= 2 else None
 
 
 def _single_space_row(line: str, base: int, cols: list[Column]) -> list[tuple[str, int]] | None:
