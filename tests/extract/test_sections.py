@@ -332,7 +332,9 @@ def test_rule_file_schema() -> None:
         for rule in RULES[table]:
             re.compile(rule["pattern"])
             assert rule["good"] and rule["bad"], (table, rule)
-            assert set(rule) <= {"name", "part", "pattern", "level", "first", "anchor", "window", "good", "bad"}, rule
+            assert set(rule) <= {"name", "part", "pattern", "level", "first", "anchor", "window", "good", "bad",
+                                 "ends"}, rule
+            re.compile(rule.get("ends", ""))
     for rule in RULES["inline_part"]:
         re.compile(rule["anchor"])
         for line in rule["good"]:  # the anchor must be in every match, or the scan would miss it

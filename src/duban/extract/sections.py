@@ -55,6 +55,7 @@ class _Rules:
     not_title: tuple[re.Pattern[str], ...]
     furniture: fastre.AnyOf  # any of not_title, on the regex fast path (7.2 -> 2.1 us a line)
     review: re.Pattern[str]
+    review_end: re.Pattern[str]
     plan: re.Pattern[str]
     # part, anchor, pattern, window (how near a sentence start a match must be; -1: anywhere)
     inline: tuple[tuple[str, re.Pattern[str], re.Pattern[str], int], ...]
@@ -87,6 +88,7 @@ def _rules() -> _Rules:
         not_title=tuple(re.compile(n["pattern"]) for n in data["not_title"]),
         furniture=fastre.AnyOf(n["pattern"] for n in data["not_title"]),
         review=re.compile("|".join(parts["review"])),
+        review_end=re.compile("|".join(p["ends"] for p in data["part"] if p["part"] == "review" and "ends" in p) or "(?!)"),
         plan=re.compile("|".join(parts["plan"])),
         # only the positions of inline matches are used: without capturing groups they can take
         # the regex fast path (searched in a window around every anchor hit: 工作 is frequent)
@@ -134,6 +136,8 @@ def heading_part(title: str) -> Part:
         # 全年目标有望实现, 目标任务全面完成: a goal said to be (nearly) met names no plan part
         title = _GOAL_MET.sub("", title)
     plan = bool(r.plan.search(title))
+    if plan and review and r.review_end.search(title.rstrip(" 。.:：")):
+        return "review"  # 重点工作推进情况: progress on the plan's work, a review
     if review == plan:
         return "unknown"
     return "review" if review else "plan"

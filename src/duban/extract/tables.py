@@ -63,6 +63,7 @@ _NAMES_A_MEASURE = ("量", "值", "额", "数", "率")
 _FIVE = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
          "十五五": (2026, 2030)}
 _FIVE_RE = re.compile("|".join(_FIVE))
+
 # 2025年(预计): an estimate of a year not yet closed when the plan was written, an actual
 _ROLE_WORDS = (("actual", re.compile("基期|现状|实际|完成|实绩|预计|估计")), ("target", re.compile("目标|预期|规划|计划")))
 # the second line of a two-line header: (预计) (目标) [累计], one bracketed word under each value column
@@ -76,6 +77,23 @@ _VALUE_LABEL = re.compile(r"(?:19|20)\d\d|[基现現增降±+数數总總额額�
 _CATEGORY_LINE = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
 _MAX_CATEGORY_LINES = 4
 _MAX_GAP = 2  # lines that are not rows (a category line) before a table ends
+# a group heading on a line of its own in a table without a category column (经济发展, 民生福祉)
+_GROUP_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+# a numbered row (1  地区生产总值…): when its cells do not line up with the header it is skipped, the
+# table goes on
+_ROW_START = re.compile(r"^[ \u3000]*\d{1,3}[.、．]?[\t| \u3000]+[\u4e00-\u9fffA-Za-z]")
+# header lines whose labels stand one space apart: found by the name label (指标, 项目, 名称), at most
+# this long. Two character classes (a few pairs more than the three words; the line is checked after)
+# scan three times as fast as the alternation
+_NAME_LABEL = re.compile(r"[指项項名][标標目称稱]")
+_MAX_HEADER = 120
+_WORD = re.compile(r"[^ \u3000\t]+")
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
+# a word one space after a number that belongs to it (7.5% 左右, 375 以上); an opening sign or bracket
+# standing apart from its number (< 5.5, [ 4.8 ])
+_QUALIFIER = re.compile(r"^(?:以上|以下|以内|左右|及以上|%|‰|[\]］〕】])$")
+_NUMBER_END = re.compile(r"[\d%‰]$")
+_OPEN_ONLY = re.compile(r"^(?:[<>≤≥＜＞]=?|[\[［〔【])$")
 
 
 @cache
@@ -295,8 +313,23 @@ def _row(cells: list[tuple[str, int]], cols: list[Column]) -> list[tuple[str, in
         if cols[0].role == "index" and not cells[0][0].isdigit():
             return [("", -1), *cells]
         if cols[-1].role == "attr":
+            if _ATTR_WORD.match(cells[-1][0].replace(" ", "")):
+                return _missing_value(cells, cols)
             return [*cells, ("", -1)]
     return None
+
+
+def _missing_value(cells: list[tuple[str, int]], cols: list[Column]) -> list[tuple[str, int]] | None:
+    """A row one value cell short (a Word copy dropped an empty cell): when its last value is a five-year
+    sum ([0.3]) it goes to the 年均增长[累计] column and the others fill the value columns from the left;
+    any other row of this kind is not read (which cell is missing cannot be told)."""
+    values = [j for j, c in enumerate(cols) if c.role in _VALUE_ROLES]
+    if not values or values != list(range(values[0], values[0] + len(values))) or values[-1] != len(cols) - 2:
+        return None
+    avg = values[-1]
+    if cols[avg].role != "average" or not _CUMULATIVE.match(cells[avg - 1][0].replace(" ", "")):
+        return None
+    return [*cells[:avg - 1], ("", -1), *cells[avg - 1:]]
 
 
 def _candidates(text: str) -> list[re.Match]:
@@ -335,20 +368,24 @@ def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Ce
     """Value cells of the text tables of ``doc``, and the spans (in doc.text) of the rows read."""
     original = doc.original
     lines = _candidates(original)
-    if not lines:
+    heads = _single_space_headers(original)
+    if not lines and not heads:
         return [], []
     fives = [(m.start(), m.group()) for m in _FIVE_RE.finditer(original)]
     out: list[Cell] = []
     rows_read: list[tuple[int, int]] = []
+    tables: list[tuple[int, int]] = []  # (header start, end) in the original of the tables read
     i = 0
     while i < len(lines):
+        head = lines[i].start()
         cols = _header(_split(lines[i].group(), lines[i].start()))
         if cols is None:
             # a PDF layer's header of labels one space apart above tab-separated rows: read from this row
-            cols = _spaced_header(original, lines[i])
-            if cols is None:
+            spaced = _spaced_header(original, lines[i])
+            if spaced is None:
                 i += 1
                 continue
+            cols, head = spaced
             five = _five_near(original, lines[i].start(), fives)
             pos = lines[i].start()
             i += 1
@@ -357,45 +394,82 @@ def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Ce
             pos = lines[i].end() + 1
             i += 1
             pos, cols = _sublabels(original, pos, cols)
-        gap = 0
-        grouped = any(c.role == "category" for c in cols)
-        while pos < len(original) and gap <= _MAX_GAP:
-            end = original.find("\n", pos)
-            end = len(original) if end < 0 else end
-            line = original[pos:end]
-            cells = _split(line, pos) if line.strip() else []
-            if cells and _header(cells) is not None:
-                break  # the next table
-            if grouped and len(cells) == 1 and _CATEGORY_LINE.match(cells[0][0]):
-                pos = end + 1  # a category cell standing alone, a word a line (经济\n发展), before its rows
-                continue
-            got = _read_row(doc, cells, cols, year, bulletin, five) if cells else None
-            if got is None and cells:
-                # a name the PDF wrapped onto the next line (…占地区\n生产总值比重  %  13.5 …)
-                wrapped = _wrapped(original, cells, end, cols)
-                if wrapped is not None:
-                    got = _read_row(doc, wrapped[0], cols, year, bulletin, five)
-                    if got is not None:
-                        end = wrapped[1]
-            if got is None:
-                if cells and (len(cells) > 1 or _PROSE.search(line)):
-                    break  # prose or a line of another shape: the table is over
-                gap += 1
-            else:
-                gap = 0
-                ts, te = doc.from_original(pos, end)
-                if te > ts:  # a row that normalization kept (not a spam line)
-                    out.extend(got)
-                    rows_read.append((ts, te))
-            pos = end + 1
+        pos = _read_table(doc, pos, cols, year, bulletin, five, out, rows_read)
+        tables.append((head, pos))
         while i < len(lines) and lines[i].start() < pos:
             i += 1
+    # a header whose labels stand one space apart over rows one space apart (a PDF layer that kept
+    # one space of each column gap): read after the others, unless a table read above holds it
+    for start, end, cols in heads:
+        if any(s <= start < e for s, e in tables):
+            continue
+        pos, cols = _sublabels(original, end + 1, cols)
+        pos = _read_table(doc, pos, cols, year, bulletin, _five_near(original, start, fives), out, rows_read)
+        tables.append((start, pos))
+    rows_read.sort()
     return out, rows_read
 
 
-def _spaced_header(text: str, row: re.Match) -> list[Column] | None:
+def _read_table(doc: Document, pos: int, cols: list[Column], year: int | None, bulletin: bool,
+                five: tuple[int, int] | None, out: list[Cell], rows_read: list[tuple[int, int]]) -> int:
+    """Read the rows from ``pos`` on into ``out`` (cells) and ``rows_read`` (spans in doc.text) until
+    the table ends; returns where it ended in the original."""
+    original = doc.original
+    gap = categories = 0
+    grouped = any(c.role == "category" for c in cols)
+    while pos < len(original) and gap <= _MAX_GAP:
+        end = original.find("\n", pos)
+        end = len(original) if end < 0 else end
+        line = original[pos:end]
+        cells = _split(line, pos) if line.strip() else []
+        if cells and _header(cells) is not None:
+            break  # the next table
+        if len(cells) == 1 and _NAME_LABEL.search(line) and _single_space_header(line, pos) is not None:
+            break  # the next table, its labels one space apart
+        if len(cells) == 1 and categories < _MAX_CATEGORY_LINES and (
+                _CATEGORY_LINE.match(cells[0][0]) if grouped else _GROUP_LINE.match(cells[0][0])):
+            # a category cell standing alone, a word a line (经济\n发展), before its rows; a group
+            # heading (民生福祉) in a table without a category column
+            categories += 1
+            pos = end + 1
+            continue
+        got = _read_row(doc, cells, cols, year, bulletin, five) if cells else None
+        if got is None and len(cells) == 1 and " " in cells[0][0]:
+            # cells one space apart (a PDF layer that kept one space of each column gap)
+            row = _single_space_row(cells[0][0], cells[0][1], cols)
+            if row is not None:
+                got = _read_row(doc, row, cols, year, bulletin, five)
+            elif (joined := _single_space_wrapped(original, pos, end, cols)) is not None:
+                got = _read_row(doc, joined[0], cols, year, bulletin, five)
+                if got is not None:
+                    end = joined[1]
+        if got is None and cells:
+            # a name the PDF wrapped onto the next line (…占地区\n生产总值比重  %  13.5 …)
+            wrapped = _wrapped(original, cells, end, cols)
+            if wrapped is not None:
+                got = _read_row(doc, wrapped[0], cols, year, bulletin, five)
+                if got is not None:
+                    end = wrapped[1]
+        if got is None and cells and _ROW_START.match(line) and not _PROSE.search(line):
+            got = []  # a numbered row whose cells do not line up with the header: no item, the table goes on
+        if got is None:
+            if cells and (len(cells) > 1 or _PROSE.search(line)):
+                break  # prose or a line of another shape: the table is over
+            gap += 1
+        else:
+            gap = categories = 0
+            ts, te = doc.from_original(pos, end)
+            if te > ts:  # a row that normalization kept (not a spam line)
+                out.extend(got)
+                rows_read.append((ts, te))
+        pos = end + 1
+    return pos
+
+
+def _spaced_header(text: str, row: re.Match) -> tuple[list[Column], int] | None:
     """The columns of a header whose labels stand one space apart on a line above the tab-separated
-    ``row`` (category lines, a word a line, may stand between), or None when there is none.
+    ``row`` (category lines, a word a line, may stand between) and the header's start, or None when
+    there is none.
 
     Every word must be a column label, and the row must have as many cells as the header (or one
     fewer, the category cell standing on lines of its own)."""
@@ -409,7 +483,7 @@ def _spaced_header(text: str, row: re.Match) -> list[Column] | None:
         line = text[start:end]
         if "\t" in line or not line.strip():
             return None
-        words = [(m.group(), start + m.start()) for m in re.finditer(r"\S+", line)]
+        words = _label_words(line, start)
         if len(words) == 1 and _CATEGORY_LINE.match(words[0][0]):
             end = start - 1
             continue
@@ -420,8 +494,116 @@ def _spaced_header(text: str, row: re.Match) -> list[Column] | None:
             return None
         n = len(_split(row.group(), row.start()))
         grouped = any(c.role == "category" for c in cols)
-        return cols if n == len(cols) or (grouped and n == len(cols) - 1) else None
+        return (cols, start) if n == len(cols) or (grouped and n == len(cols) - 1) else None
     return None
+
+
+def _label_words(line: str, base: int) -> list[tuple[str, int]]:
+    """The labels of a header line whose labels stand one space apart, with their offsets: a year and
+    its 年 one space apart (2020 年) are one label, as are lone ideographs (指 标) and the halves of a
+    label broken at its slash (年均增长/ 累计)."""
+    words = [(m.group(), base + m.start()) for m in _WORD.finditer(line)]
+    out: list[tuple[str, int]] = []
+    for w, at in words:
+        if out:
+            prev, pat = out[-1]
+            if ((_YEAR_ONLY.match(prev) and w[0] == "年" and column(prev + w).role == "year")
+                    or (len(prev) == 1 and len(w) == 1 and _HAN.match(prev) and _HAN.match(w))
+                    or prev[-1] in "/／" or w[0] in "/／"):
+                out[-1] = (prev + w, pat)
+                continue
+        out.append((w, at))
+    return out
+
+
+def _single_space_headers(text: str) -> list[tuple[int, int, list[Column]]]:
+    """Header lines whose labels stand one space apart (类别 序号 指标 2020 年 2025 年 属性): (start,
+    end, columns). Found by the name label (指标, 项目, 名称) a header has; a line that has no tab, is
+    short, has no prose punctuation and whose every word is a column label."""
+    out: list[tuple[int, int, list[Column]]] = []
+    pos = 0
+    while (m := _NAME_LABEL.search(text, pos)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        pos = end + 1
+        cols = _single_space_header(text[start:end], start)
+        if cols is not None:
+            out.append((start, end, cols))
+    return out
+
+
+def _single_space_header(line: str, start: int) -> list[Column] | None:
+    """The columns of ``line`` (at ``start``) when it is a header of labels one space apart."""
+    if len(line) > _MAX_HEADER or "\t" in line or line.count(" ") < 2 or _PROSE.search(line):
+        return None
+    words = _label_words(line, start)
+    if len(words) < 3 or any(column(w).role == "other" for w, _ in words):
+        return None
+    cols = _header(words)
+    return cols if cols is not None and sum(c.role in _VALUE_ROLES for c in cols) >= 2 else None
+
+
+def _single_space_row(line: str, base: int, cols: list[Column]) -> list[tuple[str, int]] | None:
+    """The cells of a row whose cells stand one space apart, matched to ``cols``, or None.
+
+    Every column after the name column holds one word (a qualifier one space after its number, 7.5%
+    左右, 375 以上, is part of it): they are taken from the right end of the row; an index number and a
+    category word may open the row; the words left between are the name, which may hold spaces and
+    numbers (占 GDP 比重, 拥有 3 岁以下)."""
+    words: list[tuple[str, int]] = []
+    for m in _WORD.finditer(line):
+        w, at = m.group(), base + m.start()
+        if words and (_QUALIFIER.match(w) and _NUMBER_END.search(words[-1][0])
+                      or _OPEN_ONLY.match(words[-1][0])):
+            prev, pat = words[-1]
+            words[-1] = (line[pat - base:at - base + len(w)], pat)  # the original slice: quotes keep it
+            continue
+        words.append((w, at))
+    ni = next((j for j, c in enumerate(cols) if c.role == "name"), None)
+    if ni is None:
+        return None
+    right = len(cols) - ni - 1
+    if len(words) < right + 1:
+        return None
+    tail = words[len(words) - right:] if right else []
+    head = words[:len(words) - right]
+    row: list[tuple[str, int]] = []
+    for c in cols[:ni]:
+        if c.role == "index" and head and head[0][0].isdigit() and len(head) > 1:
+            row.append(head.pop(0))
+        elif c.role == "category" and len(head) > 2 and head[1][0].isdigit() and _HAN.match(head[0][0]):
+            row.append(head.pop(0))  # 经济发展 1 地区生产总值…: the group's first row
+        else:
+            row.append(("", -1))
+    if not head or any(_value(w) is not None for w, _ in head[:1]):
+        return None
+    first, last = head[0], head[-1]
+    name = line[first[1] - base:last[1] - base + len(last[0])]
+    # the name's words are one name (占 GDP 比重): spaces dropped, the offset kept for the quote
+    row.append((re.sub(r"[ \u3000]+", "", name), first[1]))
+    return [*row, *tail]
+
+
+def _single_space_wrapped(text: str, pos: int, end: int,
+                          cols: list[Column]) -> tuple[list[tuple[str, int]], int] | None:
+    """A one-space row whose name the PDF wrapped onto the next line (8 数字经济核心产业增加值占地区\n
+    生产总值比重(%) 4.2 8 — 预期性): the cells of the two lines read as one row and the end of the
+    second line; None when the first line holds a value or the next line opens another row."""
+    if end >= len(text):
+        return None
+    first = _WORD.findall(text, pos, end)
+    if not first or not _HAN.search(first[-1]) or any(_value(w) is not None or _CUMULATIVE.match(w)
+                                                      for w in first[1:]):
+        return None
+    nend = text.find("\n", end + 1)
+    nend = len(text) if nend < 0 else nend
+    nxt = text[end + 1:nend]
+    if "\t" in nxt or _PROSE.search(nxt) or not (_HAN.match(nxt) or _BRACKET.match(nxt)):
+        return None
+    # the line break as a space: offsets stay those of the original, the name's words join
+    row = _single_space_row(text[pos:end] + " " + nxt, pos, cols)
+    return (row, nend) if row is not None else None
 
 
 def _sublabels(text: str, pos: int, cols: list[Column]) -> tuple[int, list[Column]]:
@@ -512,8 +694,11 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
         if col.role in ("index", "name", "unit", "attr", "other", "category") or at < 0:
             continue
         bare = cell.replace(" ", "")
+        said = _SAYS_SPAN.match(bare) if col.role == "average" else None
+        if said:  # 年均>7, 累计3.5 in a 年均增长[累计] column: the cell says which it is
+            bare = ("[" + bare[2:] + "]") if said.group() == "累计" else bare[2:]
         cum = _CUMULATIVE.match(bare)
-        v = _value(cum.group("v") if cum else cell)
+        v = _value(cum.group("v") if cum else bare)
         if v is None:
             if _EMPTY.match(bare):
                 empty += 1
@@ -531,7 +716,7 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
             unit = col.unit or name_unit or col_unit
             ind = indicator + (measure if col.role == "measure" else "")
             if col.role == "average":
-                unit, ind = _average_cell(ind, unit, col, cum is not None)
+                unit, ind = _average_cell(ind, unit, col, cum is not None, "%" in bare)
         kp = _kind_period(col, cols, j, year, bulletin, five)
         if unit is None or kp is None:
             continue
@@ -544,21 +729,33 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
     return got if numeric or (words and empty) else None
 
 
+# a 属性 cell: a row whose last cell is one has all but a value cell
+_ATTR_WORD = re.compile(r"^(?:约束性|预期性|引导性|指导性|约束|预期)$")
+# a name that is an amount added already (城镇新增就业, 累计完成造林)
+_SAYS_ADDED = re.compile(r"新增|累计|新建|新开工|增加(?!值)|增长")
+# a cell of a 年均增长[累计] column that says which it holds
+_SAYS_SPAN = re.compile(r"^(?:年均|累计)(?=[\d<>≤≥＜＞\[［〔【约])")
 # a row naming a change (地区生产总值增长, 单位GDP能耗下降): its values are changes already
 _CHANGE_NAME = re.compile(r"(?:增长|增速|增幅|下降|降低|减少|提高|提升)(?:率)?$")
 
 
-def _average_cell(indicator: str, unit: str | None, col: Column, summed: bool) -> tuple[str | None, str]:
+def _average_cell(indicator: str, unit: str | None, col: Column, summed: bool,
+                  percent: bool) -> tuple[str | None, str]:
     """Unit and indicator of a value in a 年均增长 / 年均增长[累计] column of a plan table.
 
     A plain value under 年均… is the yearly growth in % whatever the row measures (a 亿元 row:
     地区生产总值年均增长, %); a bracketed [x] in a % row that is a level (城镇化率, 研发经费投入强度) is
-    the rise over the plan in percentage points (…累计提高, 百分点)."""
+    the rise over the plan in percentage points (…累计提高, 百分点); in a row of another unit it is the
+    increase over the plan in that unit (…累计增加), or the growth over the plan when the cell says %."""
     change = _CHANGE_NAME.search(indicator)
     if summed:
         if unit == "%" and change is None:
             return "百分点", indicator + "累计提高"
-        return unit, indicator
+        if change is not None or _SAYS_ADDED.search(indicator):
+            return unit, indicator  # 城镇新增就业, 地区生产总值增长: the name says what is summed
+        if percent:
+            return "%", indicator + "累计增长"
+        return unit, indicator + "累计增加"
     if "年均" not in col.label:
         return unit, indicator  # a 累计 column: sums in the row's unit
     if change is not None:
