@@ -122,3 +122,10 @@ def test_one_count_of_a_coordinated_pair() -> None:
             "下降3%。推进2所高中、9所义务教育学校改造。\n")
     assert [ind for ind, *_ in _items(text)] == [
         "新建改扩建中小学幼儿园", "新增学位", "二氧化硫氮氧化物排放量下降", "推进高中", "义务教育学校改造"]
+
+
+def test_respectively_after_levels_of_their_own() -> None:
+    # 财政总收入163.1亿元，一般公共预算收入95.8亿元，分别增长10.5%和11.4%: each change of the level before
+    text = ("2018年政府工作报告\n一、2017年工作回顾\n全市实现地区生产总值1158亿元，增长7.7%；财政总收入163.1亿元，"
+            "一般公共预算收入95.8亿元，分别增长10.5%和11.4%。\n")
+    assert [ind for ind, *_ in _items(text)][-2:] == ["财政总收入增长", "一般公共预算收入增长"]

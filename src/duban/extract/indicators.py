@@ -328,6 +328,13 @@ LIST_SPLIT = re.compile(tpat(r"、|和|及|与"))
 LIST_GAP = re.compile(r"[、，,和及与與\s]{1,3}")
 
 
+def _levels_before(text: str, qs: list[Quantity], indicators: list[str], i: int, n: int) -> bool:
+    """Are the ``n`` quantities before ``qs[i]`` levels of distinct subjects, in its sentence?"""
+    names = indicators[i - n : i]
+    return (len(set(names)) == n and all(len(s) >= 2 and subject_of(s) == s for s in names)
+            and _same_sentence(text, qs[i - n].end, qs[i].start))
+
+
 def respective(text: str, qs: list[Quantity], indicators: list[str], repair: Callable[[str], str],
                gdp: str = "地区生产总值") -> None:
     """用水量、能耗、碳排放分别下降3%、2.5%和3.2%: each member of a 分别 list takes its own subject
@@ -352,6 +359,9 @@ def respective(text: str, qs: list[Quantity], indicators: list[str], repair: Cal
         parts = [_clean(p) for p in LIST_SPLIT.split(head[cut.end():] if cut else head)]
         if parts == [""] and last and len(last[1]) == len(members) and _same_sentence(text, last[0], q.start):
             parts = last[1]  # …分别达到73860元和42794元,分别增长5.4%和7.1%: the subjects of the list before
+        elif parts == [""] and i >= len(members) and _levels_before(text, qs, indicators, i, len(members)):
+            # 财政总收入163.1亿元，一般公共预算收入95.8亿元，分别增长10.5%和11.4%: the levels just before
+            parts = [subject_of(indicators[k]) for k in range(i - len(members), i)]
         if len(members) >= 2 and len(parts) == len(members) and all(len(p) >= 2 for p in parts):
             if len(parts[-1]) > 4:  # 城镇和农村居民人均可支配收入: short qualifiers share the last one's noun
                 parts = [p + parts[-1][2:] if len(p) <= 2 else p for p in parts]
