@@ -220,9 +220,10 @@ VISION = re.compile(r"展望|远景")
 
 
 # a news page's date line (2024-07-15 来源：…, 发布日期：2024年7月15日): the year it speaks of as 今年
-_DATE_LINE = re.compile(r"^(?:[^\n]{0,20}?(?:日期|时间|發布|发布|來源|来源)[^\n\d]{0,16})?((?:19|20)\d\d)\s*[-/.年]\s*"
-                        r"(?:0?[1-9]|1[0-2])\s*(?:[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])(?!\d)[^\n]{0,40}|月\s*)$", re.M)
-# (a line of year and month alone, 2023年12月, is a date line too)
+_DATE_LINE = re.compile(r"^[ \t\u3000]*(?:[^\n]{0,20}?(?:日期|时间|發布|发布|來源|来源)[^\n\d]{0,16})?((?:19|20)\d\d)\s*[-/.年]\s*"
+                        r"(?:0?[1-9]|1[0-2])\s*(?:[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])(?!\d)[^\n。，,]{0,40}|月\s*)$", re.M)
+# (a line of year and month alone, 2023年12月, is a date line too; a photo caption opening with a date,
+# 2021年12月28日,某医院工作人员…。, is a sentence, not a date line)
 
 
 def page_date_year(original: str) -> int | None:
@@ -601,10 +602,16 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 and not (prev_base and TO_AFTER_BASE.search(clause)) and not prev_restated):
             # (a goal restated in a review does not make the outcome after it a goal)
             kind = out[-1].kind  # no cue of its own: the kind of the figure before it in the sentence
+        carried = mode_year
+        if (mode == "target" and mode_year is not None and year is not None and mode_year > year
+                and sentence_year is None and _own_goal_period(sentence)):
+            # 到2035年… then “十四五”时期主要目标是：…, 今年…: a later goal year does not carry past a
+            # sentence naming another period or opening a list of goals
+            carried = mode_year = None
         if kind is None and mode:
-            kind, yr = mode, (yr or mode_year)
-        elif yr is None and kind == mode and mode_year is not None and sentence_year is None:
-            yr = mode_year  # 力争实现… under 2024年主要预期目标: the year of its part
+            kind, yr = mode, (yr or carried)
+        elif yr is None and kind == mode and carried is not None and sentence_year is None:
+            yr = carried  # 力争实现… under 2024年主要预期目标: the year of its part
         if kind is None:
             kind = _weak(text, q, clause, c)
         if strong and not (restated and mode == "actual"):
@@ -642,8 +649,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
             if five and PLAN_SET.search(clause):
                 period = _span_years(*five)  # 低于规划确定的年均增长5.5%的预期目标: a goal of the plan
-            elif yr is None and year is not None and THIS_YEAR.search(clause):
-                period = str(year)  # 今年9.5%左右的目标, said in an answer on last year: this year's goal
+            elif yr is None and year is not None and (THIS_YEAR.search(clause) or (part_news and "全年" in clause)):
+                # 今年9.5%左右的目标, said in an answer on last year; 全年…增长6.5%左右的目标 on a page
+                # reviewing part of this year: this year's goal
+                period = str(year)
             out.append(Verdict("target", period))
         else:
             period = _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
@@ -673,8 +682,8 @@ def _rest_of_year_goal(text: str, q: Quantity, sentence: str, clause: str) -> bo
     whose figure is marked as a goal (8%以上, 7%左右, 力争, 确保, 目标)."""
     if REST_OF_YEAR.search(sentence):
         return True
-    if not WHOLE_YEAR_LEAD.match(clause):
-        return False
+    if not (WHOLE_YEAR_LEAD.match(clause) or WHOLE_YEAR_LEAD.match(sentence)):
+        return False  # (全年…的目标不变，规模以上工业增加值增长7%以上: the sentence's 全年 holds on)
     return (q.cmp in ("~", "range") or (q.cmp == ">=" and q.end > q.unit_end)
             or GOAL_MARK.search(clause) is not None)
 
@@ -735,6 +744,9 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
     if y is not None and year is not None:
         if y < year and kind == "target" and not re.search(r"预期目标|目标", chunk):
             kind = "actual"
+        if y > year and kind == "target" and (end := SENTENCE_END.search(chunk, chunk.rfind(str(y)))) is not None \
+                and OWN_GOAL_PERIOD.search(chunk, end.end()) is not None:
+            y = None  # 到2035年…。“十四五”时期主要目标：: the later sentence's goals are not of 2035
     return kind, y
 
 
@@ -837,6 +849,44 @@ def _year_leads_since_period_word(text: str, lo: int, hi: int) -> bool:
     return last is not None and LEADING_YEAR.search(text, last.end(), hi) is not None
 
 
+# what may stand between a sentence or line start and a year that opens it (一、2021年工作回顾)
+OPENS_SENTENCE = re.compile(r"(?:^|[\n。；;!！?？])[ \t\u3000]*(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|"
+                            r"[（(][一二三四五六七八九十\d]+[)）])?[ \t\u3000]*\Z")
+# a level, not a total: 2021年达到3293亿元, 城镇化率为68%
+LEVEL_BEFORE = re.compile(tpat(r"(?:达到|达|为|增至|提高到|提升到|上升到|降至|下降到|突破)\s*$"))
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Does the year at ``at`` open a sentence or a line (after a heading number at most)?"""
+    return OPENS_SENTENCE.search(text, max(0, at - 10), at) is not None
+
+
+def _total_since(text: str, q: Quantity, sentence: str) -> bool:
+    """累计 earlier in the sentence, and the figure is no level (五年来累计完成投资1.2万亿元，新建改造
+    道路86条: each figure after it a total of the five years)."""
+    return ("累计" in sentence or "累計" in sentence) and LEVEL_BEFORE.search(text, max(0, q.start - 6), q.start) is None
+
+
+# a sentence that names its own goal period or opens a list of goals (主要目标是：)
+OWN_GOAL_PERIOD = re.compile(tpat(r"今年|本年|明年|新的一年|十[一二三四五六]五|(?:主要|预期|发展)(?:目标|指标)(?:是|为|如下)?[:：]"))
+
+
+GOAL_YEAR_OR_THIS = re.compile(r"到\s*((?:19|20)\d\d)\s*年|今年|本年")
+
+
+def _goal_year_named(text: str, yr: int, lo: int, hi: int) -> bool:
+    """Is 到{yr}年 the last of the goal years and 今年/本年 named in ``text[lo:hi]``? (到2025年 before a
+    list of a plan's goals, not 今年 in a report of the plan's last year)"""
+    last = None
+    for last in GOAL_YEAR_OR_THIS.finditer(text, lo, hi):  # noqa: B007 - the last one
+        pass
+    return last is not None and last.group(1) is not None and int(last.group(1)) == yr
+
+
+def _own_goal_period(sentence: str) -> bool:
+    return OWN_GOAL_PERIOD.search(sentence) is not None
+
+
 def _names_plan(sentence: str, five: tuple[int, int]) -> bool:
     """Does ``sentence`` name the plan ``five`` (十五五, or 到2030年 for the plan ending then)?"""
     for m in FIVE_YEAR_GOAL.finditer(sentence) if "五" in sentence or "到" in sentence else ():
@@ -868,28 +918,39 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
                 if FIVE_YEAR[name][1] == yr and FIVE_YEAR[name][0] <= year:
                     return _span_years(*FIVE_YEAR[name])
             return str(yr)
+        # a goal of the plan's last year (2015年) is the plan's when the sentence names the plan, or
+        # when that year is not the report year (规划 near a goal restated for 2015 in a 2016 report); in
+        # the plan's last year, this year's goals (今年是“十二五”的收官之年。主要预期目标是：…) are its own
         if five and ((year is None or five[1] >= year) and _names_plan(sentence, five)
-                     or ((yr or year) == five[1] and spots is not None and spots[0].search(*ctx))):
+                     or (yr is not None and yr == five[1] and spots is not None and spots[0].search(*ctx)
+                         and (yr != year or _goal_year_named(text, yr, *ctx)))):
             return _span_years(*five)
         return str(yr if yr is not None else year) if (yr or year) else None
     # actual: in a five-year review (十三五时期, 五年来) a change is of the whole period, a level
     # of its last year, and the base of 由A提高到B of the year before it began
-    if (five and not bulletin and sentence_year is None and spots is not None and spots[1].search(*ctx)
-            and not _year_leads_since_period_word(text, *ctx)):
+    # a year in another clause of the sentence (由2016年的…增加到2021年的…，年均增长8.9%) leaves the
+    # average of the clause after it to the five years
+    other_clause_year = (sentence_year is not None and _clause_average(text, q.start, clause_mark)
+                         and YEAR.search(text, clause_mark + 1, q.start) is None)
+    if (five and not bulletin and (sentence_year is None or other_clause_year) and spots is not None
+            and spots[1].search(*ctx) and not _year_leads_since_period_word(text, *ctx)):
         clause_end = text[max(0, q.start - 8) : q.start]
         if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start, clause_mark):
             return _span_years(*five)
         if BASELINE_FROM.search(text[max(0, q.start - 1) : q.start]):
             return str(five[0] - 1)
         return str(five[1])
-    if (yr is None and year is not None and not bulletin and sentence_year is None
-            and text.find("五年", *ctx) >= 0 and _clause_average(text, q.start, clause_mark)):  # (every PAST_FIVE has 五年)
+    if (year is not None and not bulletin and (sentence_year is None or other_clause_year) and text.find("五年", *ctx) >= 0
+            and (_clause_average(text, q.start, clause_mark) or _total_since(text, q, sentence))):  # (every PAST_FIVE has 五年)
         # 五年来/过去五年 … 年均增长, 累计: over the five years before the report year, when no other
-        # period is named between that cue and the figure
+        # period is named between that cue and the figure (a year carried from a sentence before, a
+        # level's or a base's year in a clause of its own, 2021年达到…, 由2016年的…, is none: a year
+        # opening a sentence or a line is)
         past = None
         for past in PAST_FIVE.finditer(text, *ctx):  # noqa: B007 - the last one
             pass
-        if past is not None and not any(not _compared_plan(text, m)
+        if past is not None and not any(not _compared_plan(text, m) and (not m.group()[0].isdigit()
+                                                                         or _opens_sentence(text, m.start()))
                                         for m in OTHER_PERIOD.finditer(text, past.end(), q.start)):
             return _span_years(year - 5, year - 1)
     if yr is not None:
