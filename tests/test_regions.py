@@ -87,3 +87,11 @@ def test_corpus(corpus_dev) -> None:
         if want_year is not None and year != want_year:
             misses.append(f"{doc_id}: year {year} != {want_year}")
     assert len(misses) <= 2, misses
+
+
+def test_report_titles_on_a_line_of_links_are_other_reports() -> None:
+    # a portal page without a year in its title, dated by its congress line, with links to other
+    # years' reports at the foot: the links name other reports
+    text = ("政府工作报告\n——2015年1月18日在某县第十七届人民代表大会第五次会议上\n各位代表：\n过去一年，全县经济平稳发展。\n"
+            "【相关阅读】某县2014年政府工作报告 | 某市2015年政府工作报告\n")
+    assert regions.detect_year(text) == 2015
