@@ -129,3 +129,15 @@ def test_respectively_after_levels_of_their_own() -> None:
     text = ("2018年政府工作报告\n一、2017年工作回顾\n全市实现地区生产总值1158亿元，增长7.7%；财政总收入163.1亿元，"
             "一般公共预算收入95.8亿元，分别增长10.5%和11.4%。\n")
     assert [ind for ind, *_ in _items(text)][-2:] == ["财政总收入增长", "一般公共预算收入增长"]
+
+
+def test_year_opening_an_answer_after_a_goal_word() -> None:
+    # a press conference: the host speaks of the report's goals, then an official's answer opens with
+    # 2023年，…: the figures after it are last year's outcomes
+    text = ("某省政府新闻办举行《2024年省政府工作报告》解读新闻发布会\n2024-01-30 16:05 来源：某省人民政府新闻办公室\n"
+            "主持人：各位记者朋友，下午好！报告中提出的目标任务引起社会广泛关注。下面请省政府研究室主任介绍有关情况。\n"
+            "省政府研究室主任：2023年，全省经济运行呈现回升向好态势。全省地区生产总值达到11863.8亿元，增长6.4%。\n"
+            "新华社记者：今年地区生产总值增长目标是怎么确定的？\n"
+            "省发展改革委负责同志：报告提出今年全省生产总值增长6%左右。\n")
+    assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [
+        ("actual", "2023"), ("actual", "2023"), ("target", "2024")]

@@ -38,7 +38,11 @@ def is_bulletin(text: str) -> bool:
 # a year, not a comparison base (比2017年预算低0.4个百分点); the lookbehind follows the century
 # digits so that the regex engine can skip to the next 1 or 2
 YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
-LEAD_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
+# (after a speaker tag of a press conference or interview: 省政府研究室主任：2023年，…)
+LEAD_YEAR = re.compile(r"\s*(?:[^\n:：。，,；;\d]{1,14}[:：]\s*)?(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
+# a year that opens a sentence as its topic (2023年，…), after a speaker's tag at most
+YEAR_OPENS = re.compile(r"(?:^|(?<=[\n。；;!！?？]))[ \t\u3000]*(?:[^\n:：。，,；;\d]{1,14}[:：][ \t\u3000]*)?"
+                        r"((?:19|20)\d\d)\s*年[，,]")
 # a heading line of an illustrated summary naming a year and no part word, last before a sentence
 YEAR_HEADING = re.compile(tpat(r"(?:^|\n)[ \t\u3000]*[【\[]?((?:19|20)\d\d)年?[，,、\s]*(?:我们)?(?:这样干|这么干|怎么干|干了啥|干了什么|"
                                r"成绩单|答卷)[】\]!！]?[ \t\u3000]*\n?$"))
@@ -739,6 +743,14 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
             best = (m.start(), "actual" if FIVE_YEAR[m.group(1)][1] < year else "target")
     if best is None:
         return _lead_year(chunk, year)
+    if year is not None and ("年，" in chunk or "年," in chunk):
+        # a sentence that opens with a year after the last cue (主持人：…目标任务…。省政府研究室主任：
+        # 2023年，全省经济…): that year sets the mode, a past one a review
+        opener = None
+        for opener in YEAR_OPENS.finditer(chunk):  # noqa: B007 - the last one
+            pass
+        if opener is not None and opener.start() > best[0] and (oy := int(opener.group(1))) <= year:
+            return ("actual" if oy < year else "target"), oy
     y = _last_year(chunk)
     kind = best[1]
     if y is not None and year is not None:
