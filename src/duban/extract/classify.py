@@ -40,9 +40,10 @@ def is_bulletin(text: str) -> bool:
 YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
 # (after a speaker tag of a press conference or interview: 省政府研究室主任：2023年，…)
 LEAD_YEAR = re.compile(r"\s*(?:[^\n:：。，,；;\d]{1,14}[:：]\s*)?(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
-# a year that opens a sentence as its topic (2023年，…), after a speaker's tag at most
-YEAR_OPENS = re.compile(r"(?:^|(?<=[\n。；;!！?？]))[ \t\u3000]*(?:[^\n:：。，,；;\d]{1,14}[:：][ \t\u3000]*)?"
-                        r"((?:19|20)\d\d)\s*年[，,]")
+# a year as the topic of a sentence (2023年，…) when it opens the sentence, after a speaker's tag at most
+# (TOPIC_OPENS: what may stand before it; found from the year, a class-first scan, not tried at every position)
+YEAR_TOPIC = re.compile(r"((?:19|20)\d\d)\s*年[，,]")
+TOPIC_OPENS = re.compile(r"(?:^|[\n。；;!！?？])[ \t\u3000]*(?:[^\n:：。，,；;\d]{1,14}[:：][ \t\u3000]*)?\Z")
 # a heading line of an illustrated summary naming a year and no part word, last before a sentence
 YEAR_HEADING = re.compile(tpat(r"(?:^|\n)[ \t\u3000]*[【\[]?((?:19|20)\d\d)年?[，,、\s]*(?:我们)?(?:这样干|这么干|怎么干|干了啥|干了什么|"
                                r"成绩单|答卷)[】\]!！]?[ \t\u3000]*\n?$"))
@@ -746,11 +747,13 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
     if year is not None and ("年，" in chunk or "年," in chunk):
         # a sentence that opens with a year after the last cue (主持人：…目标任务…。省政府研究室主任：
         # 2023年，全省经济…): that year sets the mode, a past one a review
-        opener = None
-        for opener in YEAR_OPENS.finditer(chunk):  # noqa: B007 - the last one
-            pass
-        if opener is not None and opener.start() > best[0] and (oy := int(opener.group(1))) <= year:
-            return ("actual" if oy < year else "target"), oy
+        for opener in reversed(list(YEAR_TOPIC.finditer(chunk))):
+            if opener.start() <= best[0]:
+                break
+            if TOPIC_OPENS.search(chunk, max(0, opener.start() - 24), opener.start()) is not None:
+                if (oy := int(opener.group(1))) <= year:
+                    return ("actual" if oy < year else "target"), oy
+                break
     y = _last_year(chunk)
     kind = best[1]
     if y is not None and year is not None:
@@ -942,9 +945,11 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
     # of its last year, and the base of 由A提高到B of the year before it began
     # a year in another clause of the sentence (由2016年的…增加到2021年的…，年均增长8.9%) leaves the
     # average of the clause after it to the five years
-    other_clause_year = (sentence_year is not None and _clause_average(text, q.start, clause_mark)
-                         and YEAR.search(text, clause_mark + 1, q.start) is None)
-    if (five and not bulletin and (sentence_year is None or other_clause_year) and spots is not None
+    def other_clause_year() -> bool:  # (asked only once the cheaper tests before it hold)
+        return (_clause_average(text, q.start, clause_mark)
+                and YEAR.search(text, clause_mark + 1, q.start) is None)
+
+    if (five and not bulletin and spots is not None and (sentence_year is None or other_clause_year())
             and spots[1].search(*ctx) and not _year_leads_since_period_word(text, *ctx)):
         clause_end = text[max(0, q.start - 8) : q.start]
         if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start, clause_mark):
@@ -952,7 +957,7 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         if BASELINE_FROM.search(text[max(0, q.start - 1) : q.start]):
             return str(five[0] - 1)
         return str(five[1])
-    if (year is not None and not bulletin and (sentence_year is None or other_clause_year) and text.find("五年", *ctx) >= 0
+    if (year is not None and not bulletin and text.find("五年", *ctx) >= 0 and (sentence_year is None or other_clause_year())
             and (_clause_average(text, q.start, clause_mark) or _total_since(text, q, sentence))):  # (every PAST_FIVE has 五年)
         # 五年来/过去五年 … 年均增长, 累计: over the five years before the report year, when no other
         # period is named between that cue and the figure (a year carried from a sentence before, a
