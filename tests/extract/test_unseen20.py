@@ -141,3 +141,10 @@ def test_year_opening_an_answer_after_a_goal_word() -> None:
             "省发展改革委负责同志：报告提出今年全省生产总值增长6%左右。\n")
     assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [
         ("actual", "2023"), ("actual", "2023"), ("target", "2024")]
+
+
+def test_preliminary_estimate_does_not_end_part_of_year_news() -> None:
+    # 初步核算 (an estimate of no period of its own) in a half-year news page: the sentences after it stay H1
+    text = ("某市上半年经济运行情况\n2024-07-26 10:15\n某市统计局发布上半年经济运行数据。初步核算，上半年全市实现地区生产总值"
+            "6294.7亿元，同比增长6.2%。\n分产业看，第一产业增加值145.3亿元，增长3.2%。\n")
+    assert {period for *_, period in _items(text)} == {"2024H1"}

@@ -675,10 +675,15 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     return out
 
 
+# review cues that name no period (an estimate, an achievement)
+NO_PERIOD_CUE = re.compile(tpat(r"初步核算|取得|成就"))
+
+
 def _part_lead(chunk: str, c: Cues, cue: re.Pattern | None = None, which: re.Pattern = PART_CUE) -> bool:
-    """Every review cue of ``chunk`` (of the mode cues, or of ``cue``) names a part of the year
-    (上半年, 一季度, 前三季度, 1-6月), or is ``which``."""
-    found = [m.group() for m in (cue or c.mode_actual).finditer(chunk)]
+    """Every review cue of ``chunk`` (of the mode cues, or of ``cue``) that names a period names a part
+    of the year (上半年, 一季度, 前三季度, 1-6月), or is ``which``; one at least does (初步核算, 取得…成效:
+    outcomes of no period of their own)."""
+    found = [g for m in (cue or c.mode_actual).finditer(chunk) if not NO_PERIOD_CUE.match(g := m.group())]
     return bool(found) and all(which.match(f) for f in found)
 
 
