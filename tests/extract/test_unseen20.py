@@ -150,13 +150,17 @@ def test_preliminary_estimate_does_not_end_part_of_year_news() -> None:
     assert {period for *_, period in _items(text)} == {"2024H1"}
 
 
+LONG_PARAGRAPH = ("一年来,我们坚持以改革开放激发活力,持续深化重点领域改革,营商环境不断优化,市场主体活力持续迸发,"
+                  "对外开放水平稳步提升,区域协同发展取得新进展,城市功能品质持续提升,乡村振兴扎实推进,生态文明建设成效明显,"
+                  "社会事业全面进步,人民群众获得感幸福感安全感不断增强,政府自身建设持续加强。\n")
+
+
 def test_pdf_break_inside_a_number_of_an_irregular_layer() -> None:
     # a PDF layer whose paragraphs are partly joined already (no common line width): a break inside a
     # number or before its scale word is still a wrap; a page number line is not
     text = ("政 府 工 作 报 告\n——2025年1月10日在某市第十六届人民代表大会第四次会议上\n一、2024年工作回顾\n"
             "产业转型取得新突破。钢铁产业精品钢材比重提高到65%,新增省级以上专精特新企业112家;新能源装机容量达到1260\n"
             "万千瓦。生态环境持续改善,优良天数比例达到7 1.2%。民生事业扎实推进,城镇新增就业7.9万人,改造老旧小区2\n"
-            "05个,民生支出占比达到80%以上。一年来,我们坚持以改革开放激发活力,全市经济社会发展取得了新的成绩。\n"
-            "                                        - 2 -\n")
+            "05个,民生支出占比达到80%以上。\n" + LONG_PARAGRAPH * 4 + "                                        - 2 -\n")
     got = [(low, unit) for _, _, _, low, unit, _ in _items(text)]
     assert (1260.0, "万千瓦") in got and (205.0, "个") in got and (5.0, "个") not in got
