@@ -164,3 +164,15 @@ def test_pdf_break_inside_a_number_of_an_irregular_layer() -> None:
             "05个,民生支出占比达到80%以上。\n" + LONG_PARAGRAPH * 4 + "                                        - 2 -\n")
     got = [(low, unit) for _, _, _, low, unit, _ in _items(text)]
     assert (1260.0, "万千瓦") in got and (205.0, "个") in got and (5.0, "个") not in got
+
+
+def test_pinyin_in_a_plan_table_row() -> None:
+    # a tab plan table copied with a converter's pinyin: the name and a goal in words still read
+    text = ("某省国民经(jīng)济(jì)和社会发(fā)展第十五个五年规划纲要\n专栏1 “十五五”时期主要指标\n"
+            "序号\t指标\t2025年\t2030年\t年均/累计\t属性\n"
+            "1\t地区(qū)生产(chǎn)总值增长(zhǎng)(%)\t5.5\t—\t5左右\t预(yù)期性\n"
+            "2\t全员劳动生产(chǎn)率增长(zhǎng)(%)\t5.8\t—\t高于地区(qū)生产(chǎn)总值增长(zhǎng)\t预(yù)期性\n"
+            "3\t数字经(jīng)济(jì)核心产(chǎn)业(yè)增加值占GDP比重(zhòng)(%)\t11\t15\t—\t预(yù)期性\n")
+    got = {(ind, low) for ind, _, _, low, _, _ in _items(text)}
+    assert ("全员劳动生产率增长", 5.8) in got
+    assert {("数字经济核心产业增加值占GDP比重", 11.0), ("数字经济核心产业增加值占GDP比重", 15.0)} <= got

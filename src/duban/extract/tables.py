@@ -52,6 +52,8 @@ _VALUE = re.compile(
 _CUMULATIVE = re.compile(r"^[\[［〔【](?P<v>[^\]］〕】]*)[\]］〕】]$")
 # a words cell in a value column (高于GDP增长, 与经济增长基本同步, [完成省下达任务]): no value, not an item
 _WORDS = re.compile(r"^[\[［〔【]?[\u4e00-\u9fffA-Za-z0-9.%‰]{2,18}[\]］〕】]?$")
+# a converter's pinyin after a character (产(chǎn)): tables read the original text, where it still stands
+_PINYIN_NOTE = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[1-5]?[)）]")
 _EMPTY = re.compile(r"^(?:[—\-－/／…]+|--|无|)$")
 _PRE_CMP = {"<": "<=", "≤": "<=", "＜": "<=", "<=": "<=", ">": ">=", "≥": ">=", "＞": ">=", ">=": ">=",
             "约": "~", "不低于": ">=", "不少于": ">=", "超过": ">=", "不超过": "<=", "不高于": "<=",
@@ -676,7 +678,7 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
     if name_j is None:
         name_j = next((j for j, c in enumerate(cols) if c.role not in ("index",)), 0)
     name_cell, name_at = row[name_j]
-    raw_name = _t2s().convert(name_cell)
+    raw_name = _t2s().convert(_PINYIN_NOTE.sub("", name_cell) if "(" in name_cell else name_cell)
     name = _ROW_PREFIX.sub("", raw_name.replace(" ", "") if _spaced(raw_name) else raw_name)
     if not _HAN.search(name) or _PROSE.search(name) or len(name) > 40:
         return None
@@ -703,7 +705,7 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
             if _EMPTY.match(bare):
                 empty += 1
                 continue
-            if _WORDS.match(bare) and not bare.isdigit():
+            if _WORDS.match(_PINYIN_NOTE.sub("", bare) if "(" in bare else bare) and not bare.isdigit():
                 words += 1  # 高于GDP增长: a goal in words
                 continue
             return None  # a value column with prose in it: not a row of this table

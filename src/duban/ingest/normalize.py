@@ -426,7 +426,8 @@ def _number_cut_edits(text: str) -> list[Edit]:
         nxt_end = text.find("\n", m.end())
         nxt = text[m.end() : nxt_end if nxt_end >= 0 else len(text)]
         if (len(line.strip()) < 8 or _PAGE_FOOTER.match(line) or _PAGE_FOOTER.match(nxt)
-                or _COLUMNS.search(line) or _COLUMNS.search(nxt) or _HEADING_START.match(nxt)):
+                or _COLUMNS.search(line) or _COLUMNS.search(nxt)
+                or (_HEADING_START.match(nxt) and not _DECIMAL_START.match(nxt))):
             continue  # a short line, a page number, a table row or a list item is no wrapped sentence
         edits.append((m.start() + 1, m.end(), ""))
     return edits
