@@ -176,3 +176,11 @@ def test_pinyin_in_a_plan_table_row() -> None:
     got = {(ind, low) for ind, _, _, low, _, _ in _items(text)}
     assert ("全员劳动生产率增长", 5.8) in got
     assert {("数字经济核心产业增加值占GDP比重", 11.0), ("数字经济核心产业增加值占GDP比重", 15.0)} <= got
+
+
+def test_listed_goals_restated_on_a_half_year_page() -> None:
+    # 全年地区生产总值增长6.5%左右、规上工业增加值增长10%的目标 on a page on the first half: both this year's
+    text = ("某市上半年经济运行情况\n2024-07-26 10:15\n上半年，全市地区生产总值同比增长6.2%。今年初，某市在政府工作报告中提出"
+            "全年地区生产总值增长6.5%左右、规上工业增加值增长10%的目标。\n【相关阅读】 某省上半年GDP增长5.3%  |  某市新能源汽车产量再创新高\n")
+    assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [
+        ("actual", "2024H1"), ("target", "2024"), ("target", "2024")]

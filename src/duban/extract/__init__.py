@@ -88,16 +88,17 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
 
 
 @cache
-def _link_list_rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The label and item patterns, and a scan for the lines a label can be on: one of the strings
-    every label contains (`fastre.required_strings`), else every line start."""
+def _link_list_rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The label, item and one-line (label and links on one line) patterns, and a scan for the lines a
+    label can be on: one of the strings every label contains (`fastre.required_strings`), else every
+    line start."""
     from duban.extract.quantities import load_rules
 
     r = load_rules("nonitems")["link_list"]
     label = re.compile(tpat(r["label"]))
     need = required_strings(label.pattern)
     guard = fastre.compile("|".join(map(re.escape, need))) if need else re.compile("^", re.M)
-    return label, re.compile(r["item"]), guard
+    return label, re.compile(r["item"]), guard, re.compile(tpat(r["inline"]))
 
 
 # a page without any of these words has no link list (one scan, not ten `in` scans: ~7 us per 1k chars)
@@ -106,7 +107,7 @@ _LIST_WORDS = fastre.compile("阅读|新闻|链接|报道|文章|推荐|閱讀|�
 
 def link_lists(text: str) -> list[tuple[int, int]]:
     """Spans of the "相关阅读" lists of headline links in ``text`` (page furniture, nonitems.toml)."""
-    label, item, guard = _link_list_rules()
+    label, item, guard, inline = _link_list_rules()
     spans = []
     n = len(text)
     pos = 0  # the start of the first line not read yet
@@ -129,6 +130,8 @@ def link_lists(text: str) -> list[tuple[int, int]]:
                 last, nxt = e, e + 1
             if last is not None:
                 spans.append((start, last))
+        elif inline.search(text[start:end]):
+            spans.append((start, end))  # 【相关阅读】 某市上半年GDP增长5.3% | …: the links on the label's line
         pos = nxt
     return spans
 

@@ -654,9 +654,11 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
             if five and PLAN_SET.search(clause):
                 period = _span_years(*five)  # 低于规划确定的年均增长5.5%的预期目标: a goal of the plan
-            elif yr is None and year is not None and (THIS_YEAR.search(clause) or (part_news and "全年" in clause)):
-                # 今年9.5%左右的目标, said in an answer on last year; 全年…增长6.5%左右的目标 on a page
-                # reviewing part of this year: this year's goal
+            elif yr is None and year is not None and (
+                    THIS_YEAR.search(clause) or (part_news and "全年" in clause)
+                    or (part_news and same and out and out[-1].kind == "target" and out[-1].period == str(year))):
+                # 今年9.5%左右的目标, said in an answer on last year; 全年…增长6.5%左右、规上工业增加值增长10%的
+                # 目标 on a page reviewing part of this year (the list's later goals too): this year's goals
                 period = str(year)
             out.append(Verdict("target", period))
         else:
