@@ -184,3 +184,13 @@ def test_listed_goals_restated_on_a_half_year_page() -> None:
             "全年地区生产总值增长6.5%左右、规上工业增加值增长10%的目标。\n【相关阅读】 某省上半年GDP增长5.3%  |  某市新能源汽车产量再创新高\n")
     assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [
         ("actual", "2024H1"), ("target", "2024"), ("target", "2024")]
+
+
+def test_numbered_headings_under_a_list_heading_take_its_part() -> None:
+    # 2018年十件为民办实事项目具体如下： then 一、教育惠民工程。… (not nested in it): the year's projects,
+    # not outcomes of the year reviewed before
+    text = ("2018年某市政府工作报告\n2018年某市十件为民办实事项目公布\n据介绍，2017年市政府确定的十件为民办实事项目全部完成，"
+            "共投入资金38.6亿元，惠及群众约260万人次。\n\n2018年十件为民办实事项目具体如下：\n\n"
+            "一、教育惠民工程。新建、改扩建中小学校26所，新增学位2.4万个。\n\n二、养老服务。新建城市社区日间照料中心20个。\n")
+    assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [
+        ("actual", "2017"), ("actual", "2017"), ("target", "2018"), ("target", "2018"), ("target", "2018")]

@@ -498,9 +498,18 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             if j is not None:
                 sec_part = structure.parts[j]
                 h0, h1 = structure.heading_spans[j]
-                if j != sec and sec_part != "unknown" and h0 >= pos and h1 <= sent_start:
+                part = sec_part
+                if j != sec and part == "unknown" and h0 >= pos:
+                    # a list of numbered headings right under a heading that names the part, not nested
+                    # in it (2018年十件为民办实事项目具体如下：/ 一、教育惠民工程。…): that heading's part
+                    k = j - 1
+                    while k >= 0 and structure.heading_spans[k][0] >= pos and structure.parts[k] == "unknown":
+                        k -= 1
+                    if k >= 0 and structure.heading_spans[k][0] >= pos:
+                        part, (h0, h1) = structure.parts[k], structure.heading_spans[k]
+                if j != sec and part != "unknown" and h0 >= pos and h1 <= sent_start:
                     # a new section whose heading names its part: the heading sets the mode
-                    mode = "target" if sec_part == "plan" else "actual"
+                    mode = "target" if part == "plan" else "actual"
                     mode_year = _last_year(text[h0:h1])
                     if (mode == "actual" and not annual_review and mode_year in (None, year)
                             and PART_OF_YEAR.search(text, h0, h1) is not None):
