@@ -236,9 +236,9 @@ _TITLE_YEARS = (
     re.compile(_YEAR + rf"(?:度)?(?:{_HAN}{{0,16}}?)(?:人民)?政府工作报告"),
     re.compile(_YEAR + rf"(?:度)?(?:{_HAN}{{0,16}}?)(?:国民经济和社会发展(?:计划|统计公报)|统计公报|预算执行情况)"),
 )
-# a line of links to other pages (【相关阅读】某县2014年政府工作报告 | …, 上一篇：…): the titles on it name
-# other reports, not this one
-_LINK_LINE = re.compile(r"相关|相關|上一篇|下一篇|推荐|推薦|延伸阅读|延伸閱讀|往期|热点|熱點|链接|鏈接")
+# a line of links to other pages (【相关阅读】某县2014年政府工作报告 | …, 上一篇：…, · 2021年某区政府工作报告 under
+# 相关文章): the titles on it name other reports, not this one
+LINK_LINE = re.compile(r"相关|相關|上一篇|下一篇|推荐|推薦|延伸阅读|延伸閱讀|往期|热点|熱點|链接|鏈接|^[\s·•▪●◆►]*[·•▪●◆►]", re.M)
 # a title naming its year after it in brackets (某市政府工作报告（2018年）): that year, before any other
 # report a text names (the 2017年政府工作报告 it reviews)
 _TITLE_YEAR_AFTER = re.compile(r"(?:人民)?政府工作报告\s*[（(【\[]\s*((?:19|20)\d\d)\s*年?(?:度)?\s*[)）】\]]")
@@ -271,7 +271,7 @@ def detect_year(text: str, *, simplified: bool = False) -> int | None:
         return int(m.group(1))
     for rx in _TITLE_YEARS:
         for m in rx.finditer(s):
-            if not _LINK_LINE.search(s, s.rfind("\n", 0, m.start()) + 1, m.start()):
+            if not LINK_LINE.search(s, s.rfind("\n", 0, m.start()) + 1, m.start()):
                 return int(m.group(1))
     m = _NATIONAL_SESSION.search(s)
     if m:

@@ -1,9 +1,11 @@
 """Round twenty of extraction quality on unseen documents (issue 2): each test is an example text of
-one general failure, found on sealed batches 14 and 15 and described there in general terms only."""
+one general failure, found on sealed batches 14-22 and described there in general terms only."""
 
 from __future__ import annotations
 
 from extract_examples import items as _items
+
+import duban
 
 
 def test_page_title_before_the_review_lead_names_no_period() -> None:
@@ -194,3 +196,15 @@ def test_numbered_headings_under_a_list_heading_take_its_part() -> None:
             "一、教育惠民工程。新建、改扩建中小学校26所，新增学位2.4万个。\n\n二、养老服务。新建城市社区日间照料中心20个。\n")
     assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [
         ("actual", "2017"), ("actual", "2017"), ("target", "2018"), ("target", "2018"), ("target", "2018")]
+
+
+def test_titles_in_a_list_of_related_links_set_neither_year_nor_kind() -> None:
+    # a portal copy of a 2022 report with links to the 2021 report and an execution report under 相关文章:
+    # the page is neither dated 2021 nor a plan execution report (whose figures are of the year it names)
+    text = ("政府工作报告——2022年1月11日在某区第十七届人民代表大会第一次会议上\n发布日期:2022-01-18\n各位代表:\n"
+            "一、过去五年和2021年工作回顾\n2021年，全区上下主要指标好于预期。实现地区生产总值2308.6亿元，同比增长9.1%。\n"
+            "二、2022年主要目标任务\n今年全区经济社会发展主要预期目标为:地区生产总值增长6.5%左右。\n"
+            "相关文章\n· 2021年某区政府工作报告\n· 关于某区2021年国民经济和社会发展计划执行情况的报告\n")
+    assert duban.extract(text).year == 2022
+    assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [
+        ("actual", "2021"), ("actual", "2021"), ("target", "2022")]

@@ -19,6 +19,7 @@ from duban import fastre
 from duban.extract.quantities import Quantity, alternation, load_rules, tpat
 from duban.extract.sections import Structure
 from duban.fastre import Spots
+from duban.regions import LINK_LINE
 
 SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 CLAUSE_START = re.compile(r"[,，;；:：、。！？!?\n(（)）]")
@@ -34,7 +35,10 @@ EXEC_AND_PLAN = re.compile(tpat(r"计划执行情况[^。\n]{0,6}(?:与|和|及|
 def is_bulletin(text: str) -> bool:
     """A statistical bulletin or a plan-execution report (its figures are of the year it names)."""
     head = text[:3000]
-    return BULLETIN.search(head) is not None and EXEC_AND_PLAN.search(head) is None
+    # (not a title in a list of links to other pages: 相关文章 / · 关于某区2021年…计划执行情况的报告)
+    return (any(not LINK_LINE.search(head, head.rfind("\n", 0, m.start()) + 1, m.start())
+                for m in BULLETIN.finditer(head))
+            and EXEC_AND_PLAN.search(head) is None)
 # a year, not a comparison base (比2017年预算低0.4个百分点); the lookbehind follows the century
 # digits so that the regex engine can skip to the next 1 or 2
 YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
