@@ -397,3 +397,15 @@ def test_cue_words_stay_on_the_fast_path() -> None:
     slow = [w for w in words if not w.startswith("^")
             and not all(fastre.starts_literal(a) for v in _variant_sources([w]) for a in literal_first(v))]
     assert not slow
+
+
+def test_negative_lookarounds_of_every_spelling_exclude_both_scripts() -> None:
+    # tpat's spellings are alternatives tried on any text: an exclusion must hold in each
+    from duban.extract.quantities import tpat
+
+    part = re.compile(tpat("(?<![比较])上半年"))
+    assert part.search("比较上半年") is None and part.search("比較上半年") is None
+    assert part.search("全市上半年") is not None
+    year = re.compile(tpat("全年(?!目标|任务)"))
+    assert year.search("完成全年目标") is None and year.search("完成全年目標") is None
+    assert year.search("全年增长") is not None

@@ -615,3 +615,7 @@ class FirstClass:
             return self.pattern.search(s)
         m = self.first.search(s)
         return None if m is None else self.pattern.search(s, m.start())
+
+
+# the scanner of regex sources, for the rule loaders that rewrite sources too (quantities.variants)
+scan = _scan

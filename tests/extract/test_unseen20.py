@@ -208,3 +208,12 @@ def test_titles_in_a_list_of_related_links_set_neither_year_nor_kind() -> None:
     assert duban.extract(text).year == 2022
     assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [
         ("actual", "2021"), ("actual", "2021"), ("target", "2022")]
+
+
+def test_share_of_the_year_goal_keeps_a_part_of_year_page_on_its_part() -> None:
+    # 完成全年目标任务的64.3% on a half-year page names the year's goal, not another period
+    text = ("上半年某市地区生产总值15458亿元 同比增长5.6%\n2025-07-22 11:03:45 来源：某网\n"
+            "市统计局发布上半年全市经济运行情况。上半年全市实现地区生产总值15458亿元，同比增长5.6%。\n"
+            "就业物价总体稳定。城镇新增就业38.6万人，完成全年目标任务的64.3%；6月份城镇调查失业率为5.2%；"
+            "居民消费价格同比下降0.2%。\n")
+    assert {period for *_, period in _items(text)} == {"2025H1"}

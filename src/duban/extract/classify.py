@@ -75,9 +75,12 @@ FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:�
 PART_OF_YEAR = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度)|1[-—至][369]月"))
 # a part-of-year cue carried over the sentences after it on a part-of-year news page, until one of
 # these names another period (全年, 下半年, 去年, a year); 比一季度 is a comparison, not a cue
-PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季度|前三季度|1[-—至][369]月") + ")|(?P<reset>" + tpat(
-    r"全年|下半年|第?四季度|今年以来|过去的?一年|(?<![比较同])(?:去年|上年)(?!同期)|"
+PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季度|前三季度|1[-—至][369]月") + ")|(?P<reset>"
+                        r"全年(?!(?:主要)?(?:预期|預期)?(?:目标|目標|任务|任務|计划|計劃))|" + tpat(
+    r"下半年|第?四季度|今年以来|过去的?一年|(?<![比较同])(?:去年|上年)(?!同期)|"
     r"(?:19|20)\d\d\s*年(?!\s*(?:上半年|第?一季度|前三季度|1[-—至]\d|\d{1,2}\s*月))") + ")")
+# (完成全年目标任务的64.3%: a part of the year's goal done, no other period; 全年 stays outside tpat, whose
+# traditional variant, tried first, would hold a lookahead in traditional script only)
 # the sentence speaks of last year (过去一年,全市一季度…): its parts of a year are last year's
 LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去年)")
 # a sentence naming the plan of its goal: by name (十五五) or by its last year (到2030年)

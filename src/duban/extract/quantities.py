@@ -18,7 +18,15 @@ from itertools import accumulate
 from pathlib import Path
 
 from duban.extract.numbers import ARABIC, CHINESE, NUMBER, parse_arabic, parse_chinese
-from duban.fastre import AnyOf, by_first_character, fast_groups, literal_first, split_top, starts_literal
+from duban.fastre import (
+    AnyOf,
+    by_first_character,
+    fast_groups,
+    literal_first,
+    scan,
+    split_top,
+    starts_literal,
+)
 
 RULES_DIR = Path(__file__).with_name("rules")
 
@@ -38,8 +46,67 @@ def _converters() -> tuple:
 
 
 def variants(word: str) -> set[str]:
-    """The word and its traditional spellings, so rules also read text that was not normalized."""
-    return {word} | {c.convert(word) for c in _converters()}
+    """The word and its traditional spellings, so rules also read text that was not normalized.
+
+    The negative lookarounds of every spelling exclude the words of all spellings ((?<![比较])上半年 ->
+    (?<![比较較])上半年 in each): the spellings are tried as alternatives on any text, and one whose
+    exclusion named only its own script would match text that the others exclude."""
+    converted = {c.convert(word) for c in _converters()} - {word}
+    if not converted:
+        return {word}
+    spellings = [word, *sorted(converted)]
+    if ("(?!" not in word and "(?<!" not in word) or any(len(v) != len(word) for v in converted):
+        return set(spellings)
+    spans = _negative_lookarounds(word)
+    if not spans:
+        return set(spellings)
+    out = set()
+    for v in spellings:
+        for start, end in sorted(spans, reverse=True):  # from the right: earlier offsets stay valid
+            inners = [w[start:end] for w in spellings]
+            v = v[:start] + _union(inners) + v[end:]
+        out.add(v)
+    return out
+
+
+def _negative_lookarounds(word: str) -> list[tuple[int, int]]:
+    """(start, end) of the contents of each outermost negative lookaround of ``word``."""
+    spans: list[tuple[int, int]] = []
+    stack: list[int | None] = []
+    for i, ch, _ in scan(word):
+        if ch == "(":
+            if word.startswith("(?!", i):
+                stack.append(i + 3)
+            elif word.startswith("(?<!", i):
+                stack.append(i + 4)
+            else:
+                stack.append(None)
+        elif ch == ")" and stack:
+            inner = stack.pop()
+            if inner is not None and not any(a <= inner < b for a, b in spans):
+                spans = [(a, b) for a, b in spans if not inner <= a < i] + [(inner, i)]
+    return spans
+
+
+_ATOM = re.compile(r"\\.|\[(?!\^)((?:\\.|[^\]\\])+)\]|[^\\()\[\]{}|.?*+^$]")
+
+
+def _union(inners: list[str]) -> str:
+    """One lookaround content matching what any of ``inners`` (same-shape spellings) matches: a
+    sequence of characters and classes merged position by position into classes (a lookbehind stays
+    one literal-led sequence, which `fastre` can move after its literal); else the alternation."""
+    distinct = list(dict.fromkeys(inners))
+    if len(distinct) == 1:
+        return distinct[0]
+    atoms = [[m for m in _ATOM.finditer(x)] for x in distinct]
+    if all(sum(m.end() - m.start() for m in a) == len(x) for a, x in zip(atoms, distinct, strict=True)) \
+            and len({len(a) for a in atoms}) == 1 and not any(m.group().startswith("\\") for a in atoms for m in a):
+        out = []
+        for column in zip(*atoms, strict=True):
+            chars = "".join(dict.fromkeys("".join(m.group(1) or m.group() for m in column)))
+            out.append(chars if len(chars) == 1 else "[" + chars + "]")
+        return "".join(out)
+    return "|".join(distinct)
 
 
 def tpat(pattern: str) -> str:
