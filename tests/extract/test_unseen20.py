@@ -217,3 +217,12 @@ def test_share_of_the_year_goal_keeps_a_part_of_year_page_on_its_part() -> None:
             "就业物价总体稳定。城镇新增就业38.6万人，完成全年目标任务的64.3%；6月份城镇调查失业率为5.2%；"
             "居民消费价格同比下降0.2%。\n")
     assert {period for *_, period in _items(text)} == {"2025H1"}
+
+
+def test_a_level_reached_in_a_plan_part_is_a_goal() -> None:
+    # 降至/增至 say where a figure goes, not when: under this year's goals it is a goal
+    text = ("2020年某区政府工作报告\n一、2019年工作回顾\n劣V类水体比例降至5%。\n二、2020年主要目标\n"
+            "今年要持续改善生态环境，劣V类水体比例下降至3%以内，PM2.5年均浓度降至55微克/立方米。\n")
+    assert _items(text) == [("劣V类水体比例", "actual", "=", 5.0, "%", "2019"),
+                            ("劣V类水体比例", "target", "<=", 3.0, "%", "2020"),
+                            ("PM2.5年均浓度", "target", "=", 55.0, "微克/立方米", "2020")]

@@ -580,6 +580,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             sentence, clause = _without_title_year(sentence, year), _without_title_year(clause, year)
         sentence_year = _last_year(sentence)
         kind, yr, strong = _local(sentence, clause, year, c, sentence_year)
+        if (kind == "actual" and not strong and (mode == "target" or sec_part == "plan")
+                and ("至" in clause or "到" in clause) and _only_reaching(clause, c)):
+            kind = None  # 劣V类水体比例下降至3%以内 in a plan part: 降至 says where, not when; the part decides
         if (kind == "actual" and not strong and mode == "target" and (row or sec_part == "plan")
                 and _part_lead(clause, c, c.clause_actual)):
             # 2<TAB>一季度…增长不低于5.5% in a task table of a plan: a goal for that part of the year
@@ -703,6 +706,15 @@ def _part_lead(chunk: str, c: Cues, cue: re.Pattern | None = None, which: re.Pat
     outcomes of no period of their own)."""
     found = [g for m in (cue or c.mode_actual).finditer(chunk) if not NO_PERIOD_CUE.match(g := m.group())]
     return bool(found) and all(which.match(f) for f in found)
+
+
+# the actual cues that only say a level was reached (增至, 降至, 上升到): in a plan part they state a goal
+REACHING = re.compile(tpat(r"增至|降至|上升到"))
+
+
+def _only_reaching(clause: str, c: Cues) -> bool:
+    found = c.clause_actual.findall(clause)
+    return bool(found) and all(REACHING.fullmatch(f) for f in found)
 
 
 def _rest_of_year_goal(text: str, q: Quantity, sentence: str, clause: str) -> bool:
