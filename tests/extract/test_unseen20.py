@@ -226,3 +226,9 @@ def test_a_level_reached_in_a_plan_part_is_a_goal() -> None:
     assert _items(text) == [("劣V类水体比例", "actual", "=", 5.0, "%", "2019"),
                             ("劣V类水体比例", "target", "<=", 3.0, "%", "2020"),
                             ("PM2.5年均浓度", "target", "=", 55.0, "微克/立方米", "2020")]
+
+
+def test_a_five_year_sum_in_a_plan_part_is_a_goal() -> None:
+    text = ("某市国民经济和社会发展第十五个五年规划纲要\n第四节  “十五五”时期主要目标\n"
+            "——绿色转型深入推进。单位地区生产总值能耗五年累计下降13%，森林覆盖率保持在58%以上。\n")
+    assert [kind for _, kind, *_ in _items(text)] == ["target", "target"]

@@ -581,7 +581,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         sentence_year = _last_year(sentence)
         kind, yr, strong = _local(sentence, clause, year, c, sentence_year)
         if (kind == "actual" and not strong and (mode == "target" or sec_part == "plan")
-                and ("至" in clause or "到" in clause) and _only_reaching(clause, c)):
+                and ("至" in clause or "到" in clause or "累" in clause) and _only_reaching(clause, c)):
             kind = None  # 劣V类水体比例下降至3%以内 in a plan part: 降至 says where, not when; the part decides
         if (kind == "actual" and not strong and mode == "target" and (row or sec_part == "plan")
                 and _part_lead(clause, c, c.clause_actual)):
@@ -708,8 +708,9 @@ def _part_lead(chunk: str, c: Cues, cue: re.Pattern | None = None, which: re.Pat
     return bool(found) and all(which.match(f) for f in found)
 
 
-# the actual cues that only say a level was reached (增至, 降至, 上升到): in a plan part they state a goal
-REACHING = re.compile(tpat(r"增至|降至|上升到"))
+# the actual cues that only say a level was reached or a sum made (增至, 降至, 上升到, 累计): in a plan part
+# they state a goal (五年累计下降13%, 劣V类水体比例下降至3%以内)
+REACHING = re.compile(tpat(r"增至|降至|上升到|累计"))
 
 
 def _only_reaching(clause: str, c: Cues) -> bool:
