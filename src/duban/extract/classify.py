@@ -580,9 +580,6 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             sentence, clause = _without_title_year(sentence, year), _without_title_year(clause, year)
         sentence_year = _last_year(sentence)
         kind, yr, strong = _local(sentence, clause, year, c, sentence_year)
-        if (kind == "actual" and not strong and (mode == "target" or sec_part == "plan")
-                and ("至" in clause or "到" in clause or "累" in clause) and _only_reaching(clause, c)):
-            kind = None  # 劣V类水体比例下降至3%以内 in a plan part: 降至 says where, not when; the part decides
         if (kind == "actual" and not strong and mode == "target" and (row or sec_part == "plan")
                 and _part_lead(clause, c, c.clause_actual)):
             # 2<TAB>一季度…增长不低于5.5% in a task table of a plan: a goal for that part of the year
@@ -591,6 +588,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                            and _part_lead(clause, c, c.clause_actual, CUMULATIVE))
         if toward_plan_end:
             kind = "target"  # 累计达到225万人以上 in the forward part of a plan review: a goal of the plan
+        if (kind == "actual" and not strong and (mode == "target" or sec_part == "plan")
+                and ("至" in clause or "到" in clause or "累" in clause) and _only_reaching(clause, c)):
+            kind = None  # 劣V类水体比例下降至3%以内 in a plan part: 降至 says where, not when; the part decides
         local_kind = kind
         after = text[q.end : q.end + 24]
         if ((c.after_target_first is None or after[:1] in c.after_target_first)
