@@ -232,3 +232,10 @@ def test_a_five_year_sum_in_a_plan_part_is_a_goal() -> None:
     text = ("某市国民经济和社会发展第十五个五年规划纲要\n第四节  “十五五”时期主要目标\n"
             "——绿色转型深入推进。单位地区生产总值能耗五年累计下降13%，森林覆盖率保持在58%以上。\n")
     assert [kind for _, kind, *_ in _items(text)] == ["target", "target"]
+
+
+def test_goals_said_to_have_done_better_than_expected_open_no_plan() -> None:
+    # 过去一年，…经济社会发展主要目标任务好于预期。: a review speaking of last year's goals
+    text = ("2021年某市政府工作报告\n一、2020年工作回顾\n过去一年，全市上下努力奋斗，经济社会发展主要目标任务好于预期。"
+            "全年地区生产总值达6733.79亿元，增长2.3%。\n")
+    assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [("actual", "2020"), ("actual", "2020")]
