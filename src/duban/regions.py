@@ -300,7 +300,12 @@ def detect_year(text: str, *, simplified: bool = False) -> int | None:
             if dated:  # a page dated in its head speaks of no year after its date as past
                 latest = min(latest, int(dated.group(1)))
             cands = [2003 + 5 * k + session - 1 for k in range(-3, 6)]
-            return min(cands, key=lambda y: (abs(y - latest - 0.5), y))
+            best = min(cands, key=lambda y: (abs(y - latest - 0.5), y))
+            if dated and best > int(dated.group(1)):
+                # a session met after the page's date cannot be: a province off the common term
+                # calendar, or a miscounted session; the date says when the report was made
+                return int(dated.group(1))
+            return best
     m = _DATED_HEAD.search(s[:400])
     if m and _CONGRESS_WORD.search(s):
         return int(m.group(1))

@@ -239,3 +239,11 @@ def test_goals_said_to_have_done_better_than_expected_open_no_plan() -> None:
     text = ("2021年某市政府工作报告\n一、2020年工作回顾\n过去一年，全市上下努力奋斗，经济社会发展主要目标任务好于预期。"
             "全年地区生产总值达6733.79亿元，增长2.3%。\n")
     assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [("actual", "2020"), ("actual", "2020")]
+
+
+def test_report_year_is_not_after_the_page_date() -> None:
+    # a news page dated 2026-01-27 whose session count points at 2027: the report is the page's year's
+    text = ("某省今年GDP预期增长5%左右\n2026-01-27 07:45 来源：某新闻网\n\n某新闻网1月26日电 26日上午，某省十四届人大五次会议开幕。"
+            "省长在作政府工作报告时提出，今年全省地区生产总值预期增长5%左右。报告显示，2025年地区生产总值增长4.2%。"
+            "到2027年全省低空经济规模力争达到3000亿元。\n")
+    assert duban.extract(text).year == 2026

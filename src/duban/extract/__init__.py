@@ -55,7 +55,11 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     elif quantities:
         quantities = _outside_link_lists(doc, quantities)
     # 4. the report year, then target vs actual and the period of each quantity
-    year = year or detect_year(head(), simplified=True) or report_year(text, page_date_year(doc.original))
+    if not year:
+        dated = page_date_year(doc.original)
+        year = detect_year(head(), simplified=True) or report_year(text, dated)
+        if year and dated and year > dated:
+            year = dated  # a report is not made after the page that carries it (a miscounted session)
     verdicts = classify(text, quantities, year, structure)
     # 5. indicator phrase, canonical id, provenance in the original text
     prev = prev_ind = None
