@@ -247,3 +247,17 @@ def test_report_year_is_not_after_the_page_date() -> None:
             "省长在作政府工作报告时提出，今年全省地区生产总值预期增长5%左右。报告显示，2025年地区生产总值增长4.2%。"
             "到2027年全省低空经济规模力争达到3000亿元。\n")
     assert duban.extract(text).year == 2026
+
+
+def test_running_header_of_a_pdf_layer_is_no_heading() -> None:
+    # the report's title repeated atop a page (after the page number line) inside the plan part: page
+    # furniture, not a review heading (计划执行情况) that turns the goals after it into outcomes
+    title = "某省2018年计划执行情况与2019年计划草案的报告"
+    text = (f"关于某省2018年国民经济和社会发展计划执行情况与2019年计划草案的报告\n— 1 —\n{title}\n"
+            "一、2018年国民经济和社会发展计划执行情况\n全省生产总值增长8.3%。\n— 2 —\n" + title + "\n"
+            "二、2019年经济社会发展的主要目标\n建议2019年全省经济社会发展主要预期目标为：\n——生产总值增长7.5%—8%；\n"
+            "— 3 —\n" + title + "\n——城镇新增就业43万人，城镇登记失业率控制在4.5%以内；\n——居民消费价格涨幅3%左右。\n")
+    doc = duban.read_text(text)
+    assert doc.text.count(title) == 0  # every one stands right under a page number line
+    assert [(kind, period) for _, kind, _, _, _, period in _items(text)][-3:] == [
+        ("target", "2019"), ("target", "2019"), ("target", "2019")]

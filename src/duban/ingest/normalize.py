@@ -409,6 +409,26 @@ def _pdf_evidence(text: str) -> bool:
 _NUMBER_CUT = re.compile(r"\d\n[ \t\u3000]*(?=\.?\d|[万亿千百%‰％])")
 
 
+def running_header_edits(text: str) -> list[Edit]:
+    """A PDF layer's running header: a short line that stands right after a page number line and
+    occurs more than once (陕西省2018年计划执行情况与2019年计划草案的报告 atop every page). It is page
+    furniture; left in, it reads as a heading in the middle of a part (a review title inside the plan)."""
+    if _PAGE_FOOTER.search(text) is None:
+        return []
+    lines = text.split("\n")
+    counts = Counter(st for line in lines if 4 <= len(st := line.strip()) <= 60)
+    edits: list[Edit] = []
+    pos, after_footer = 0, False
+    for line in lines:
+        st = line.strip()
+        if st:
+            if after_footer and counts[st] >= 2 and st[-1] not in _SENTENCE_END:
+                edits.append((pos, min(pos + len(line) + 1, len(text)), ""))
+            after_footer = _PAGE_FOOTER.fullmatch(line) is not None
+        pos += len(line) + 1
+    return edits
+
+
 def unwrap_edits(text: str) -> list[Edit]:
     edits = _statistical_unwrap(text)
     if not edits and "\n" in text and _NUMBER_CUT.search(text) and _pdf_evidence(text):
@@ -611,6 +631,7 @@ def normalize(doc: Document) -> Document:
     edits, inline_forms, stats["markers"] = inline_edits(doc.text)
     stats["spam_tokens"], stats["inline_boilerplate"] = inline_forms["spam"], inline_forms["boilerplate"]
     stage("inline", edits)
+    stage("running_headers", running_header_edits(doc.text))
     stage("unwrap", unwrap_edits(doc.text))
     edits, pdf_signals = spacing_edits(doc.text)
     stage("spacing", edits)
