@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import duban
 from duban.document import Document
@@ -226,3 +228,12 @@ def test_paragraph_lines_of_ordinary_text_are_not_joined(seed_dir: Path) -> None
     assert norm(text).meta["normalize"]["unwrap"] == 0
     short = "地区生产总值增长6%\n新增学位4290个\n" * 10
     assert norm(short).text == short
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="—–-  \u30000123456789第页共,/a\n", max_size=30))
+def test_page_footer_scan_answers_as_the_footer_pattern(s: str) -> None:
+    # the fast scan (two patterns led by one character or class) gives the slow pattern's answer
+    from duban.ingest import normalize
+
+    assert normalize._has_page_footer(s) == (normalize._PAGE_FOOTER.search(s) is not None)
