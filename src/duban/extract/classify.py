@@ -43,7 +43,8 @@ def is_bulletin(text: str) -> bool:
 # digits so that the regex engine can skip to the next 1 or 2
 YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
 # (after a speaker tag of a press conference or interview: 省政府研究室主任：2023年，…)
-LEAD_YEAR = re.compile(r"\s*(?:[^\n:：。，,；;\d]{1,14}[:：]\s*)?(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
+LEAD_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
+SPEAKER_LEAD_YEAR = re.compile(r"\s*[^\n:：。，,；;\d]{1,14}[:：]\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
 # a year as the topic of a sentence (2023年，…) when it opens the sentence, after a speaker's tag at most
 # (TOPIC_OPENS: what may stand before it; found from the year, a class-first scan, not tried at every position)
 YEAR_TOPIC = re.compile(r"((?:19|20)\d\d)\s*年[，,]")
@@ -807,13 +808,22 @@ def _goal_follows(chunk: str, at: int, c: Cues) -> bool:
     return c.clause_target.search(chunk, at, end.start() if end else len(chunk)) is not None
 
 
+def _lead_year_match(chunk: str, at: int) -> re.Match[str] | None:
+    """A year opening ``chunk`` at ``at``, after a speaker's tag at most (the tag form asked only when
+    a colon is near: most stretches have none)."""
+    m = LEAD_YEAR.match(chunk, at)
+    if m is None and ("：" in chunk[at : at + 20] or ":" in chunk[at : at + 20]):
+        m = SPEAKER_LEAD_YEAR.match(chunk, at)
+    return m
+
+
 def _lead_year(chunk: str, year: int | None) -> tuple[str | None, int | None]:
     """The mode of a stretch without mode cues: set by a year that opens it, if any. A report's own
     title (2017年某区政府工作报告) opening the stretch names the report, not a part: the next line is read."""
-    lead = LEAD_YEAR.match(chunk)
+    lead = _lead_year_match(chunk, 0)
     while lead is not None and TITLE_YEAR.match(chunk, lead.start(1)) is not None:
         nl = chunk.find("\n", lead.end())
-        lead = LEAD_YEAR.match(chunk, nl + 1) if nl >= 0 else None
+        lead = _lead_year_match(chunk, nl + 1) if nl >= 0 else None
     if lead and year is not None and int(lead.group(1)) < year:
         return "actual", int(lead.group(1))  # a heading such as "2021重点回顾" or "2023年,..."
     if lead and year is not None and int(lead.group(1)) == year:

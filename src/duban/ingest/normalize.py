@@ -419,7 +419,7 @@ def _pdf_evidence(text: str) -> bool:
 
 
 # a line break inside a number or between a number and its scale word (改造老旧小区2\n05个, 达到1260\n万千瓦)
-_NUMBER_CUT = re.compile(r"\d\n[ \t\u3000]*(?=\.?\d|[万亿千百%‰％])")
+_NUMBER_CUT = re.compile(r"\n(?<=\d\n)[ \t\u3000]*(?=\.?\d|[万亿千百%‰％])")  # (newline first: a fast scan)
 
 
 def running_header_edits(text: str) -> list[Edit]:
@@ -455,14 +455,14 @@ def _number_cut_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for m in _NUMBER_CUT.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        line = text[line_start : m.start() + 1]
+        line = text[line_start : m.start()]
         nxt_end = text.find("\n", m.end())
         nxt = text[m.end() : nxt_end if nxt_end >= 0 else len(text)]
         if (len(line.strip()) < 8 or _PAGE_FOOTER.match(line) or _PAGE_FOOTER.match(nxt)
                 or _COLUMNS.search(line) or _COLUMNS.search(nxt)
                 or (_HEADING_START.match(nxt) and not _DECIMAL_START.match(nxt))):
             continue  # a short line, a page number, a table row or a list item is no wrapped sentence
-        edits.append((m.start() + 1, m.end(), ""))
+        edits.append((m.start(), m.end(), ""))
     return edits
 
 
