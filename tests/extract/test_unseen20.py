@@ -261,3 +261,14 @@ def test_running_header_of_a_pdf_layer_is_no_heading() -> None:
     assert doc.text.count(title) == 0  # every one stands right under a page number line
     assert [(kind, period) for _, kind, _, _, _, period in _items(text)][-3:] == [
         ("target", "2019"), ("target", "2019"), ("target", "2019")]
+
+
+def test_a_comparison_base_year_dates_nothing_after_it() -> None:
+    # 与2013年相比，…由2013年的…: the base of a comparison; the review after it stays of 2018
+    text = ("2019年某市政府工作报告\n一、2018年工作回顾\n全市地区生产总值3053.6亿元，比上年增长6.6%；与2013年相比，"
+            "GDP由2013年的2010.5亿元增加了一千多亿元。财政收入完成395.2亿元，同比增长3.1%。\n")
+    assert [period for *_, period in _items(text)][-2:] == ["2018", "2018"]
+    # 恢复到2019年的62% is a past level as a base, no goal year: what follows stays a review
+    text = ("某县2023年政府工作报告\n一、2022年工作回顾\n全年接待游客680万人次，实现旅游收入58亿元，分别恢复到2019年的62%和55%。"
+            "新增特色民宿32家。\n")
+    assert _items(text)[-1][1:] == ("actual", "=", 32.0, "家", "2022")
