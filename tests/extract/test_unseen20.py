@@ -272,3 +272,10 @@ def test_a_comparison_base_year_dates_nothing_after_it() -> None:
     text = ("某县2023年政府工作报告\n一、2022年工作回顾\n全年接待游客680万人次，实现旅游收入58亿元，分别恢复到2019年的62%和55%。"
             "新增特色民宿32家。\n")
     assert _items(text)[-1][1:] == ("actual", "=", 32.0, "家", "2022")
+
+
+def test_goals_said_done_after_their_name_open_no_plan() -> None:
+    # 全年主要目标任务较好完成: a review speaking of the year's goals (主要目标 then 任务较好完成)
+    text = ("2022年某省政府工作报告\n一、2021年工作回顾\n2021年是“十四五”开局之年。全省上下迎难而上，全年主要目标任务较好完成。\n"
+            "经济持续恢复发展。全省地区生产总值达到27146.8亿元，增长7.3%。\n")
+    assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [("actual", "2021"), ("actual", "2021")]
