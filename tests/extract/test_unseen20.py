@@ -279,3 +279,9 @@ def test_goals_said_done_after_their_name_open_no_plan() -> None:
     text = ("2022年某省政府工作报告\n一、2021年工作回顾\n2021年是“十四五”开局之年。全省上下迎难而上，全年主要目标任务较好完成。\n"
             "经济持续恢复发展。全省地区生产总值达到27146.8亿元，增长7.3%。\n")
     assert [(kind, period) for _, kind, _, _, _, period in _items(text)] == [("actual", "2021"), ("actual", "2021")]
+
+
+def test_base_of_a_five_year_rise_written_with_cong() -> None:
+    # 五年来，…从4619亿元增加到6871亿元: the base is of the year before the five years
+    text = ("2021年某市政府工作报告\n一、“十三五”时期工作回顾\n五年来，全市地区生产总值从4619亿元增加到6871亿元，年均增长6.5%。\n")
+    assert _items(text)[0][5] == "2015"

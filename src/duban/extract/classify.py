@@ -110,7 +110,7 @@ GOAL_FIGURE = re.compile(tpat(r"(?:值)?(?:为|是)?(?:增长|下降|提高|降�
 # a year opening a line or sentence (2025年，…), not a date (2025年1月20日) nor a clause (，2020年达到…)
 LEADING_YEAR = re.compile(r"(?:^|(?<=[\n。；;!！?？]))\s*(?:19|20)\d\d\s*年(?!\s*\d{1,2}\s*月)", re.M)
 AVERAGE = re.compile(tpat("年均|累计"))
-BASELINE_FROM = re.compile(tpat("由$"))
+BASELINE_FROM = re.compile(tpat("[由从]$"))
 # the base of 由A提高到B / 从A增加到B (由2020年的70.4%): an actual of its own year that must not
 # set the kind of what follows, nor hand it to B
 BASELINE = re.compile(r"[由从從]\s*(?:(?:19|20)\d\d\s*年(?:底|末)?)?的?\s*$")
