@@ -285,3 +285,11 @@ def test_base_of_a_five_year_rise_written_with_cong() -> None:
     # 五年来，…从4619亿元增加到6871亿元: the base is of the year before the five years
     text = ("2021年某市政府工作报告\n一、“十三五”时期工作回顾\n五年来，全市地区生产总值从4619亿元增加到6871亿元，年均增长6.5%。\n")
     assert _items(text)[0][5] == "2015"
+
+
+def test_multiple_of_a_base_year_dates_nothing() -> None:
+    # 分别是2010年的1.9倍和2.1倍: the base of the multiples; the figures after them stay of 2015
+    text = ("安吉县2016年政府工作报告\n一、“十二五”及2015年工作回顾\n2015年，全县实现生产总值303.2亿元，增长8.0%；"
+            "财政总收入55.6亿元，其中地方财政收入32.1亿元，分别是2010年的1.9倍和2.1倍；城镇和农村居民人均可支配收入"
+            "分别达到41254元和24283元。\n")
+    assert {period for *_, period in _items(text)} == {"2015"}

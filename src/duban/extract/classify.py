@@ -118,8 +118,9 @@ BASE_YEAR = re.compile(r"[由从從]\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
 # 在2020年基础上继续提高: the base of a goal, not the year of the sentence (到2025年，…在2020年基础上…)
 ON_BASE_YEAR = re.compile(r"[在以较比]\s*(?:19|20)\d\d\s*年(?:底|末)?的?(?:水平)?基[础礎]上")
 # 恢复到2019年的八成, 达到2019年同期水平: a comparison base, it dates nothing after it
-# a year named as the base of a comparison (与2013年相比, 同2020年底相比)
-COMPARED_WITH_YEAR = re.compile(tpat(r"(?:与|同|和|跟)\s*(?:19|20)\d\d\s*年(?:底|末|初)?(?:相比|相较)"))
+# a year named as the base of a comparison (与2013年相比, 同2020年底相比, 是2010年的1.9倍)
+COMPARED_WITH_YEAR = re.compile(tpat(r"(?:与|同|和|跟)\s*(?:19|20)\d\d\s*年(?:底|末|初)?(?:相比|相较)"
+                                     r"|(?:是|为|相当于)\s*(?:19|20)\d\d\s*年(?:底|末)?的(?=[\d.一二三四五六七八九十两]+倍|\Z)"))
 BACK_TO_YEAR = re.compile(tpat(r"(?:恢复|回升|回到|回复|达到)(?:到|至)?\s*(?:19|20)\d\d\s*年(?:同期)?的?"
                                r"(?=水平|[一二三四五六七八九十\d])"))
 TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩小|压减|调整|突破|达)(?:到|至)"))
@@ -579,8 +580,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         if "年的" in sentence or "年同期" in sentence:
             sentence = BACK_TO_YEAR.sub("", sentence)
             clause = BACK_TO_YEAR.sub("", clause)
-        if "相比" in sentence or "相較" in sentence or "相较" in sentence:
-            # 与2013年相比，GDP增加了一千多亿元: the base of a comparison dates nothing
+        if "相比" in sentence or "相較" in sentence or "相较" in sentence or "年的" in sentence:
+            # 与2013年相比，GDP增加了一千多亿元; 是2010年的1.9倍: the base of a comparison dates nothing
             sentence = COMPARED_WITH_YEAR.sub("", sentence)
             clause = COMPARED_WITH_YEAR.sub("", clause)
         if year is not None and ("报" in sentence or "報" in sentence or "陈" in sentence or "陳" in sentence):
