@@ -195,3 +195,13 @@ def test_one_space_rows_opened_by_their_group_or_without_numbers() -> None:
     assert ("actual", "劳动年龄人口平均受教育年限", "=", 10.6, "年", "2020") in got
     assert ("target", "养老机构床位数", "=", 4500.0, "张", "2021-2025") in got
     assert len(got) == 6
+
+
+def test_goal_in_words_with_a_pause_mark_keeps_the_row_and_the_table() -> None:
+    # 保持在合理区间、各年度视情提出: a long goal in words (with 、) is a words cell, not prose that ends the table
+    text = ("专栏1 “十四五”时期经济社会发展主要指标\n类别\t序号\t指标\t2020年\t2025年\t年均/累计\t属性\n"
+            "经济发展\t1\t地区生产总值增长(%)\t-5\t—\t保持在合理区间、各年度视情提出\t预期性\n"
+            "\t2\t常住人口城镇化率(%)\t62.89\t66\t[3.11]\t预期性\n")
+    got = _items(text)
+    assert ("actual", "地区生产总值增长", "=", -5.0, "%", "2020") in got
+    assert ("target", "常住人口城镇化率", "=", 66.0, "%", "2021-2025") in got

@@ -51,7 +51,7 @@ _VALUE = re.compile(
 # [2.5] 〔13.5〕 in a plan table: the change summed over the plan's five years
 _CUMULATIVE = re.compile(r"^[\[［〔【](?P<v>[^\]］〕】]*)[\]］〕】]$")
 # a words cell in a value column (高于GDP增长, 与经济增长基本同步, [完成省下达任务]): no value, not an item
-_WORDS = re.compile(r"^[\[［〔【]?[\u4e00-\u9fffA-Za-z0-9.%‰]{2,18}[\]］〕】]?$")
+_WORDS = re.compile(r"^[\[［〔【]?[\u4e00-\u9fffA-Za-z0-9.%‰、]{2,30}[\]］〕】]?$")  # (保持在合理区间、各年度视情提出: a goal in words)
 # a converter's pinyin after a character (产(chǎn)): tables read the original text, where it still stands
 _PINYIN_NOTE = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[1-5]?[)）]")
 _EMPTY = re.compile(r"^(?:[—\-－/／…]+|--|无|)$")
