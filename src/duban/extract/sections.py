@@ -136,7 +136,7 @@ def heading_part(title: str) -> Part:
         # 全年目标有望实现, 目标任务全面完成: a goal said to be (nearly) met names no plan part
         title = _GOAL_MET.sub("", title)
     plan = bool(r.plan.search(title))
-    if plan and review and r.review_end.search(title.rstrip(" 。.:：")):
+    if plan and r.review_end.search(title.rstrip(" 。.:：")):
         return "review"  # 重点工作推进情况: progress on the plan's work, a review
     if review == plan:
         return "unknown"
