@@ -293,3 +293,10 @@ def test_multiple_of_a_base_year_dates_nothing() -> None:
             "财政总收入55.6亿元，其中地方财政收入32.1亿元，分别是2010年的1.9倍和2.1倍；城镇和农村居民人均可支配收入"
             "分别达到41254元和24283元。\n")
     assert {period for *_, period in _items(text)} == {"2015"}
+
+
+def test_pdf_break_between_a_number_and_its_unit() -> None:
+    # an irregular PDF layer: 新增 1583\n家 is one figure with its unit
+    text = ("政 府 工 作 报 告\n——2018年1月10日在某市第十五届人民代表大会第三次会议上\n一、2017年工作回顾\n"
+            "创新动能加快集聚。全年高新技术企业新增 1583\n家，总数达到4800家。\n" + LONG_PARAGRAPH * 4 + "— 2 —\n")
+    assert (1583.0, "家") in [(low, unit) for _, _, _, low, unit, _ in _items(text)]
