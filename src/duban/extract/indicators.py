@@ -335,6 +335,21 @@ def _levels_before(text: str, qs: list[Quantity], indicators: list[str], i: int,
             and _same_sentence(text, qs[i - n].end, qs[i].start))
 
 
+def _list_subjects(head: str) -> list[str]:
+    """The members of the list that ends ``head`` (after its last subject boundary), cleaned."""
+    cut = None
+    for cut in SUBJECT_BOUNDARY.finditer(head):  # noqa: B007 - the last one
+        pass
+    return [_clean(p) for p in LIST_SPLIT.split(head[cut.end():] if cut else head)]
+
+
+def _shared_noun(parts: list[str]) -> list[str]:
+    """城镇和农村居民人均可支配收入: short qualifiers share the last member's noun."""
+    if len(parts[-1]) > 4:
+        return [p + parts[-1][2:] if len(p) <= 2 else p for p in parts]
+    return parts
+
+
 def respective(text: str, qs: list[Quantity], indicators: list[str], repair: Callable[[str], str],
                gdp: str = "地区生产总值") -> None:
     """用水量、能耗、碳排放分别下降3%、2.5%和3.2%: each member of a 分别 list takes its own subject
@@ -352,19 +367,14 @@ def respective(text: str, qs: list[Quantity], indicators: list[str], repair: Cal
         members = [i]
         while members[-1] + 1 < len(qs) and LIST_GAP.fullmatch(text, qs[members[-1]].end, qs[members[-1] + 1].start):
             members.append(members[-1] + 1)
-        head = text[max(0, q.start - 60) : m.start()]
-        cut = None
-        for cut in SUBJECT_BOUNDARY.finditer(head):  # noqa: B007 - the last one
-            pass
-        parts = [_clean(p) for p in LIST_SPLIT.split(head[cut.end():] if cut else head)]
+        parts = _list_subjects(text[max(0, q.start - 60) : m.start()])
         if parts == [""] and last and len(last[1]) == len(members) and _same_sentence(text, last[0], q.start):
             parts = last[1]  # …分别达到73860元和42794元,分别增长5.4%和7.1%: the subjects of the list before
         elif parts == [""] and i >= len(members) and _levels_before(text, qs, indicators, i, len(members)):
             # 财政总收入163.1亿元，一般公共预算收入95.8亿元，分别增长10.5%和11.4%: the levels just before
             parts = [subject_of(indicators[k]) for k in range(i - len(members), i)]
         if len(members) >= 2 and len(parts) == len(members) and all(len(p) >= 2 for p in parts):
-            if len(parts[-1]) > 4:  # 城镇和农村居民人均可支配收入: short qualifiers share the last one's noun
-                parts = [p + parts[-1][2:] if len(p) <= 2 else p for p in parts]
+            parts = _shared_noun(parts)
             verb = _clean(m.group()[2:])  # the words after 分别 (下降, 达到)
             for j, p in zip(members, parts, strict=True):
                 indicators[j] = _finish(p + verb, gdp, repair)
@@ -392,15 +402,10 @@ def each_subjects(text: str, qs: list[Quantity], repair: Callable[[str], str],
         m = EACH_BEFORE.search(text, max(lo, q.start - 8), q.start)
         if m is None:
             continue
-        head = text[lo : m.start()]
-        cut = None
-        for cut in SUBJECT_BOUNDARY.finditer(head):  # noqa: B007 - the last one
-            pass
-        parts = [_clean(p) for p in LIST_SPLIT.split(head[cut.end():] if cut else head)]
+        parts = _list_subjects(text[lo : m.start()])
         if len(parts) > 4 or not all(len(p) >= 2 for p in parts):  # (one: 城乡居民收入均增长 -> …收入增长)
             continue
-        if len(parts[-1]) > 4:  # 城镇和农村居民人均可支配收入: short qualifiers share the last one's noun
-            parts = [p + parts[-1][2:] if len(p) <= 2 else p for p in parts]
+        parts = _shared_noun(parts)
         verb = CHANGE_VERB.match(m.group(), 1)  # 均增长: the change is part of each name; 均达到 is not
         out[i] = [_finish(p + (verb.group() if verb else ""), gdp, repair) for p in parts]
     return out
