@@ -636,7 +636,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             kind = out[-1].kind  # no cue of its own: the kind of the figure before it in the sentence
         carried = mode_year
         if (mode == "target" and mode_year is not None and year is not None and mode_year > year
-                and sentence_year is None and _own_goal_period(sentence)):
+                and sentence_year is None and OWN_GOAL_PERIOD.search(sentence) is not None):
             # 到2035年… then “十四五”时期主要目标是：…, 今年…: a later goal year does not carry past a
             # sentence naming another period or opening a list of goals
             carried = mode_year = None
@@ -949,10 +949,6 @@ def _goal_year_named(text: str, yr: int, lo: int, hi: int) -> bool:
     for last in GOAL_YEAR_OR_THIS.finditer(text, lo, hi):  # noqa: B007 - the last one
         pass
     return last is not None and last.group(1) is not None and int(last.group(1)) == yr
-
-
-def _own_goal_period(sentence: str) -> bool:
-    return OWN_GOAL_PERIOD.search(sentence) is not None
 
 
 def _names_plan(sentence: str, five: tuple[int, int]) -> bool:

@@ -23,6 +23,7 @@ from functools import cache
 
 from duban.document import Document
 from duban.extract.quantities import grammar, load_rules
+from duban.ingest.normalize import PINYIN_NOTE as _PINYIN_NOTE  # (产(chǎn): tables read the original text)
 
 # a cell separator: a tab, a "|" between cells, or 2+ spaces, between two non-spaces
 _CORE = re.compile(r"\S(?:\t|[ \u3000]*\|[ \u3000]*|[ \u3000]{2,})\S")
@@ -52,8 +53,6 @@ _VALUE = re.compile(
 _CUMULATIVE = re.compile(r"^[\[［〔【](?P<v>[^\]］〕】]*)[\]］〕】]$")
 # a words cell in a value column (高于GDP增长, 与经济增长基本同步, [完成省下达任务]): no value, not an item
 _WORDS = re.compile(r"^[\[［〔【]?[\u4e00-\u9fffA-Za-z0-9.%‰、]{2,30}[\]］〕】]?$")  # (保持在合理区间、各年度视情提出: a goal in words)
-# a converter's pinyin after a character (产(chǎn)): tables read the original text, where it still stands
-_PINYIN_NOTE = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[1-5]?[)）]")
 _EMPTY = re.compile(r"^(?:[—\-－/／…]+|--|无|)$")
 _PRE_CMP = {"<": "<=", "≤": "<=", "＜": "<=", "<=": "<=", ">": ">=", "≥": ">=", "＞": ">=", ">=": ">=",
             "约": "~", "不低于": ">=", "不少于": ">=", "超过": ">=", "不超过": "<=", "不高于": "<=",

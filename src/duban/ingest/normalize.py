@@ -61,6 +61,7 @@ def fold_width(text: str) -> str:
 _TONED = "a-zA-Z\u00c0-\u024f\u0300-\u036f\u1e3f"  # Latin letters, tone-marked vowels, combining marks
 # starts with "(" so the regex engine skips ahead to brackets; the lookbehind then checks the ideograph
 _PINYIN = re.compile(rf"\((?<=[{HAN}]\()([{_TONED}]{{1,7}}[1-5]?)\)")  # qū, qu, qu1
+PINYIN_NOTE = _PINYIN  # (for readers of the original text: tables)
 
 
 @cache
@@ -439,7 +440,7 @@ def running_header_edits(text: str) -> list[Edit]:
         if st:
             if after_footer and counts[st] >= 2 and st[-1] not in _SENTENCE_END:
                 edits.append((pos, min(pos + len(line) + 1, len(text)), ""))
-            after_footer = _PAGE_FOOTER.search(line) is not None  # (a line ending with a page number)
+            after_footer = _has_page_footer(line)  # (a line ending with a page number)
         pos += len(line) + 1
     return edits
 
