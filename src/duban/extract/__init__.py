@@ -37,6 +37,23 @@ _MIN_RELEVANCE = 0.2
 # page that is mostly an indicator table)
 _REPORT_TITLE = re.compile(tpat("民生实事|政府工作报告|统计公报|国民经济和社会发展|五年规划|计划执行情况|规划纲要|"
                                 "十[一二三四五]五[”\"']?[^。\n]{0,20}规划"))
+_TITLE_LINE = 80  # a longer line is a paragraph (学校“十四五”事业发展规划实施的关键之年), not a title
+
+
+def _titled(text: str) -> bool:
+    """Does a title line in the first 300 characters name a report, a plan or a bulletin?"""
+    pos = 0
+    while (m := _REPORT_TITLE.search(text, pos, 300)) is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        if (len(text) if end < 0 else end) - start <= _TITLE_LINE:
+            return True
+        if end < 0:
+            return False
+        pos = end
+    return False
+
+
 _NATIONAL = re.compile(tpat("国内生产总值|国务院总理|全国人民代表大会"))
 
 
@@ -49,7 +66,7 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     # 3. a page that is not about government work has no items (judged on pages, not snippets)
     head = cache(partial(simplify, text))  # the detection copy of the page head, made once for both
     report = len(text) < 200 or (_REPORT_WORDS.search(text) is not None and (
-        _REPORT_TITLE.search(text, 0, 300) is not None or relevance.at_least(head(), _MIN_RELEVANCE, simplified=True)))
+        _titled(text) or relevance.at_least(head(), _MIN_RELEVANCE, simplified=True)))
     if not report:
         quantities = []
     elif quantities:

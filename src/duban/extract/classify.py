@@ -111,6 +111,8 @@ GOAL_FIGURE = re.compile(tpat(r"(?:值)?(?:为|是)?(?:增长|下降|提高|降�
 LEADING_YEAR = re.compile(r"(?:^|(?<=[\n。；;!！?？]))\s*(?:19|20)\d\d\s*年(?!\s*\d{1,2}\s*月)", re.M)
 AVERAGE = re.compile(tpat("年均|累计"))
 BASELINE_FROM = re.compile(tpat("[由从]$"))
+# a year right before a figure names the figure's own year (由2020年的6.5万辆, 2024年末达到)
+FIGURE_YEAR = re.compile(tpat(r"((?:19|20)\d\d)年(?:底|末)?的?(?:达到|为)?$"))
 # the base of 由A提高到B / 从A增加到B (由2020年的70.4%): an actual of its own year that must not
 # set the kind of what follows, nor hand it to B
 BASELINE = re.compile(r"[由从從]\s*(?:(?:19|20)\d\d\s*年(?:底|末)?)?的?\s*$")
@@ -237,7 +239,9 @@ VISION = re.compile(r"展望|远景")
 
 # a news page's date line (2024-07-15 来源：…, 发布日期：2024年7月15日): the year it speaks of as 今年
 _DATE_LINE = re.compile(r"^[ \t\u3000]*(?:[^\n]{0,20}?(?:日期|时间|發布|发布|來源|来源)[^\n\d]{0,16})?((?:19|20)\d\d)\s*[-/.年]\s*"
-                        r"(?:0?[1-9]|1[0-2])\s*(?:[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])(?!\d)[^\n。，,]{0,40}|月\s*)$", re.M)
+                        r"(?:0?[1-9]|1[0-2])\s*(?:[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])(?!\d)(?:[^\n。，,]{0,40}|"
+                        # a time after the date: a date line, however long its source, author and widgets
+                        r"日?\s+[0-2]?\d:[0-5]\d[^\n。]{0,120})|月\s*)$", re.M)
 # (a line of year and month alone, 2023年12月, is a date line too; a photo caption opening with a date,
 # 2021年12月28日,某医院工作人员…。, is a sentence, not a date line)
 
@@ -447,7 +451,7 @@ class _Lazy:
 
 
 def _span_years(y0: int, y1: int) -> str:
-    return f"{y0}-{y1}"
+    return f"{y0}-{y1}" if y0 != y1 else str(y0)  # (a plan reviewed in its second year: its first)
 
 
 def classify(text: str, quantities: list[Quantity], year: int | None,
@@ -783,9 +787,10 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
             best = (m.start(), kind)
             break
     for m in FIVE_YEAR_PERIOD.finditer(chunk) if "五" in chunk else ():  # (every plan name holds 五)
-        # 十三五时期 in a 2021 report is a review, 十四五时期 a plan
+        # 十三五时期 in a 2021 report is a review, 十四五时期 a plan; 十四五以来 (since it began) a review
+        # of its years so far whatever the report year
         if year is not None and (best is None or m.start() >= best[0]):
-            best = (m.start(), "actual" if FIVE_YEAR[m.group(1)][1] < year else "target")
+            best = (m.start(), "actual" if FIVE_YEAR[m.group(1)][1] < year or m.group().endswith("以来") else "target")
     if best is None:
         return _lead_year(chunk, year)
     if year is not None and ("年，" in chunk or "年," in chunk):
@@ -1000,12 +1005,16 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
 
     if (five and not bulletin and spots is not None and (sentence_year is None or other_clause_year())
             and spots[1].search(*ctx) and not _year_leads_since_period_word(text, *ctx)):
+        if (own := FIGURE_YEAR.search(text, max(0, q.start - 9), q.start)) is not None:
+            return own.group(1)  # 由2020年的6.5万辆: the figure's own year
+        # a review in the plan's own years (十四五以来 in a 2025 report) reaches the year before the report
+        last = five[1] if year is None or year - 1 < five[0] else min(five[1], year - 1)
         clause_end = text[max(0, q.start - 8) : q.start]
         if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start, clause_mark):
-            return _span_years(*five)
+            return _span_years(five[0], last)
         if BASELINE_FROM.search(text[max(0, q.start - 1) : q.start]):
             return str(five[0] - 1)
-        return str(five[1])
+        return str(last)
     if (year is not None and not bulletin and text.find("五年", *ctx) >= 0 and (sentence_year is None or other_clause_year())
             and (_clause_average(text, q.start, clause_mark) or _total_since(text, q, sentence))):  # (every PAST_FIVE has 五年)
         # 五年来/过去五年 … 年均增长, 累计: over the five years before the report year, when no other

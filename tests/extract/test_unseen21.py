@@ -1,0 +1,66 @@
+"""Round twenty-two of kind and period on unseen documents (issue 2): each test is an example text of
+one general failure found on sealed batches 29-32 and described there in general terms only (the texts
+are ours)."""
+
+from __future__ import annotations
+
+from extract_examples import items as _items
+
+
+def _kp(text: str) -> list[tuple[str, str | None]]:
+    return [(kind, period) for _, kind, _, _, _, period in _items(text)]
+
+
+def test_review_since_a_plan_began_in_the_plans_last_year() -> None:
+    # “十四五”以来 in a 2025 report (the plan's last year): a review of the years so far, not the
+    # plan's goals; its averages and totals run to the year before the report, its levels are of that
+    # year, a figure with its own year (由2020年的) is of that year
+    text = ("2025年某市政府工作报告\n一、2024年和“十四五”以来工作回顾\n“十四五”以来，全市经济总量连跨两个千亿台阶，"
+            "四年年均增长6.8%，人均地区生产总值突破13万元；新能源汽车产量由2020年的6.5万辆增加到2024年的137万辆；"
+            "常住人口五年累计增加近80万人，达到1000万人左右。\n二、2025年工作安排\n地区生产总值增长6.5%左右。\n")
+    assert _kp(text) == [("actual", "2021-2024"), ("actual", "2024"), ("actual", "2020"), ("actual", "2024"),
+                         ("actual", "2021-2024"), ("actual", "2024"), ("target", "2025")]
+
+
+def test_midterm_review_of_a_plan_runs_to_the_year_before_the_report() -> None:
+    # 十三五以来 in a 2018 report: two years of the plan
+    text = ("某区2018年政府工作报告\n一、2017年工作回顾\n“十三五”以来，全区地区生产总值年均增长9.6%，"
+            "累计完成固定资产投资1180亿元。\n")
+    assert _kp(text) == [("actual", "2016-2017"), ("actual", "2016-2017")]
+
+
+def test_we_will_answering_the_problems_of_a_review_sets_no_plan_mode() -> None:
+    # 对此，我们将采取有力措施 closes the shortcomings of the year reviewed; a review paragraph after
+    # it still reports outcomes
+    text = ("某县2020年政府工作报告\n一、2019年工作回顾\n全县地区生产总值增长7.3%。我们也清醒看到，发展中还有不少短板。"
+            "对此，我们将采取有力措施，认真加以解决。\n社会事业全面发展。新建改扩建学校11所，新增学位3300个。\n"
+            "二、2020年工作安排\n新增学位2000个。\n")
+    assert _kp(text) == [("actual", "2019")] * 3 + [("target", "2020")]
+
+
+def test_review_in_a_plans_second_year_is_of_its_first_year() -> None:
+    # 十三五以来 in a 2017 report: one year of the plan, written as that year
+    text = "某市2017年政府工作报告\n一、2016年工作回顾\n“十三五”以来，全市地区生产总值年均增长8.1%。\n"
+    assert _kp(text) == [("actual", "2016")]
+
+
+def test_a_date_line_with_a_time_and_long_widgets_dates_the_page() -> None:
+    # 2023-07-24 16:30  来源:…  作者:…  字号:…  分享: a date line however long its tail: the page is of
+    # 2023, so its 上半年 is 2023's
+    text = ("长江网 > 经济\n\n上半年某省GDP同比增长6%\n\n2023-07-24 16:30  来源:某某日报  作者:记者 某某 通讯员 某某某   "
+            "字号:T|T   分享:\n\n省统计局发布2023年上半年全省经济运行情况。上半年全省地区生产总值25454.6亿元，同比增长6%。\n\n"
+            "分产业看，第一产业增加值1733.2亿元，增长4.1%。\n\n"
+            "发言人表示，今年年初确定的全年增长6.5%左右的预期目标，需要下半年经济增速保持在7%左右才能实现。\n")
+    assert [p for _, p in _kp(text)][:5] == ["2023H1"] * 5
+    assert [p for _, p in _kp(text)][5] == "2023"
+
+
+def test_an_institutions_year_summary_is_no_report() -> None:
+    # a university's year summary naming its own “十四五” plan in the first paragraph: not a government
+    # report (the plan name in a paragraph is no title), and its 本科生, 博士点 tell an institution
+    text = ("某某大学新闻网 > 综合新闻 > 正文\n学校召开2023年度工作总结暨表彰大会\n发布时间:2024-01-12 作者:党委宣传部\n"
+            "1月11日下午，学校2023年度工作总结暨表彰大会召开。校长作年度工作总结报告，全体校领导、中层干部和教师代表共600余人参加会议。"
+            "校长在报告中指出，2023年是学校“十四五”事业发展规划实施的关键之年。全年招收本科生5260人、研究生3120人，"
+            "毕业生去向落实率达到91.6%；新增博士点2个，全年科研经费到账8.6亿元，同比增长12.4%。教职工总数达到3800人。"
+            "2024年学校将力争新增1至2个博士点，引进高层次人才30人以上。党委书记要求全校上下锚定目标。\n")
+    assert _items(text) == []
