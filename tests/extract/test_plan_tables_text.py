@@ -205,3 +205,24 @@ def test_goal_in_words_with_a_pause_mark_keeps_the_row_and_the_table() -> None:
     got = _items(text)
     assert ("actual", "地区生产总值增长", "=", -5.0, "%", "2020") in got
     assert ("target", "常住人口城镇化率", "=", 66.0, "%", "2021-2025") in got
+
+
+# a PDF layer that kept one space of one gap (after a name's unit) and a goal said in words, then in figures
+GLUED = (
+    "某市国民经济和社会发展第十四个五年规划纲要\n"
+    "表1 某市“十四五”经济社会发展主要指标\n"
+    "类别  序号  指   标                     2020年   2025年   年均增长〔累计〕  属性\n"
+    "经济  1   地区生产总值(亿元)  5120    7000 以上   6. 5%左右   预期性\n"
+    "      2   数字经济核心产业增加值占GDP比重(%) 9. 8  15  —  预期性\n"
+    "民生  3   居民人均可支配收入增长(%)  5. 2    —    与经济增长同步,6左右   预期性\n"
+    "      4   人均预期寿命(岁)  81. 6    82. 5    —   预期性\n"
+)
+
+
+def test_a_name_glued_to_its_first_value_and_a_goal_in_words_then_figures() -> None:
+    got = _items(GLUED)
+    assert ("actual", "数字经济核心产业增加值占GDP比重", "=", 9.8, "%", "2020") in got
+    assert ("target", "数字经济核心产业增加值占GDP比重", "=", 15.0, "%", "2021-2025") in got
+    assert any(k == "target" and low == 6.0 and cmp == "~" for k, _, cmp, low, *_ in got)
+    # the table goes on after the row whose goal is said in words
+    assert ("target", "人均预期寿命", "=", 82.5, "岁", "2021-2025") in got

@@ -64,3 +64,19 @@ def test_an_institutions_year_summary_is_no_report() -> None:
             "毕业生去向落实率达到91.6%；新增博士点2个，全年科研经费到账8.6亿元，同比增长12.4%。教职工总数达到3800人。"
             "2024年学校将力争新增1至2个博士点，引进高层次人才30人以上。党委书记要求全校上下锚定目标。\n")
     assert _items(text) == []
+
+
+def test_the_year_so_far_in_a_late_report_is_the_report_year() -> None:
+    # a report made in May (今年以来，全区累计排查…) reviews the report year so far: actuals of that year
+    text = ("2020年某区人民政府工作报告\n一、2019年工作回顾\n全年地区生产总值增长4.1%。\n二、疫情防控和复工复产情况\n"
+            "今年以来，突如其来的疫情带来冲击。全区累计排查返岗人员42万人次，发放帮扶资金1.6亿元。\n"
+            "三、2020年主要目标\n新增就业1.5万人。\n")
+    assert _kp(text) == [("actual", "2019"), ("actual", "2020"), ("actual", "2020"), ("target", "2020")]
+
+
+def test_the_year_so_far_asked_on_a_part_of_year_page_keeps_the_part() -> None:
+    # 问：今年以来…？答：前三季度… on a three-quarter news page: the figures stay of the three quarters
+    text = ("前三季度某市经济运行稳中有进\n2024-10-23 16:40 来源:某某网\n"
+            "前三季度全市地区生产总值12810.56亿元，同比增长4.7%。\n问:今年以来工业生产表现如何?\n"
+            "答:前三季度,全市规模以上工业增加值同比增长4.5%。其中,装备制造业增加值增长6.1%。\n")
+    assert [p for _, p in _kp(text)] == ["2024Q1-Q3"] * 4

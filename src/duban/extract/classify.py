@@ -557,7 +557,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 # outlook; a review of a whole year (工作回顾, 去年) before it rules that out
                 if (my is None or my == year) and (sec_part != "review" or part_news) and _part_lead(text[pos:sent_start], c):
                     part_news = True
-                else:
+                elif my is None or my != year:  # (今年以来: the report year so far, no year's review)
                     annual_review, part_news = True, False
             if m:
                 mode, mode_year = m, my
@@ -766,6 +766,7 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
     """The mode a stretch of text sets: the last mode cue in it wins. ``plan``: the stretch lies in
     a plan part, where 一季度/上半年 name a part of the planned year, not a review."""
     best: tuple[int, str] | None = None
+    so_far = False  # the winning cue is 今年以来: the report year so far
     if c.mode_any.search(chunk) is None:  # most sentences: no cue, one scan instead of three
         return _lead_year(chunk, year)
     for kind, pat in (("target", c.mode_target), ("actual", c.mode_actual)):
@@ -785,12 +786,14 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
             if kind == "actual" and PART_CUE.match(m.group()) and (plan or _goal_follows(chunk, m.end(), c)):
                 continue  # 一季度要力争实现…: a goal for part of the year
             best = (m.start(), kind)
+            so_far = m.group().startswith(("今年以来", "今年以來"))
             break
     for m in FIVE_YEAR_PERIOD.finditer(chunk) if "五" in chunk else ():  # (every plan name holds 五)
         # 十三五时期 in a 2021 report is a review, 十四五时期 a plan; 十四五以来 (since it began) a review
         # of its years so far whatever the report year
         if year is not None and (best is None or m.start() >= best[0]):
             best = (m.start(), "actual" if FIVE_YEAR[m.group(1)][1] < year or m.group().endswith("以来") else "target")
+            so_far = False
     if best is None:
         return _lead_year(chunk, year)
     if year is not None and ("年，" in chunk or "年," in chunk):
@@ -805,6 +808,8 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
                 break
     y = _last_year(chunk)
     kind = best[1]
+    if so_far and year is not None and (y is None or chunk.rfind(str(y)) < best[0]):
+        return kind, year  # 今年以来，全区累计排查…: of the report year (no year named after the cue)
     if y is not None and year is not None:
         if y < year and kind == "target" and not re.search(r"预期目标|目标", chunk):
             kind = "actual"
@@ -1031,5 +1036,7 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
     if yr is not None:
         return str(yr)
     if year is not None:
+        if "今年以" in sentence and ("今年以来" in sentence or "今年以來" in sentence):
+            return str(year)  # 今年以来…已为市场主体减税降费1100亿元: the report year so far
         return str(year) if bulletin else str(year - 1)  # a bulletin's year is the year it covers
     return None

@@ -53,6 +53,10 @@ _VALUE = re.compile(
 _CUMULATIVE = re.compile(r"^[\[［〔【](?P<v>[^\]］〕】]*)[\]］〕】]$")
 # a words cell in a value column (高于GDP增长, 与经济增长基本同步, [完成省下达任务]): no value, not an item
 _WORDS = re.compile(r"^[\[［〔【]?[\u4e00-\u9fffA-Za-z0-9.%‰、]{2,30}[\]］〕】]?$")  # (保持在合理区间、各年度视情提出: a goal in words)
+# a name cell ending in its unit, one space, then a value (a PDF layer that kept one space of the gap)
+_GLUED_VALUE = re.compile(r"^(\S.*[)）])[ \u3000]([-<>≤≥＜＞\d][\d. \u3000%‰]*(?:以上|以下|以内|左右)?)$")
+# a value cell that says the goal in words first: 与经济增长同步,6左右
+_WORDS_THEN_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,16}[,，]([^,，]+)$")
 _EMPTY = re.compile(r"^(?:[—\-－/／…]+|--|无|)$")
 _PRE_CMP = {"<": "<=", "≤": "<=", "＜": "<=", "<=": "<=", ">": ">=", "≥": ">=", "＞": ">=", ">=": ">=",
             "约": "~", "不低于": ">=", "不少于": ">=", "超过": ">=", "不超过": "<=", "不高于": "<=",
@@ -670,7 +674,15 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
               bulletin: bool, five: tuple[int, int] | None) -> list[Cell] | None:
     row = _row(cells, cols)
     if row is None:
-        return None
+        # a PDF layer that kept one space of the gap after the name's unit (…比重(%) 9. 8  15  —): the name
+        # cell split there
+        for j, (cell, at) in enumerate(cells):
+            glued = _GLUED_VALUE.match(cell)
+            if glued is not None and _value(glued.group(2)) is not None:
+                row = _row([*cells[:j], (glued.group(1), at), (glued.group(2), at + glued.start(2)), *cells[j + 1:]], cols)
+                break
+        if row is None:
+            return None
     name_j = next((j for j, c in enumerate(cols) if c.role == "name"), None)
     if name_j is None:  # 类别 alone names the rows
         name_j = next((j for j, c in enumerate(cols) if c.role == "category"), None)
@@ -700,6 +712,8 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
             bare = ("[" + bare[2:] + "]") if said.group() == "累计" else bare[2:]
         cum = _CUMULATIVE.match(bare)
         v = _value(cum.group("v") if cum else bare)
+        if v is None and (said_first := _WORDS_THEN_VALUE.match(bare)) is not None:
+            v = _value(said_first.group(1))  # 与经济增长同步,6左右: the goal in words, then in figures
         if v is None:
             if _EMPTY.match(bare):
                 empty += 1
