@@ -80,3 +80,13 @@ def test_the_year_so_far_asked_on_a_part_of_year_page_keeps_the_part() -> None:
             "前三季度全市地区生产总值12810.56亿元，同比增长4.7%。\n问:今年以来工业生产表现如何?\n"
             "答:前三季度,全市规模以上工业增加值同比增长4.5%。其中,装备制造业增加值增长6.1%。\n")
     assert [p for _, p in _kp(text)] == ["2024Q1-Q3"] * 4
+
+
+def test_last_year_opening_the_first_paragraph_under_a_plan_and_year_heading() -> None:
+    # 一、“十二五”时期和2015年工作回顾 / 过去的一年,…增长10.3%: that year's; 回顾五年,… the plan's: its
+    # averages and totals (a total after 累计 in the sentence too) are of the five years, a level of the
+    # last, a base (由187.3亿元) of the year before
+    text = ("2016年某市政府工作报告\n一、“十二五”时期和2015年工作回顾\n过去的一年,全市实现地区生产总值2457.3亿元,增长10.3%。\n"
+            "回顾五年,全市地区生产总值年均增长12.1%;财政收入由187.3亿元增加到412.6亿元。五年累计新增城镇就业32.4万人,"
+            "完成棚户区改造8.7万户,城镇化率提高到62%。\n")
+    assert [p for _, p in _kp(text)] == ["2015", "2015", "2011-2015", "2010", "2015", "2011-2015", "2011-2015", "2015"]

@@ -86,8 +86,8 @@ PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季�
 LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去年)")
 # a sentence naming the plan of its goal: by name (十五五) or by its last year (到2030年)
 FIVE_YEAR_GOAL = re.compile(r"十[一二三四五六]五|到(20\d\d)年")
-PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年|五[”\"']?以来"))
-PAST_FIVE = re.compile(tpat("五年来|过去五年|过去的五年"))
+PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年|回顾五年|五[”\"']?以来"))
+PAST_FIVE = re.compile(tpat("五年来|过去五年|过去的五年|回顾五年"))
 OTHER_PERIOD = fastre.compile(tpat(r"过去一年|过去的一年|一年来|去年|今年|(?<![比较同])上年(?!同期)|(?:19|20)\d\d\s*年|十[一二三四五]五"))
 # a report's title, also in spun copies (当局事情陈诉, 政府工作陈述): its year names the report, and does
 # not date the figures of a sentence it runs into (a web copy without a line break after the title)
@@ -108,7 +108,9 @@ COMPARED_TO = ("较", "較")  # 较去年, 较上年: a comparison base, not the
 GOAL_WORD = re.compile(tpat("目标"))
 GOAL_FIGURE = re.compile(tpat(r"(?:值)?(?:为|是)?(?:增长|下降|提高|降低|达到)?\s*(?:[-−]\s*)?\d"))
 # a year opening a line or sentence (2025年，…), not a date (2025年1月20日) nor a clause (，2020年达到…)
-LEADING_YEAR = re.compile(r"(?:^|(?<=[\n。；;!！?？]))\s*(?:19|20)\d\d\s*年(?!\s*\d{1,2}\s*月)", re.M)
+LEADING_YEAR = re.compile(r"(?:^|(?<=[\n。；;!！?？]))\s*(?:(?:19|20)\d\d\s*年(?!\s*\d{1,2}\s*月)|"
+                          # (过去的一年,… opening the first paragraph under “十二五”时期和2015年工作回顾)
+                          + tpat(r"过去的?一年|刚刚过去的一年") + ")", re.M)
 AVERAGE = re.compile(tpat("年均|累计"))
 BASELINE_FROM = re.compile(tpat("[由从]$"))
 # a year right before a figure names the figure's own year (由2020年的6.5万辆, 2024年末达到)
@@ -931,7 +933,7 @@ def _year_leads_since_period_word(text: str, lo: int, hi: int) -> bool:
 OPENS_SENTENCE = re.compile(r"(?:^|[\n。；;!！?？])[ \t\u3000]*(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|"
                             r"[（(][一二三四五六七八九十\d]+[)）])?[ \t\u3000]*\Z")
 # a level, not a total: 2021年达到3293亿元, 城镇化率为68%
-LEVEL_BEFORE = re.compile(tpat(r"(?:达到|达|为|增至|提高到|提升到|上升到|降至|下降到|突破)\s*$"))
+LEVEL_BEFORE = re.compile(tpat(r"(?:达到|达|为|增至|提高到|提高至|提升到|提升至|上升到|降至|下降到|突破|超过)\s*$"))
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -942,7 +944,8 @@ def _opens_sentence(text: str, at: int) -> bool:
 def _total_since(text: str, q: Quantity, sentence: str) -> bool:
     """累计 earlier in the sentence, and the figure is no level (五年来累计完成投资1.2万亿元，新建改造
     道路86条: each figure after it a total of the five years)."""
-    return ("累计" in sentence or "累計" in sentence) and LEVEL_BEFORE.search(text, max(0, q.start - 6), q.start) is None
+    # (the quantity may begin with its comparator word: 突破4万元 is a level)
+    return ("累计" in sentence or "累計" in sentence) and LEVEL_BEFORE.search(text, max(0, q.num_start - 6), q.num_start) is None
 
 
 # a sentence that names its own goal period or opens a list of goals (主要目标是：)
@@ -1014,11 +1017,12 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
             return own.group(1)  # 由2020年的6.5万辆: the figure's own year
         # a review in the plan's own years (十四五以来 in a 2025 report) reaches the year before the report
         last = five[1] if year is None or year - 1 < five[0] else min(five[1], year - 1)
-        clause_end = text[max(0, q.start - 8) : q.start]
-        if AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start, clause_mark):
-            return _span_years(five[0], last)
         if BASELINE_FROM.search(text[max(0, q.start - 1) : q.start]):
             return str(five[0] - 1)
+        clause_end = text[max(0, q.start - 8) : q.start]
+        if (AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start, clause_mark)
+                or _total_since(text, q, sentence)):  # (五年累计新增…，完成棚户区改造8.7万户: each a total)
+            return _span_years(five[0], last)
         return str(last)
     if (year is not None and not bulletin and text.find("五年", *ctx) >= 0 and (sentence_year is None or other_clause_year())
             and (_clause_average(text, q.start, clause_mark) or _total_since(text, q, sentence))):  # (every PAST_FIVE has 五年)
