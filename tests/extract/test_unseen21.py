@@ -90,3 +90,13 @@ def test_last_year_opening_the_first_paragraph_under_a_plan_and_year_heading() -
             "回顾五年,全市地区生产总值年均增长12.1%;财政收入由187.3亿元增加到412.6亿元。五年累计新增城镇就业32.4万人,"
             "完成棚户区改造8.7万户,城镇化率提高到62%。\n")
     assert [p for _, p in _kp(text)] == ["2015", "2015", "2011-2015", "2010", "2015", "2011-2015", "2011-2015", "2015"]
+
+
+def test_midterm_evaluation_of_a_plan_and_its_restated_goal() -> None:
+    # 十三五规划中期评估 in a 2018 report: two years of the plan (a base of the year before it, a level
+    # of the last year); 规划确定的8.5%的年均增速目标 is the plan's goal, restated
+    text = ("某区2018年政府工作报告\n一、2017年工作回顾\n全区地区生产总值增长9.2%。\n二、“十三五”规划中期评估情况\n"
+            "两年来，地区生产总值年均增长9.6%，高于规划确定的8.5%的年均增速目标；全社会固定资产投资累计完成1180亿元；"
+            "研发经费支出占地区生产总值比重由1.6%提高到1.9%。\n")
+    assert _kp(text) == [("actual", "2017"), ("actual", "2016-2017"), ("target", "2016-2020"),
+                         ("actual", "2016-2017"), ("actual", "2015"), ("actual", "2017")]

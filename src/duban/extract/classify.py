@@ -86,7 +86,7 @@ PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季�
 LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去年)")
 # a sentence naming the plan of its goal: by name (十五五) or by its last year (到2030年)
 FIVE_YEAR_GOAL = re.compile(r"十[一二三四五六]五|到(20\d\d)年")
-PERIOD_WORDS = re.compile(tpat("时期|期间|五年来|过去五年|回顾五年|五[”\"']?以来"))
+PERIOD_WORDS = re.compile(tpat("时期|期间|中期评估|五年来|过去五年|回顾五年|五[”\"']?以来"))
 PAST_FIVE = re.compile(tpat("五年来|过去五年|过去的五年|回顾五年"))
 OTHER_PERIOD = fastre.compile(tpat(r"过去一年|过去的一年|一年来|去年|今年|(?<![比较同])上年(?!同期)|(?:19|20)\d\d\s*年|十[一二三四五]五"))
 # a report's title, also in spun copies (当局事情陈诉, 政府工作陈述): its year names the report, and does
@@ -952,6 +952,7 @@ def _total_since(text: str, q: Quantity, sentence: str) -> bool:
 OWN_GOAL_PERIOD = re.compile(tpat(r"今年|本年|明年|新的一年|十[一二三四五六]五|(?:主要|预期|发展)(?:目标|指标)(?:是|为|如下)?[:：]"))
 
 
+PLAN_SET = re.compile(tpat(r"规划(?:确定|提出|设定)的|规划目标"))
 GOAL_YEAR_OR_THIS = re.compile(r"到\s*((?:19|20)\d\d)\s*年|今年|本年")
 
 
@@ -998,6 +999,8 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         # a goal of the plan's last year (2015年) is the plan's when the sentence names the plan, or
         # when that year is not the report year (规划 near a goal restated for 2015 in a 2016 report); in
         # the plan's last year, this year's goals (今年是“十二五”的收官之年。主要预期目标是：…) are its own
+        if five and (year is None or five[1] >= year) and PLAN_SET.search(text, max(0, q.start - 12), q.start):
+            return _span_years(*five)  # 高于规划确定的8.5%的年均增速目标: the plan's goal, restated
         if five and ((year is None or five[1] >= year) and _names_plan(sentence, five)
                      or (yr is not None and yr == five[1] and spots is not None and spots[0].search(*ctx)
                          and (yr != year or _goal_year_named(text, yr, *ctx)))):
