@@ -226,3 +226,16 @@ def test_a_name_glued_to_its_first_value_and_a_goal_in_words_then_figures() -> N
     assert any(k == "target" and low == 6.0 and cmp == "~" for k, _, cmp, low, *_ in got)
     # the table goes on after the row whose goal is said in words
     assert ("target", "人均预期寿命", "=", 82.5, "岁", "2021-2025") in got
+
+
+def test_value_cells_that_carry_their_own_units() -> None:
+    # a news page's table of goals against last year's outcomes: the header names no unit, each cell
+    # carries its own (1200万人左右, 1.3万亿斤以上, 5%左右)
+    text = ("2023年03月05日 11:02  来源:某某网\n报告提出的2023年主要预期目标如下:\n"
+            "指标    2023年预期目标    2022年实际\n国内生产总值增长    5%左右    3%\n"
+            "城镇新增就业    1200万人左右    1206万人\n粮食产量    1.3万亿斤以上    1.37万亿斤\n")
+    got = _items(text)
+    assert ("target", "国内生产总值增长", "~", 5.0, "%", "2023") in got
+    assert ("actual", "国内生产总值增长", "=", 3.0, "%", "2022") in got
+    assert ("target", "城镇新增就业", "~", 1200.0, "万人", "2023") in got
+    assert ("actual", "粮食产量", "=", 1.37, "万亿斤", "2022") in got

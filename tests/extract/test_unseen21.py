@@ -100,3 +100,35 @@ def test_midterm_evaluation_of_a_plan_and_its_restated_goal() -> None:
             "研发经费支出占地区生产总值比重由1.6%提高到1.9%。\n")
     assert _kp(text) == [("actual", "2017"), ("actual", "2016-2017"), ("target", "2016-2020"),
                          ("actual", "2016-2017"), ("actual", "2015"), ("actual", "2017")]
+
+
+def test_since_a_month_of_this_year_is_the_year_so_far() -> None:
+    # 今年3月以来 in a report made in May: outcomes of the report year, not its plan
+    text = ("2022年某市政府工作报告\n一、2021年和今年以来工作回顾\n2021年，全市地区生产总值增长6.2%。\n"
+            "今年3月以来，疫情来势凶猛。我们累计建成方舱医院和隔离点1600余个，先后调集医护人员3.2万人次。\n"
+            "二、2022年主要目标\n社会消费品零售总额与上年持平或略有增长；城镇新增就业9万人。\n")
+    assert _kp(text) == [("actual", "2021"), ("actual", "2022"), ("actual", "2022"), ("target", "2022")]
+
+
+def test_a_sum_of_the_past_five_years_under_a_list_of_goals_is_an_outcome() -> None:
+    # a news page: 报告提出的主要预期目标如下 opens a plan part; 过去五年累计…超过15万亿元 after it is
+    # a sum of those years, not a goal
+    text = ("2023年03月05日 11:02  来源:某某网\n报告提出的2023年主要预期目标如下:\n国内生产总值增长5%左右。\n"
+            "会上,总理还提到,过去五年累计减税降费和退税缓税缓费超过15万亿元。\n")
+    assert _kp(text) == [("target", "2023"), ("actual", "2018-2022")]
+
+
+def test_a_heading_that_opens_with_the_report_year_after_a_review_starts_the_plan() -> None:
+    # a spinner reworded the plan heading (主要预料方针): the heading's year, the report year, still
+    # opens the plan; a review's closing 我们将 does not decide it
+    text = ("某区2019年当局事情陈诉\n一、2018年事情回顾\n2018年，全区地区生产总值增添6.8%。过去一年的成绩来之不易。"
+            "对此我们将采取有力措施加以解决。\n\n二、2019年主要预料方针\n全区经济社会成长的主要预料方针是:地区生产总值增添6.5%-7%;"
+            "固定资产投资增添10%。\n")
+    assert _kp(text) == [("actual", "2018"), ("target", "2019"), ("target", "2019")]
+
+
+def test_the_first_years_of_a_plan_named_in_its_last_year() -> None:
+    # “十二五”前四年 in a 2015 report: a review of 2011-2014
+    text = ("某区2015年政府工作报告\n一、2014年工作回顾\n全区地区生产总值增长9%。\n"
+            "“十二五”前四年，全区地区生产总值年均增长10.5%，累计完成全社会固定资产投资2040亿元。\n")
+    assert _kp(text) == [("actual", "2014"), ("actual", "2011-2014"), ("actual", "2011-2014")]

@@ -47,6 +47,9 @@ LEAD_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\
 SPEAKER_LEAD_YEAR = re.compile(r"\s*[^\n:：。，,；;\d]{1,14}[:：]\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
 # a year as the topic of a sentence (2023年，…) when it opens the sentence, after a speaker's tag at most
 # (TOPIC_OPENS: what may stand before it; found from the year, a class-first scan, not tried at every position)
+# a line opening with a year, after a heading number at most
+LINE_YEAR = re.compile(r"\n[ \t\u3000]*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[（(][一二三四五六七八九十\d]{1,2}[)）])?[ \t\u3000]*"
+                       r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 YEAR_TOPIC = re.compile(r"((?:19|20)\d\d)\s*年[，,]")
 TOPIC_OPENS = re.compile(r"(?:^|[\n。；;!！?？])[ \t\u3000]*(?:[^\n:：。，,；;\d]{1,14}[:：][ \t\u3000]*)?\Z")
 # a heading line of an illustrated summary naming a year and no part word, last before a sentence
@@ -71,7 +74,7 @@ CHANGE_BEFORE = re.compile(tpat("(?:增长|提高|下降|降低|增加|减少|�
 PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
 DONE_AFTER = re.compile(tpat("[^。,，;；]{0,4}(?:(?:总体|全面|全部|圆满|基本|顺利)?(?:完成|实现|达成)|(?:好于|优于|超出|超过|高于)预期)"))
 QUANTITY_BEFORE = re.compile(r"[\d%％]的$")
-FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|以来|规划期)")
+FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|以来|规划期|前[两二三四]年)")
 # (比上半年加快0.3个百分点: a comparison base, not the period of the figure)
 PART_OF_YEAR = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度)|1[-—至][369]月"))
 # a part-of-year cue carried over the sentences after it on a part-of-year news page, until one of
@@ -86,7 +89,7 @@ PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季�
 LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去年)")
 # a sentence naming the plan of its goal: by name (十五五) or by its last year (到2030年)
 FIVE_YEAR_GOAL = re.compile(r"十[一二三四五六]五|到(20\d\d)年")
-PERIOD_WORDS = re.compile(tpat("时期|期间|中期评估|五年来|过去五年|回顾五年|五[”\"']?以来"))
+PERIOD_WORDS = re.compile(tpat("时期|期间|中期评估|五年来|过去五年|回顾五年|五[”\"']?以来|五[”\"']?前[两二三四]年"))
 PAST_FIVE = re.compile(tpat("五年来|过去五年|过去的五年|回顾五年"))
 OTHER_PERIOD = fastre.compile(tpat(r"过去一年|过去的一年|一年来|去年|今年|(?<![比较同])上年(?!同期)|(?:19|20)\d\d\s*年|十[一二三四五]五"))
 # a report's title, also in spun copies (当局事情陈诉, 政府工作陈述): its year names the report, and does
@@ -101,6 +104,7 @@ YEARS_LEAD = re.compile(tpat(r"(?:近|这|过去)?([两二三])年(?:来|间|中
 # an actual over a range of years (2021-2022年，…年均增长4.2%)
 YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年")
 # the plan's own goal named in a review (规划确定的, 纲要提出的)
+THIS_YEAR_SO_FAR = re.compile(tpat(r"今年(?:\d{1,2}月)?以来"))
 PLAN_SET = re.compile(tpat(r"(?:规划|纲要)(?:确定|提出|设定|明确)"))
 # part-of-year cues (一季度, 上半年) that open a goal (一季度要力争…) set no review mode
 PART_CUE = re.compile(r"(?:上半年|第?一季度|前三季度|1-\d{1,2}月)\Z")
@@ -599,7 +603,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             # 2<TAB>一季度…增长不低于5.5% in a task table of a plan: a goal for that part of the year
             kind = "target"
         toward_plan_end = (kind == "actual" and not strong and sec_part == "plan" and q.cmp == ">="
-                           and _part_lead(clause, c, c.clause_actual, CUMULATIVE))
+                           and _part_lead(clause, c, c.clause_actual, CUMULATIVE) and not _past_named(clause))
         if toward_plan_end:
             kind = "target"  # 累计达到225万人以上 in the forward part of a plan review: a goal of the plan
         if (kind == "actual" and not strong and (mode == "target" or sec_part == "plan")
@@ -729,7 +733,13 @@ REACHING = re.compile(tpat(r"增至|降至|上升到|累计"))
 
 def _only_reaching(clause: str, c: Cues) -> bool:
     found = c.clause_actual.findall(clause)
-    return bool(found) and all(REACHING.fullmatch(f) for f in found)
+    return bool(found) and all(REACHING.fullmatch(f) for f in found) and not _past_named(clause)
+
+
+def _past_named(clause: str) -> bool:
+    """The clause names past years (过去五年累计减税降费15万亿元: a sum of those years, not a goal)."""
+    return (("五年" in clause or "一年" in clause or "去年" in clause)
+            and (PAST_FIVE.search(clause) is not None or LAST_YEAR_WORDS.search(clause) is not None))
 
 
 def _rest_of_year_goal(text: str, q: Quantity, sentence: str, clause: str) -> bool:
@@ -788,16 +798,24 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
             if kind == "actual" and PART_CUE.match(m.group()) and (plan or _goal_follows(chunk, m.end(), c)):
                 continue  # 一季度要力争实现…: a goal for part of the year
             best = (m.start(), kind)
-            so_far = m.group().startswith(("今年以来", "今年以來"))
+            so_far = kind == "actual" and m.group().startswith("今年")  # (今年以来, 今年3月以来)
             break
     for m in FIVE_YEAR_PERIOD.finditer(chunk) if "五" in chunk else ():  # (every plan name holds 五)
-        # 十三五时期 in a 2021 report is a review, 十四五时期 a plan; 十四五以来 (since it began) a review
-        # of its years so far whatever the report year
+        # 十三五时期 in a 2021 report is a review, 十四五时期 a plan; 十四五以来 (since it began) and
+        # 十二五前四年 a review of its years so far whatever the report year
         if year is not None and (best is None or m.start() >= best[0]):
-            best = (m.start(), "actual" if FIVE_YEAR[m.group(1)][1] < year or m.group().endswith("以来") else "target")
+            best = (m.start(), "actual" if FIVE_YEAR[m.group(1)][1] < year or m.group().endswith(("以来", "年")) else "target")
             so_far = False
     if best is None:
         return _lead_year(chunk, year)
+    if year is not None and "\n" in chunk[best[0]:]:
+        # a line opening with a year after the last cue (…对此我们将…。\n二、2019年主要预料方针): that year
+        # sets the mode, a past one a review
+        line = None
+        for line in LINE_YEAR.finditer(chunk, best[0]):  # noqa: B007 - the last one
+            pass
+        if line is not None and TITLE_YEAR.match(chunk, line.start(1)) is None and (ly := int(line.group(1))) <= year:
+            return ("actual" if ly < year else "target"), ly
     if year is not None and ("年，" in chunk or "年," in chunk):
         # a sentence that opens with a year after the last cue (主持人：…目标任务…。省政府研究室主任：
         # 2023年，全省经济…): that year sets the mode, a past one a review
@@ -843,6 +861,12 @@ def _lead_year(chunk: str, year: int | None) -> tuple[str | None, int | None]:
     while lead is not None and TITLE_YEAR.match(chunk, lead.start(1)) is not None:
         nl = chunk.find("\n", lead.end())
         lead = _lead_year_match(chunk, nl + 1) if nl >= 0 else None
+    if lead is None and "\n" in chunk:
+        # a later line that opens with a year (二、2019年主要预料方针, a heading a spinner reworded): the
+        # last one sets the mode
+        for m in LINE_YEAR.finditer(chunk):
+            if TITLE_YEAR.match(chunk, m.start(1)) is None:
+                lead = m
     if lead and year is not None and int(lead.group(1)) < year:
         return "actual", int(lead.group(1))  # a heading such as "2021重点回顾" or "2023年,..."
     if lead and year is not None and int(lead.group(1)) == year:
@@ -1043,7 +1067,7 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
     if yr is not None:
         return str(yr)
     if year is not None:
-        if "今年以" in sentence and ("今年以来" in sentence or "今年以來" in sentence):
+        if "今年" in sentence and THIS_YEAR_SO_FAR.search(sentence):
             return str(year)  # 今年以来…已为市场主体减税降费1100亿元: the report year so far
         return str(year) if bulletin else str(year - 1)  # a bulletin's year is the year it covers
     return None

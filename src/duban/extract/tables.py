@@ -55,6 +55,9 @@ _CUMULATIVE = re.compile(r"^[\[［〔【](?P<v>[^\]］〕】]*)[\]］〕】]$")
 _WORDS = re.compile(r"^[\[［〔【]?[\u4e00-\u9fffA-Za-z0-9.%‰、]{2,30}[\]］〕】]?$")  # (保持在合理区间、各年度视情提出: a goal in words)
 # a name cell ending in its unit, one space, then a value (a PDF layer that kept one space of the gap)
 _GLUED_VALUE = re.compile(r"^(\S.*[)）])[ \u3000]([-<>≤≥＜＞\d][\d. \u3000%‰]*(?:以上|以下|以内|左右)?)$")
+# a value cell with its unit: 1200万人左右, 1.3万亿斤以上 (the unit as short as the rest allows)
+_UNIT_VALUE = re.compile(r"^(?P<pre>[<>≤≥＜＞]=?|约|不低于|不少于|不超过|不高于|超过)?(?P<a>\d+(?:\.\d+)?)"
+                         r"(?P<unit>[\u4e00-\u9fff/]{1,6}?)(?P<post>以上|以下|以内|左右|及以上)?$")
 # a value cell that says the goal in words first: 与经济增长同步,6左右
 _WORDS_THEN_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,16}[,，]([^,，]+)$")
 _EMPTY = re.compile(r"^(?:[—\-－/／…]+|--|无|)$")
@@ -714,6 +717,10 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
         v = _value(cum.group("v") if cum else bare)
         if v is None and (said_first := _WORDS_THEN_VALUE.match(bare)) is not None:
             v = _value(said_first.group(1))  # 与经济增长同步,6左右: the goal in words, then in figures
+        cell_unit = "%" if v is not None and "%" in bare else None
+        if v is None and (own := _UNIT_VALUE.match(bare)) is not None and (cell_unit := unit_of(own.group("unit"))):
+            # a value with its own unit (1200万人左右, 1.3万亿斤以上): a table whose columns name no unit
+            v = _value((own.group("pre") or "") + own.group("a") + (own.group("post") or ""))
         if v is None:
             if _EMPTY.match(bare):
                 empty += 1
@@ -728,7 +735,7 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
             ind = indicator + measure
             ind += "下降" if "下降" in col.label else "增长"
         else:
-            unit = col.unit or name_unit or col_unit
+            unit = col.unit or name_unit or col_unit or cell_unit
             ind = indicator + (measure if col.role == "measure" else "")
             if col.role == "average":
                 unit, ind = _average_cell(ind, unit, col, cum is not None, "%" in bare)
