@@ -132,3 +132,11 @@ def test_the_first_years_of_a_plan_named_in_its_last_year() -> None:
     text = ("某区2015年政府工作报告\n一、2014年工作回顾\n全区地区生产总值增长9%。\n"
             "“十二五”前四年，全区地区生产总值年均增长10.5%，累计完成全社会固定资产投资2040亿元。\n")
     assert _kp(text) == [("actual", "2014"), ("actual", "2011-2014"), ("actual", "2011-2014")]
+
+
+def test_an_average_under_a_plan_period_heading_is_over_the_plan() -> None:
+    # 第二节 “十四五”时期主要目标 / …地区生产总值年均增长7%左右: over the plan's years, like 到2025年…;
+    # PM2.5年均浓度 names a level, no average
+    text = ("某市国民经济和社会发展第十四个五年规划纲要\n第二节 “十四五”时期主要目标\n"
+            "——经济发展取得新成效。地区生产总值年均增长7%左右，到2025年突破7000亿元。\n")
+    assert _kp(text) == [("target", "2021-2025"), ("target", "2021-2025")]

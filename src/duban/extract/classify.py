@@ -105,6 +105,8 @@ YEARS_LEAD = re.compile(tpat(r"(?:近|这|过去)?([两二三])年(?:来|间|中
 YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年")
 # the plan's own goal named in a review (规划确定的, 纲要提出的)
 THIS_YEAR_SO_FAR = re.compile(tpat(r"今年(?:\d{1,2}月)?以来"))
+# an average over the years or a sum (not 年均浓度, the name of a level)
+PLAN_AVERAGE = re.compile(tpat(r"年均(?!浓度)|累计"))
 PLAN_SET = re.compile(tpat(r"(?:规划|纲要)(?:确定|提出|设定|明确)"))
 # part-of-year cues (一季度, 上半年) that open a goal (一季度要力争…) set no review mode
 PART_CUE = re.compile(r"(?:上半年|第?一季度|前三季度|1-\d{1,2}月)\Z")
@@ -1025,6 +1027,10 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         # the plan's last year, this year's goals (今年是“十二五”的收官之年。主要预期目标是：…) are its own
         if five and (year is None or five[1] >= year) and PLAN_SET.search(text, max(0, q.start - 12), q.start):
             return _span_years(*five)  # 高于规划确定的8.5%的年均增速目标: the plan's goal, restated
+        if (five and yr is None and (year is None or five[0] <= year <= five[1]) and spots is not None
+                and PLAN_AVERAGE.search(text, max(clause_mark + 1, q.start - 20, 0), q.start) is not None
+                and spots[1].search(*ctx)):
+            return _span_years(*five)  # “十四五”时期主要目标 / 地区生产总值年均增长7%左右: over the plan
         if five and ((year is None or five[1] >= year) and _names_plan(sentence, five)
                      or (yr is not None and yr == five[1] and spots is not None and spots[0].search(*ctx)
                          and (yr != year or _goal_year_named(text, yr, *ctx)))):
