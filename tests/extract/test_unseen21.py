@@ -140,3 +140,13 @@ def test_an_average_under_a_plan_period_heading_is_over_the_plan() -> None:
     text = ("某市国民经济和社会发展第十四个五年规划纲要\n第二节 “十四五”时期主要目标\n"
             "——经济发展取得新成效。地区生产总值年均增长7%左右，到2025年突破7000亿元。\n")
     assert _kp(text) == [("target", "2021-2025"), ("target", "2021-2025")]
+
+
+def test_last_years_whole_year_as_a_comparison_keeps_the_quarter_and_the_second_quarter() -> None:
+    # 比去年全年加快 compares with last year: the first quarter carries on to the next sentence; a goal
+    # for the second quarter (二季度要力争…) is of that quarter
+    text = ("2023年一季度某省经济运行情况新闻发布会\n发布时间:2023-04-21 15:30  来源:省政府新闻办\n"
+            "省统计局负责人:一季度全省实现地区生产总值30235.88亿元,同比增长4.0%,比去年全年加快2.1个百分点。"
+            "分产业看,第一产业增加值1029.6亿元,增长4.9%。\n"
+            "省统计局负责人:全年地区生产总值增长5%以上的预期目标,我们有信心实现。二季度要力争规上工业增加值增速回升到4%以上。\n")
+    assert _kp(text) == [("actual", "2023Q1")] * 5 + [("target", "2023"), ("target", "2023Q2")]

@@ -77,13 +77,16 @@ QUANTITY_BEFORE = re.compile(r"[\d%％]的$")
 FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|以来|规划期|前[两二三四]年)")
 # (比上半年加快0.3个百分点: a comparison base, not the period of the figure)
 PART_OF_YEAR = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度)|1[-—至][369]月"))
+# the parts a figure of its sentence can belong to: those, and the second quarter (二季度要力争…回升到4%以上)
+PART_OF_SENTENCE = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度|第二季度|二季度)|1[-—至][369]月"))
 # a part-of-year cue carried over the sentences after it on a part-of-year news page, until one of
 # these names another period (全年, 下半年, 去年, a year); 比一季度 is a comparison, not a cue
 PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季度|前三季度|1[-—至][369]月") + ")|(?P<reset>"
-                        r"全年(?!(?:主要)?(?:预期|預期)?(?:目标|目標|任务|任務|计划|計劃))|" + tpat(
+                        r"(?<!去年)(?<!上年)全年(?!(?:主要)?(?:预期|預期)?(?:目标|目標|任务|任務|计划|計劃))|" + tpat(
     r"下半年|第?四季度|今年以来|过去的?一年|(?<![比较同])(?:去年|上年)(?!同期)|"
     r"(?:19|20)\d\d\s*年(?!\s*(?:上半年|第?一季度|前三季度|1[-—至]\d|\d{1,2}\s*月))") + ")")
-# (完成全年目标任务的64.3%: a part of the year's goal done, no other period; 全年 stays outside tpat, whose
+# (完成全年目标任务的64.3%: a part of the year's goal done, no other period; 比去年全年加快: a comparison
+# base; 全年 stays outside tpat, whose
 # traditional variant, tried first, would hold a lookahead in traditional script only)
 # the sentence speaks of last year (过去一年,全市一季度…): its parts of a year are last year's
 LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去年)")
@@ -919,7 +922,7 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
             return _span_years(int(span.group(1)), int(p))  # 2021-2022年…年均增长4.2%
     part = None
     if "季" in sentence or "半" in sentence or "月" in sentence:  # in every part word: most sentences are passed over
-        for part in PART_OF_YEAR.finditer(sentence):  # noqa: B007 - the one nearest the figure
+        for part in PART_OF_SENTENCE.finditer(sentence):  # noqa: B007 - the one nearest the figure
             pass
     if p and part and p.isdigit():
         # 上半年 -> 2022H1, 一季度 -> 2022Q1; this year's part when the sentence names no year
@@ -937,9 +940,11 @@ def _clause_average(text: str, at: int, clause_mark: int) -> bool:
 
 
 def part_suffix(cue: str) -> str:
-    """The period suffix of a part-of-year cue: 上半年/1-6月 -> H1, 一季度/1-3月 -> Q1, 前三季度/1-9月 -> Q1-Q3."""
+    """The period suffix of a part-of-year cue: 上半年/1-6月 -> H1, 一季度/1-3月 -> Q1, 二季度 -> Q2, 前三季度/1-9月 -> Q1-Q3."""
     if "半" in cue or "6" in cue:
         return "H1"
+    if "二" in cue:
+        return "Q2"
     if "三" in cue or "9" in cue:
         return "Q1-Q3"
     return "Q1"
