@@ -239,3 +239,25 @@ def test_value_cells_that_carry_their_own_units() -> None:
     assert ("actual", "国内生产总值增长", "=", 3.0, "%", "2022") in got
     assert ("target", "城镇新增就业", "~", 1200.0, "万人", "2023") in got
     assert ("actual", "粮食产量", "=", 1.37, "万亿斤", "2022") in got
+
+
+# a plan-execution report's PDF layer: the title wrapped inside a word, a table of the year's goals
+# against what was done, then next year's goals
+EXECUTION = (
+    "关于某市2021年国民经济和社会发展计划执行情\n况与2022年国民经济和社会发展计划草案的报告\n"
+    "一、2021年国民经济和社会发展计划执行情况\n表1  2021年主要指标完成情况\n"
+    "序号  指 标  单位  计划目标  完成情况\n1  地区生产总值增长  %  8左右  7.7\n2  一般公共预算收入增长  %  8  10.1\n"
+    "居民消费价格和城镇调查失业率均控制在预期目标以内。全年新开工项目187个。\n"
+    "二、2022年国民经济和社会发展主要预期目标\n表2  2022年主要预期目标\n序号  指 标  单位  2022年目标\n"
+    "1  地区生产总值增长  %  7.5左右\n"
+)
+
+
+def test_a_plan_execution_table_of_goals_and_what_was_done() -> None:
+    got = _items(EXECUTION)
+    assert ("target", "地区生产总值增长", "~", 8.0, "%", "2021") in got
+    assert ("actual", "地区生产总值增长", "=", 7.7, "%", "2021") in got
+    assert ("actual", "一般公共预算收入增长", "=", 10.1, "%", "2021") in got
+    # 均控制在预期目标以内 says the review's goals were kept: the count after it is an outcome
+    assert any(k == "actual" and low == 187.0 and p == "2021" for k, _, _, low, _, p in got)
+    assert ("target", "地区生产总值增长", "~", 7.5, "%", "2022") in got

@@ -30,6 +30,7 @@ LAST_CLAUSE_START = re.compile(r"(?s:.*)" + CLAUSE_START.pattern)
 # work report of Y (its review part of X, its plan part of Y), not as a bulletin of X
 BULLETIN = re.compile(tpat(r"统计公报|计划执行情况"))
 EXEC_AND_PLAN = re.compile(tpat(r"计划执行情况[^。\n]{0,6}(?:与|和|及|暨)[^。\n]{0,30}?计划"))
+WRAP_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff])")
 
 
 def is_bulletin(text: str) -> bool:
@@ -38,7 +39,9 @@ def is_bulletin(text: str) -> bool:
     # (not a title in a list of links to other pages: 相关文章 / · 关于某区2021年…计划执行情况的报告)
     return (any(not LINK_LINE.search(head, head.rfind("\n", 0, m.start()) + 1, m.start())
                 for m in BULLETIN.finditer(head))
-            and EXEC_AND_PLAN.search(head) is None)
+            and EXEC_AND_PLAN.search(head) is None
+            # (a PDF layer wraps a long title inside a word: …计划执行情\n况与2022年…计划草案的报告)
+            and EXEC_AND_PLAN.search(WRAP_IN_WORD.sub("", head[:600])) is None)
 # a year, not a comparison base (比2017年预算低0.4个百分点); the lookbehind follows the century
 # digits so that the regex engine can skip to the next 1 or 2
 YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")

@@ -290,6 +290,9 @@ def _kind_period(col: Column, cols: list[Column], j: int, year: int | None, bull
         y = five[0] - 1 if five else (year - 1 if year else None)
         return "actual", str(y) if y else None
     if col.role == "target":
+        if not years and not bulletin and year and any(c.role == "measure" and _DONE_LABEL.search(c.label) for c in cols):
+            # 计划目标 beside 完成情况 (a plan-execution table of the year reviewed): that year's goal
+            return "target", str(year - 1)
         return "target", span or (str(year) if year else None)
     if col.role == "average":
         m = _FIVE_RE.search(col.label)
@@ -302,7 +305,10 @@ def _kind_period(col: Column, cols: list[Column], j: int, year: int | None, bull
         # beside a year column: that column's kind and period
         for k in range(j - 1, -1, -1):
             if cols[k].role in ("year", "base", "target"):
-                return _kind_period(cols[k], cols, k, year, bulletin, five)
+                kp = _kind_period(cols[k], cols, k, year, bulletin, five)
+                if kp is not None and cols[k].role == "target" and _DONE_LABEL.search(col.label):
+                    return "actual", kp[1]  # 完成情况 beside 计划目标: what was done of that goal
+                return kp
         if bulletin:
             return "actual", str(year) if year else None
         return "actual", str(year - 1) if year else None
@@ -751,6 +757,8 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
     return got if numeric or (words and empty) else None
 
 
+# a column of what was done (完成情况, 实际完成, 执行情况)
+_DONE_LABEL = re.compile(r"完成|实际|执行")
 # a 属性 cell: a row whose last cell is one has all but a value cell
 _ATTR_WORD = re.compile(r"^(?:约束性|预期性|引导性|指导性|约束|预期)$")
 # a name that is an amount added already (城镇新增就业, 累计完成造林)
