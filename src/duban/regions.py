@@ -244,6 +244,8 @@ LINK_LINE = re.compile(r"相关|相關|上一篇|下一篇|推荐|推薦|延伸�
 _TITLE_YEAR_AFTER = re.compile(r"(?:人民)?政府工作报告\s*[（(【\[]\s*((?:19|20)\d\d)\s*年?(?:度)?\s*[)）】\]]")
 # 关于2023年…计划执行情况与2024年…计划草案的报告: it reviews 2023 and sets the plan of 2024, the report year
 _EXEC_AND_PLAN = re.compile(_YEAR + r"[^。\n]{0,30}?计划执行情况[^。\n]{0,6}?(?:与|和|及|暨)" + _YEAR + r"[^。\n]{0,30}?计划")
+_TITLE_HEAD = 500
+_IN_SENTENCE = re.compile(r"[。，,；;！？]")
 _WRAP_IN_WORD = re.compile(rf"(?<={_HAN})\n(?={_HAN})")
 _PLAN_YEAR = re.compile(_YEAR + r"(?:经济社会发展|发展)?(?:的)?(?:主要)?(?:预期)?(?:目标|重点工作|工作安排|主要任务|具体工作|工作任务)")
 _REVIEW_YEAR = re.compile(r"(?:回顾|刚刚过去的|过去的)" + _YEAR + r"|" + _YEAR + r"(?:工作)?回顾")
@@ -273,9 +275,14 @@ def detect_year(text: str, *, simplified: bool = False) -> int | None:
     m = _TITLE_YEAR_AFTER.search(s, 0, 300)
     if m:
         return int(m.group(1))
-    for rx in _TITLE_YEARS:
-        for m in rx.finditer(s):
-            if not LINK_LINE.search(s, s.rfind("\n", 0, m.start()) + 1, m.start()):
+    for k, rx in enumerate(_TITLE_YEARS):
+        # a bulletin's or a plan's title is at the page's head: further on, 2023年国民经济和社会发展计划
+        # is last year's plan a work report or its news names
+        for m in rx.finditer(s, 0, len(s) if k == 0 else _TITLE_HEAD):
+            line = s.rfind("\n", 0, m.start()) + 1
+            if k > 0 and _IN_SENTENCE.search(s, line, m.start()):
+                continue  # (…开幕。会议将审查关于2023年…计划执行情况的报告: named in a sentence)
+            if not LINK_LINE.search(s, line, m.start()):
                 return int(m.group(1))
     m = _NATIONAL_SESSION.search(s)
     if m:

@@ -150,3 +150,18 @@ def test_last_years_whole_year_as_a_comparison_keeps_the_quarter_and_the_second_
             "分产业看,第一产业增加值1029.6亿元,增长4.9%。\n"
             "省统计局负责人:全年地区生产总值增长5%以上的预期目标,我们有信心实现。二季度要力争规上工业增加值增速回升到4%以上。\n")
     assert _kp(text) == [("actual", "2023Q1")] * 5 + [("target", "2023"), ("target", "2023Q2")]
+
+
+def test_last_years_plan_named_in_a_news_body_does_not_date_the_page() -> None:
+    # a news page on the national report of the 二次会议 of the 14th NPC (2024) that names last year's
+    # plan (2023年国民经济和社会发展计划执行情况) in its body: the report year is 2024
+    text = ("聚焦全国两会|政府工作报告提出今年GDP增长预期目标为5%左右\n2024-03-05 11:42 来源:某某网\n"
+            "十四届全国人大二次会议5日上午开幕。会议将审查关于2023年国民经济和社会发展计划执行情况的报告。"
+            "政府工作报告提出,今年发展主要预期目标是:国内生产总值增长5%左右。\n")
+    assert _kp(text)[-1] == ("target", "2024")
+
+
+def test_a_minus_written_as_a_word() -> None:
+    # 由一季度的负72.5%收窄至全年负18.6%: negative figures; 减负250亿元 is a word (a burden cut)
+    text = "某区2021年政府工作报告\n一、2020年工作回顾\n固定资产投资降幅由一季度的负72.5%收窄至全年负18.6%，累计为企业减负250亿元。\n"
+    assert [low for _, _, _, low, _, _ in _items(text)] == [-72.5, -18.6, 250.0]

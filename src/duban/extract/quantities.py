@@ -210,7 +210,8 @@ class _Grammar:
         )
         self.before_re = re.compile(rf"(?:{_alt(self.before)})\s?\Z")
         # an explicit minus; a PDF copy may space it (增长 - 5 . 3 %), never after a digit (2020 - 2025)
-        self.neg_re = re.compile(r"(?<![\d%\s])[ \u3000]*[-−－][ \u3000]?\Z")
+        # (负72.5%: a minus written as a word, right before its figure)
+        self.neg_re = re.compile(r"(?<![\d%\s])[ \u3000]*[-−－][ \u3000]?\Z|(?<![减担胜抱欺辜自背肩正])负\Z")  # (减负250亿元: a word)
         self.percent_words = re.compile(r"[百千]分之\Z")  # 百分之五十 -> %, 千分之七 -> ‰
         nonitems = load_rules("nonitems")["nonitem"]
         # a left rule matches the words that end right before the number
