@@ -165,3 +165,27 @@ def test_a_minus_written_as_a_word() -> None:
     # 由一季度的负72.5%收窄至全年负18.6%: negative figures; 减负250亿元 is a word (a burden cut)
     text = "某区2021年政府工作报告\n一、2020年工作回顾\n固定资产投资降幅由一季度的负72.5%收窄至全年负18.6%，累计为企业减负250亿元。\n"
     assert [low for _, _, _, low, _, _ in _items(text)] == [-72.5, -18.6, 250.0]
+
+
+def test_the_start_of_this_year_in_a_late_report_and_last_years_level_as_a_base() -> None:
+    # a June report: 今年年初，…疫情… reviews the year so far; in its plan, 恢复到上年的90%以上 compares
+    # with last year and leaves the goals of the year goals
+    text = ("某市2020年政府工作报告\n一、2019年和今年以来工作回顾\n2019年，全市地区生产总值增长7.5%。\n"
+            "今年年初，突如其来的疫情带来冲击。全市累计设置集中隔离点213个。\n二、2020年主要目标和任务\n"
+            "今年主要预期目标是：固定资产投资力争恢复到上年的90%以上；城镇新增就业4.5万人以上。\n")
+    assert _kp(text) == [("actual", "2019"), ("actual", "2020"), ("target", "2020"), ("target", "2020")]
+
+
+def test_five_years_that_open_a_sentence_of_a_plan_review_sum_its_counts() -> None:
+    # 五年新建改扩建学校62所，新增学位7.5万个 in a 十三五 review: totals of the five years; a level after
+    # 增加到 is of the last year
+    text = ("某区2021年政府工作报告\n一、2020年及“十三五”时期工作回顾\n过去五年，全区地区生产总值由2015年的3714亿元"
+            "增加到6500.4亿元。五年新建改扩建学校62所，新增学位7.5万个。\n")
+    assert [p for _, p in _kp(text)] == ["2015", "2020", "2016-2020", "2016-2020"]
+
+
+def test_a_plans_midterm_progress_heading_reviews_its_years_so_far() -> None:
+    # 二、“十四五”规划中期实施情况 / “十四五”实施三年来 in a 2024 report: 2021-2023
+    text = ("某县2024年政府工作报告\n一、2023年工作回顾\n全县地区生产总值增长7%。\n二、“十四五”规划中期实施情况\n"
+            "“十四五”实施三年来，全县地区生产总值年均增长7.6%，累计完成固定资产投资超过1000亿元。\n")
+    assert [p for _, p in _kp(text)] == ["2023", "2021-2023", "2021-2023"]

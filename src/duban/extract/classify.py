@@ -95,7 +95,7 @@ PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季�
 LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去年)")
 # a sentence naming the plan of its goal: by name (十五五) or by its last year (到2030年)
 FIVE_YEAR_GOAL = re.compile(r"十[一二三四五六]五|到(20\d\d)年")
-PERIOD_WORDS = re.compile(tpat("时期|期间|中期评估|五年来|过去五年|回顾五年|五[”\"']?以来|五[”\"']?前[两二三四]年"))
+PERIOD_WORDS = re.compile(tpat("时期|期间|中期|实施[两三四]年来|五年来|过去五年|回顾五年|五[”\"']?以来|五[”\"']?前[两二三四]年"))
 PAST_FIVE = re.compile(tpat("五年来|过去五年|过去的五年|回顾五年"))
 OTHER_PERIOD = fastre.compile(tpat(r"过去一年|过去的一年|一年来|去年|今年|(?<![比较同])上年(?!同期)|(?:19|20)\d\d\s*年|十[一二三四五]五"))
 # a report's title, also in spun copies (当局事情陈诉, 政府工作陈述): its year names the report, and does
@@ -110,7 +110,7 @@ YEARS_LEAD = re.compile(tpat(r"(?:近|这|过去)?([两二三])年(?:来|间|中
 # an actual over a range of years (2021-2022年，…年均增长4.2%)
 YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年")
 # the plan's own goal named in a review (规划确定的, 纲要提出的)
-THIS_YEAR_SO_FAR = re.compile(tpat(r"今年(?:\d{1,2}月)?以来"))
+THIS_YEAR_SO_FAR = re.compile(tpat(r"今年(?:\d{1,2}月)?以来|今年年初"))
 # an average over the years or a sum (not 年均浓度, the name of a level)
 PLAN_AVERAGE = re.compile(tpat(r"年均(?!浓度)|累计"))
 PLAN_SET = re.compile(tpat(r"(?:规划|纲要)(?:确定|提出|设定|明确)"))
@@ -124,6 +124,8 @@ LEADING_YEAR = re.compile(r"(?:^|(?<=[\n。；;!！?？]))\s*(?:(?:19|20)\d\d\s*
                           # (过去的一年,… opening the first paragraph under “十二五”时期和2015年工作回顾)
                           + tpat(r"过去的?一年|刚刚过去的一年") + ")", re.M)
 AVERAGE = re.compile(tpat("年均|累计"))
+# a sentence that opens with the five years it sums (五年新建…, 过去五年共…)
+FIVE_LEAD = re.compile(tpat(r"\s*(?:过去的?)?五年(?:来|间|中|内)?[，,]?(?:累计|共)?"))
 BASELINE_FROM = re.compile(tpat("[由从]$"))
 # a year right before a figure names the figure's own year (由2020年的6.5万辆, 2024年末达到)
 FIGURE_YEAR = re.compile(tpat(r"((?:19|20)\d\d)年(?:底|末)?的?(?:达到|为)?$"))
@@ -967,7 +969,8 @@ def _year_leads_since_period_word(text: str, lo: int, hi: int) -> bool:
 OPENS_SENTENCE = re.compile(r"(?:^|[\n。；;!！?？])[ \t\u3000]*(?:[一二三四五六七八九十]+、|\d{1,2}[.．、]|"
                             r"[（(][一二三四五六七八九十\d]+[)）])?[ \t\u3000]*\Z")
 # a level, not a total: 2021年达到3293亿元, 城镇化率为68%
-LEVEL_BEFORE = re.compile(tpat(r"(?:达到|达|为|增至|提高到|提高至|提升到|提升至|上升到|降至|下降到|突破|超过)\s*$"))
+LEVEL_BEFORE = re.compile(tpat(r"(?:达到|达|为|增至|提高到|提高至|提升到|提升至|上升到|增加到|增长到|扩大到|降至|下降到|降低到|"
+                                r"减少到|突破|超过)\s*$"))
 
 
 def _opens_sentence(text: str, at: int) -> bool:
@@ -1062,7 +1065,9 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
             return str(five[0] - 1)
         clause_end = text[max(0, q.start - 8) : q.start]
         if (AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start, clause_mark)
-                or _total_since(text, q, sentence)):  # (五年累计新增…，完成棚户区改造8.7万户: each a total)
+                or _total_since(text, q, sentence)  # (五年累计新增…，完成棚户区改造8.7万户: each a total)
+                or (FIVE_LEAD.match(sentence) is not None  # 五年新建改扩建学校62所，新增学位7.5万个
+                    and LEVEL_BEFORE.search(text, max(0, q.num_start - 6), q.num_start) is None)):
             return _span_years(five[0], last)
         return str(last)
     if (year is not None and not bulletin and text.find("五年", *ctx) >= 0 and (sentence_year is None or other_clause_year())
