@@ -189,3 +189,20 @@ def test_a_plans_midterm_progress_heading_reviews_its_years_so_far() -> None:
     text = ("某县2024年政府工作报告\n一、2023年工作回顾\n全县地区生产总值增长7%。\n二、“十四五”规划中期实施情况\n"
             "“十四五”实施三年来，全县地区生产总值年均增长7.6%，累计完成固定资产投资超过1000亿元。\n")
     assert [p for _, p in _kp(text)] == ["2023", "2021-2023", "2021-2023"]
+
+
+def test_a_level_dated_at_a_sentence_start_keeps_the_plans_average() -> None:
+    # 一、“十二五”时期工作回顾 / 2015年实现地区生产总值835.6亿元,…年均增长10.2%: the level of 2015, the
+    # average of the five years (a topic year, 2015年，…, would end them)
+    text = ("某区2016年政府工作报告\n一、“十二五”时期工作回顾\n“十二五”是极不平凡的五年。五年来，全区综合实力迈上新台阶。\n"
+            "——经济总量持续扩大。2015年实现地区生产总值835.6亿元,年均增长10.2%。\n")
+    assert [p for _, p in _kp(text)] == ["2015", "2011-2015"]
+
+
+def test_a_banks_year_summary_is_no_report() -> None:
+    text = ("某银行某分行召开2024年度工作会议\n发布时间:2025-01-10\n2024年，全行各项存款余额1286.5亿元，较年初增加112.3亿元，"
+            "增幅9.6%；各项贷款余额1412.8亿元。全年实现拨备前利润21.4亿元，同比增长5.2%。手机银行月活客户数达到76万户，"
+            "个人客户总数达到218万户。全年为市政府重点项目提供融资支持86个。普惠型小微企业贷款余额248亿元，增长24.1%，服务小微企业客户1.9万户。"
+            "2025年，全行将力争各项存款增长8%以上，贷款增长10%以上，不良贷款率控制在0.8%以内。支行网点转型12家。\n")
+    assert len(text) > 200  # (a shorter text is read whatever it is: a snippet pasted by a user)
+    assert _items(text) == []

@@ -109,10 +109,10 @@ YEARS_AVERAGE = re.compile(r"([两二三])年(?:平均|年均)")
 YEARS_LEAD = re.compile(tpat(r"(?:近|这|过去)?([两二三])年(?:来|间|中)?(?:累计|共)?(?!行动|计划|攻坚|规划)"))
 # an actual over a range of years (2021-2022年，…年均增长4.2%)
 YEAR_RANGE = re.compile(r"((?:19|20)\d\d)\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年")
-# the plan's own goal named in a review (规划确定的, 纲要提出的)
 THIS_YEAR_SO_FAR = re.compile(tpat(r"今年(?:\d{1,2}月)?以来|今年年初"))
 # an average over the years or a sum (not 年均浓度, the name of a level)
 PLAN_AVERAGE = re.compile(tpat(r"年均(?!浓度)|累计"))
+# the plan's own goal named in a review (规划确定的, 纲要提出的)
 PLAN_SET = re.compile(tpat(r"(?:规划|纲要)(?:确定|提出|设定|明确)"))
 # part-of-year cues (一季度, 上半年) that open a goal (一季度要力争…) set no review mode
 PART_CUE = re.compile(r"(?:上半年|第?一季度|前三季度|1-\d{1,2}月)\Z")
@@ -120,8 +120,9 @@ COMPARED_TO = ("较", "較")  # 较去年, 较上年: a comparison base, not the
 GOAL_WORD = re.compile(tpat("目标"))
 GOAL_FIGURE = re.compile(tpat(r"(?:值)?(?:为|是)?(?:增长|下降|提高|降低|达到)?\s*(?:[-−]\s*)?\d"))
 # a year opening a line or sentence (2025年，…), not a date (2025年1月20日) nor a clause (，2020年达到…)
-LEADING_YEAR = re.compile(r"(?:^|(?<=[\n。；;!！?？]))\s*(?:(?:19|20)\d\d\s*年(?!\s*\d{1,2}\s*月)|"
-                          # (过去的一年,… opening the first paragraph under “十二五”时期和2015年工作回顾)
+# (2015年实现地区生产总值835.6亿元,…年均增长10.2%: the level's date, the average the plan's; 过去的一年,…
+# opening the first paragraph under “十二五”时期和2015年工作回顾: that year)
+LEADING_YEAR = re.compile(r"(?:^|(?<=[\n。；;!！?？]))\s*(?:(?:19|20)\d\d\s*年(?!\s*\d{1,2}\s*月)(?!实现|达到|末|底)|"
                           + tpat(r"过去的?一年|刚刚过去的一年") + ")", re.M)
 AVERAGE = re.compile(tpat("年均|累计"))
 # a sentence that opens with the five years it sums (五年新建…, 过去五年共…)
@@ -989,7 +990,8 @@ def _total_since(text: str, q: Quantity, sentence: str) -> bool:
 OWN_GOAL_PERIOD = re.compile(tpat(r"今年|本年|明年|新的一年|十[一二三四五六]五|(?:主要|预期|发展)(?:目标|指标)(?:是|为|如下)?[:：]"))
 
 
-PLAN_SET = re.compile(tpat(r"规划(?:确定|提出|设定)的|规划目标"))
+# right before a figure: the plan's goal, restated (高于规划确定的8.5%的年均增速目标)
+PLAN_GOAL_BEFORE = re.compile(tpat(r"规划(?:确定|提出|设定)的|规划目标"))
 GOAL_YEAR_OR_THIS = re.compile(r"到\s*((?:19|20)\d\d)\s*年|今年|本年")
 
 
@@ -1036,7 +1038,7 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         # a goal of the plan's last year (2015年) is the plan's when the sentence names the plan, or
         # when that year is not the report year (规划 near a goal restated for 2015 in a 2016 report); in
         # the plan's last year, this year's goals (今年是“十二五”的收官之年。主要预期目标是：…) are its own
-        if five and (year is None or five[1] >= year) and PLAN_SET.search(text, max(0, q.start - 12), q.start):
+        if five and (year is None or five[1] >= year) and PLAN_GOAL_BEFORE.search(text, max(0, q.start - 12), q.start):
             return _span_years(*five)  # 高于规划确定的8.5%的年均增速目标: the plan's goal, restated
         if (five and yr is None and (year is None or five[0] <= year <= five[1]) and spots is not None
                 and PLAN_AVERAGE.search(text, max(clause_mark + 1, q.start - 20, 0), q.start) is not None
