@@ -206,3 +206,12 @@ def test_a_banks_year_summary_is_no_report() -> None:
             "2025年，全行将力争各项存款增长8%以上，贷款增长10%以上，不良贷款率控制在0.8%以内。支行网点转型12家。\n")
     assert len(text) > 200  # (a shorter text is read whatever it is: a snippet pasted by a user)
     assert _items(text) == []
+
+
+def test_the_report_years_work_named_in_a_news_page_opens_its_plan() -> None:
+    # 对于2014年的工作，报告提出…：全年安排重大项目120个；新增高新技术企业100家以上: the year's plan,
+    # after a paragraph of last year's outcomes
+    text = ("东莞今年GDP拟增长8.5%\n【某某网讯】1月15日，市长代表市政府作政府工作报告。\n"
+            "民生方面，2013年全年投入民生资金260亿元，新建保障性住房4000套。\n"
+            "对于2014年的工作，报告提出要重点实施“三重”建设，全年安排重大项目120个；新增高新技术企业100家以上。\n")
+    assert _kp(text)[-2:] == [("target", "2014"), ("target", "2014")]
