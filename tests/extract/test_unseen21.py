@@ -215,3 +215,12 @@ def test_the_report_years_work_named_in_a_news_page_opens_its_plan() -> None:
             "民生方面，2013年全年投入民生资金260亿元，新建保障性住房4000套。\n"
             "对于2014年的工作，报告提出要重点实施“三重”建设，全年安排重大项目120个；新增高新技术企业100家以上。\n")
     assert _kp(text)[-2:] == [("target", "2014"), ("target", "2014")]
+
+
+def test_a_plan_outlines_goals_named_with_no_year_are_over_the_plan() -> None:
+    # a 十五五 outline: 锚定2035年远景目标，…今后五年…主要目标是 names the vision's horizon, not the
+    # goals' year; a task chapter's counts with no year are goals over the plan too
+    text = ("某县国民经济和社会发展第十五个五年规划纲要(草案)\n第二章 总体要求和主要目标\n"
+            "锚定2035年远景目标，今后五年经济社会发展的主要目标是：地区生产总值力争突破1000亿元，年均增长6%左右。\n"
+            "第三章 重点任务\n新增国家级专精特新“小巨人”企业15家；新建改建农村公路300公里。\n")
+    assert [p for _, p in _kp(text)] == ["2026-2030"] * 4

@@ -280,6 +280,16 @@ def is_plan_review(text: str) -> bool:
             and not is_bulletin(text))
 
 
+def _outline_span(text: str) -> tuple[int, int] | None:
+    """The years of the five-year plan a page's title line names (某县国民经济和社会发展第十五个五年规划纲要),
+    or None: the page is that plan's outline."""
+    for line in text[:300].splitlines()[:3]:
+        plan = _PLAN_TITLE.search(line)
+        if plan and len(line) <= 60 and not re.search("[。，,；;？?]", line):
+            return FIVE_YEAR[plan.group(2) or _CN_ORD[plan.group(1)]]
+    return None
+
+
 def report_year(text: str, dated: int | None = None) -> int | None:
     """The year whose plan the report sets (a 2024 report reviews 2023), or None.
 
@@ -332,6 +342,8 @@ def _last_year(s: str) -> int | None:
     for m in YEAR.finditer(s):  # noqa: B007 - the last one
         if back and (b := BACK_TO_YEAR.search(s, max(0, m.start() - 5), m.end() + 5)) and b.start() < m.start() < b.end():
             continue  # 恢复到2019年的八成: a comparison base, not the year spoken of
+        if s.startswith("远景", m.end()):
+            continue  # 锚定2035年远景目标，…今后五年…的主要目标是: the vision's horizon, not the goals' year
         y = int(m.group(1))
     return y
 
@@ -487,6 +499,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     # the 600 characters before each quantity are searched for these words only after a five-year
     # name: one scan of the text each, instead of one per quantity
     spots = (_Lazy(PLAN_CONTEXT, text), _Lazy(PERIOD_WORDS, text)) if matches else None
+    outline = _outline_span(text) if matches else None
     out: list[Verdict] = []
     prev_end: int | None = None
     mode: str | None = None
@@ -711,6 +724,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             out.append(Verdict("target", period))
         else:
             period = _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
+            if outline is not None and kind == "target" and yr is None and period == str(outline[0]):
+                period = _span_years(*outline)  # a plan outline's goal named with no year: over the plan
             if part_news and (carry_at < q.start):
                 for m in PART_CARRY.finditer(text, carry_at, q.start):
                     carry = None if m.group("reset") else part_suffix(m.group())
