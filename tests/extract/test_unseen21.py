@@ -224,3 +224,11 @@ def test_a_plan_outlines_goals_named_with_no_year_are_over_the_plan() -> None:
             "锚定2035年远景目标，今后五年经济社会发展的主要目标是：地区生产总值力争突破1000亿元，年均增长6%左右。\n"
             "第三章 重点任务\n新增国家级专精特新“小巨人”企业15家；新建改建农村公路300公里。\n")
     assert [p for _, p in _kp(text)] == ["2026-2030"] * 4
+
+
+def test_progress_as_of_a_month_end_is_of_that_part_of_the_year() -> None:
+    # 截至9月底已完工268个 in a report of the year's livelihood projects: an outcome of the first three
+    # quarters; the goal beside it stays the year's
+    text = ("2025年民生实事项目推进情况新闻发布会\n发布时间:2025-10-20 10:00 来源:某市政府新闻办\n"
+            "今年计划改造老旧小区320个，截至9月底已完工268个。\n")
+    assert _kp(text) == [("target", "2025"), ("actual", "2025Q1-Q3")]

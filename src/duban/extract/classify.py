@@ -81,7 +81,8 @@ FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:�
 # (比上半年加快0.3个百分点: a comparison base, not the period of the figure)
 PART_OF_YEAR = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度)|1[-—至][369]月"))
 # the parts a figure of its sentence can belong to: those, and the second quarter (二季度要力争…回升到4%以上)
-PART_OF_SENTENCE = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度|第二季度|二季度)|1[-—至][369]月"))
+PART_OF_SENTENCE = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度|第二季度|二季度)|1[-—至][369]月|"
+                                          "截至[369]月(?:底|末)"))
 # a part-of-year cue carried over the sentences after it on a part-of-year news page, until one of
 # these names another period (全年, 下半年, 去年, a year); 比一季度 is a comparison, not a cue
 PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季度|前三季度|1[-—至][369]月") + ")|(?P<reset>"
