@@ -232,3 +232,11 @@ def test_progress_as_of_a_month_end_is_of_that_part_of_the_year() -> None:
     text = ("2025年民生实事项目推进情况新闻发布会\n发布时间:2025-10-20 10:00 来源:某市政府新闻办\n"
             "今年计划改造老旧小区320个，截至9月底已完工268个。\n")
     assert _kp(text) == [("target", "2025"), ("actual", "2025Q1-Q3")]
+
+
+def test_last_years_whole_year_as_a_base_in_the_lead_keeps_a_quarter_page() -> None:
+    # 较去年全年加快0.6个百分点 in the first paragraph of a first-quarter page compares; the next
+    # sentences stay of the quarter
+    text = ("一季度某省经济开局良好 GDP同比增长4.7%\n某某网讯4月19日,发布2024年一季度全省经济运行情况。"
+            "一季度全省地区生产总值14838.8亿元,同比增长4.7%,较去年全年加快0.6个百分点。分产业看,第一产业增加值1082.7亿元,增长2.4%。\n")
+    assert [p for _, p in _kp(text)] == ["2024Q1"] * 6

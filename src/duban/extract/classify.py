@@ -749,7 +749,9 @@ def _part_lead(chunk: str, c: Cues, cue: re.Pattern | None = None, which: re.Pat
     """Every review cue of ``chunk`` (of the mode cues, or of ``cue``) that names a period names a part
     of the year (上半年, 一季度, 前三季度, 1-6月), or is ``which``; one at least does (初步核算, 取得…成效:
     outcomes of no period of their own)."""
-    found = [g for m in (cue or c.mode_actual).finditer(chunk) if not NO_PERIOD_CUE.match(g := m.group())]
+    # (较去年全年加快: a comparison base, no review of that year)
+    found = [g for m in (cue or c.mode_actual).finditer(chunk)
+             if not NO_PERIOD_CUE.match(g := m.group()) and chunk[m.start() - 1 : m.start()] not in COMPARED_TO]
     return bool(found) and all(which.match(f) for f in found)
 
 
