@@ -240,3 +240,11 @@ def test_last_years_whole_year_as_a_base_in_the_lead_keeps_a_quarter_page() -> N
     text = ("一季度某省经济开局良好 GDP同比增长4.7%\n某某网讯4月19日,发布2024年一季度全省经济运行情况。"
             "一季度全省地区生产总值14838.8亿元,同比增长4.7%,较去年全年加快0.6个百分点。分产业看,第一产业增加值1082.7亿元,增长2.4%。\n")
     assert [p for _, p in _kp(text)] == ["2024Q1"] * 6
+
+
+def test_counts_of_work_done_in_a_plans_review_are_over_its_years() -> None:
+    # “十三五”时期，…；新建改建农村公路560公里，改造农村危房3280户: counts of work done in the five years;
+    # a level (森林覆盖率提高到13.2%) is of the last year, a count of 全年 of that year
+    text = ("某县2021年政府工作报告\n一、“十三五”和2020年工作回顾\n2020年，全县地区生产总值增长4.2%。\n"
+            "“十三五”时期，全县生产总值年均增长6.1%；新建改建农村公路560公里，改造农村危房3280户；森林覆盖率提高到13.2%。\n")
+    assert [p for _, p in _kp(text)] == ["2020", "2016-2020", "2016-2020", "2016-2020", "2020"]

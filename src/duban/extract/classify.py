@@ -126,6 +126,8 @@ GOAL_FIGURE = re.compile(tpat(r"(?:值)?(?:为|是)?(?:增长|下降|提高|降�
 LEADING_YEAR = re.compile(r"(?:^|(?<=[\n。；;!！?？]))\s*(?:(?:19|20)\d\d\s*年(?!\s*\d{1,2}\s*月)(?!实现|达到|末|底)|"
                           + tpat(r"过去的?一年|刚刚过去的一年") + ")", re.M)
 AVERAGE = re.compile(tpat("年均|累计"))
+# verbs of work done (新建, 改造, 新增, 治理): the count after them is a flow, not a level
+FLOW_VERB = re.compile(tpat(r"新建|改建|扩建|改造|新增|治理|建成|开工|完成|实施|引进|植树|造林|搬迁"))
 # a sentence that opens with the five years it sums (五年新建…, 过去五年共…)
 FIVE_LEAD = re.compile(tpat(r"\s*(?:过去的?)?五年(?:来|间|中|内)?[，,]?(?:累计|共)?"))
 BASELINE_FROM = re.compile(tpat("[由从]$"))
@@ -1087,6 +1089,10 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         if (AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start, clause_mark)
                 or _total_since(text, q, sentence)  # (五年累计新增…，完成棚户区改造8.7万户: each a total)
                 or (FIVE_LEAD.match(sentence) is not None  # 五年新建改扩建学校62所，新增学位7.5万个
+                    and LEVEL_BEFORE.search(text, max(0, q.num_start - 6), q.num_start) is None)
+                # “十三五”时期，…；新建改建农村公路560公里: a count of what was done in the plan's years
+                or (FLOW_VERB.search(text, max(clause_mark + 1, q.start - 20, 0), q.start) is not None
+                    and "全年" not in sentence and "去年" not in sentence  # (全年新增…: that year's)
                     and LEVEL_BEFORE.search(text, max(0, q.num_start - 6), q.num_start) is None)):
             return _span_years(five[0], last)
         return str(last)
