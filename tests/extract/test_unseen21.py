@@ -248,3 +248,12 @@ def test_counts_of_work_done_in_a_plans_review_are_over_its_years() -> None:
     text = ("某县2021年政府工作报告\n一、“十三五”和2020年工作回顾\n2020年，全县地区生产总值增长4.2%。\n"
             "“十三五”时期，全县生产总值年均增长6.1%；新建改建农村公路560公里，改造农村危房3280户；森林覆盖率提高到13.2%。\n")
     assert [p for _, p in _kp(text)] == ["2020", "2016-2020", "2016-2020", "2016-2020", "2020"]
+
+
+def test_a_numbered_list_under_a_plan_title_after_an_intro_about_last_year() -> None:
+    # a page titled with this year's 民生实事 list; its intro says last year's list was done (据了解，
+    # 2022年…全面完成): the numbered list after it is still this year's plan
+    text = ("某市新闻网 首页 > 民生\n某市2023年十件重点民生实事项目公布\n\n"
+            "日前，市政府公布2023年十件重点民生实事项目，计划总投资约16.8亿元。据了解，2022年我市十件民生实事全面完成，"
+            "累计完成投资15.2亿元。\n\n一、促进就业创业。全年城镇新增就业4.2万人。\n二、扩大优质教育资源。新建改扩建中小学校12所。\n")
+    assert _kp(text)[-2:] == [("target", "2023"), ("target", "2023")]

@@ -126,6 +126,8 @@ GOAL_FIGURE = re.compile(tpat(r"(?:值)?(?:为|是)?(?:增长|下降|提高|降�
 LEADING_YEAR = re.compile(r"(?:^|(?<=[\n。；;!！?？]))\s*(?:(?:19|20)\d\d\s*年(?!\s*\d{1,2}\s*月)(?!实现|达到|末|底)|"
                           + tpat(r"过去的?一年|刚刚过去的一年") + ")", re.M)
 AVERAGE = re.compile(tpat("年均|累计"))
+TITLE_HEAD = 300  # a heading this near the start is the page's title
+LIST_HEADING = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、")
 # verbs of work done (新建, 改造, 新增, 治理): the count after them is a flow, not a level
 FLOW_VERB = re.compile(tpat(r"新建|改建|扩建|改造|新增|治理|建成|开工|完成|实施|引进|植树|造林|搬迁"))
 # a sentence that opens with the five years it sums (五年新建…, 过去五年共…)
@@ -555,6 +557,11 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                         k -= 1
                     if k >= 0 and structure.heading_spans[k][0] >= pos:
                         part, (h0, h1) = structure.parts[k], structure.heading_spans[k]
+                    elif (structure.parts[0] == "plan" and structure.heading_spans[0][0] < TITLE_HEAD
+                          and LIST_HEADING.match(text, h0) and all(p == "unknown" for p in structure.parts[1:j])):
+                        # a page titled as a plan (某市2023年十件重点民生实事项目公布) whose numbered list
+                        # follows an intro that spoke of last year: the list is the title's plan
+                        part = "plan"
                 if j != sec and part != "unknown" and h0 >= pos and h1 <= sent_start:
                     # a new section whose heading names its part: the heading sets the mode
                     mode = "target" if part == "plan" else "actual"
