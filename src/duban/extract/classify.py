@@ -846,7 +846,7 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
             so_far = False
     if best is None:
         return _lead_year(chunk, year)
-    if year is not None and "\n" in chunk[best[0]:]:
+    if year is not None and chunk.find("\n", best[0]) >= 0:
         # a line opening with a year after the last cue (…对此我们将…。\n二、2019年主要预料方针): that year
         # sets the mode, a past one a review
         line = None
@@ -899,7 +899,7 @@ def _lead_year(chunk: str, year: int | None) -> tuple[str | None, int | None]:
     while lead is not None and TITLE_YEAR.match(chunk, lead.start(1)) is not None:
         nl = chunk.find("\n", lead.end())
         lead = _lead_year_match(chunk, nl + 1) if nl >= 0 else None
-    if lead is None and "\n" in chunk:
+    if lead is None and "\n" in chunk and "年" in chunk:
         # a later line that opens with a year (二、2019年主要预料方针, a heading a spinner reworded): the
         # last one sets the mode
         for m in LINE_YEAR.finditer(chunk):
@@ -1019,6 +1019,11 @@ OWN_GOAL_PERIOD = re.compile(tpat(r"今年|本年|明年|新的一年|十[一二
 
 # right before a figure: the plan's goal, restated (高于规划确定的8.5%的年均增速目标)
 PLAN_GOAL_BEFORE = re.compile(tpat(r"规划(?:确定|提出|设定)的|规划目标"))
+def _has_plan_word(text: str, lo: int, hi: int) -> bool:
+    """规划 (or 規劃) may stand in ``text[lo:hi]``: two ``find`` calls before a regex call."""
+    return text.find("划", lo, hi) >= 0 or text.find("劃", lo, hi) >= 0
+
+
 GOAL_YEAR_OR_THIS = re.compile(r"到\s*((?:19|20)\d\d)\s*年|今年|本年")
 
 
@@ -1065,7 +1070,8 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         # a goal of the plan's last year (2015年) is the plan's when the sentence names the plan, or
         # when that year is not the report year (规划 near a goal restated for 2015 in a 2016 report); in
         # the plan's last year, this year's goals (今年是“十二五”的收官之年。主要预期目标是：…) are its own
-        if five and (year is None or five[1] >= year) and PLAN_GOAL_BEFORE.search(text, max(0, q.start - 12), q.start):
+        if (five and (year is None or five[1] >= year) and _has_plan_word(text, max(0, q.start - 12), q.start)
+                and PLAN_GOAL_BEFORE.search(text, max(0, q.start - 12), q.start)):
             return _span_years(*five)  # 高于规划确定的8.5%的年均增速目标: the plan's goal, restated
         if (five and yr is None and (year is None or five[0] <= year <= five[1]) and spots is not None
                 and PLAN_AVERAGE.search(text, max(clause_mark + 1, q.start - 20, 0), q.start) is not None

@@ -210,8 +210,7 @@ class _Grammar:
         )
         self.before_re = re.compile(rf"(?:{_alt(self.before)})\s?\Z")
         # an explicit minus; a PDF copy may space it (增长 - 5 . 3 %), never after a digit (2020 - 2025)
-        # (负72.5%: a minus written as a word, right before its figure)
-        self.neg_re = re.compile(r"(?<![\d%\s])[ \u3000]*[-−－][ \u3000]?\Z|(?<![减担胜抱欺辜自背肩正])负\Z")  # (减负250亿元: a word)
+        self.neg_re = re.compile(r"(?<![\d%\s])[ \u3000]*[-−－][ \u3000]?\Z")
         self.percent_words = re.compile(r"[百千]分之\Z")  # 百分之五十 -> %, 千分之七 -> ‰
         nonitems = load_rules("nonitems")["nonitem"]
         # a left rule matches the words that end right before the number
@@ -376,6 +375,10 @@ def _with_round_numbers(text: str, out: list[Quantity], g: _Grammar) -> list[Qua
 _LIST_GAP_BEFORE = re.compile(r"[^,，。;；:：\n]{0,10}[、和及与與][ \u3000]?\Z")
 
 
+# the words 负 ends (减负250亿元 cuts a burden, 正负 is a pair): no minus
+_NOT_MINUS = "减担胜抱欺辜自背肩正"
+
+
 def _single_counts(text: str, s: int, e: int, token: str, left: str, out: list[Quantity], g: _Grammar) -> bool:
     """Is the single Chinese digit ``token`` at ``s`` a number? Mostly a name or slogan (一体两翼, 三甲,
     两个维护); a number in 百分之七, before a count word that ends the phrase (新建幼儿园三所), or before
@@ -516,6 +519,8 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar,
     if neg and cmp != "range":
         low, high = -low, -high
         start = s - (len(left) - neg.start()) + (len(neg.group()) - len(neg.group().lstrip()))
+    elif left.endswith("负") and cmp == "=" and left[-2:-1] not in _NOT_MINUS:
+        low, high, start = -low, -high, s - 1  # 负72.5%: a minus written as a word
     # the nonitem rules that look right of the quantity
     if g.right_raw.pattern and g.right_raw.match(text, num_end):
         return None
