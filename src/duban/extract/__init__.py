@@ -41,9 +41,11 @@ _TITLE_LINE = 80  # a longer line is a paragraph (学校“十四五”事业发
 
 
 def _titled(text: str) -> bool:
-    """Does a title line in the first 300 characters name a report, a plan or a bulletin?"""
+    """Do the first 300 characters name a report or a bulletin, or a plan on a title line?"""
     pos = 0
     while (m := _REPORT_TITLE.search(text, pos, 300)) is not None:
+        if "规划" not in m.group() and "規劃" not in m.group():
+            return True  # (政府工作报告 in a news lead names the report covered)
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         if (len(text) if end < 0 else end) - start <= _TITLE_LINE:
