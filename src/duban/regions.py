@@ -246,7 +246,8 @@ _TITLE_YEAR_AFTER = re.compile(r"(?:人民)?政府工作报告\s*[（(【\[]\s*(
 _EXEC_AND_PLAN = re.compile(_YEAR + r"[^。\n]{0,30}?计划执行情况[^。\n]{0,6}?(?:与|和|及|暨)" + _YEAR + r"[^。\n]{0,30}?计划")
 _TITLE_HEAD = 500
 _IN_SENTENCE = re.compile(r"[。，,；;！？]")
-_WRAP_IN_WORD = re.compile(rf"(?<={_HAN})\n(?={_HAN})")
+# a line break between two ideographs: a PDF layer wrapped a word (…计划执行情\n况与…)
+WRAP_IN_WORD = re.compile(rf"(?<={_HAN})\n(?={_HAN})")
 _PLAN_YEAR = re.compile(_YEAR + r"(?:经济社会发展|发展)?(?:的)?(?:主要)?(?:预期)?(?:目标|重点工作|工作安排|主要任务|具体工作|工作任务)")
 _REVIEW_YEAR = re.compile(r"(?:回顾|刚刚过去的|过去的)" + _YEAR + r"|" + _YEAR + r"(?:工作)?回顾")
 # 2021年2月23日在太原市第十四届人民代表大会, 2022年4月8日上午,南京市十六届人大
@@ -269,7 +270,7 @@ def detect_year(text: str, *, simplified: bool = False) -> int | None:
     m = _EXEC_AND_PLAN.search(s, 0, 600)
     if m is None and "计划" in s[:600]:
         # a PDF layer wraps a long title inside a word (…计划执行情\n况与2022年…计划草案的报告)
-        m = _EXEC_AND_PLAN.search(_WRAP_IN_WORD.sub("", s[:600]))
+        m = _EXEC_AND_PLAN.search(WRAP_IN_WORD.sub("", s[:600]))
     if m:
         return int(m.group(2))
     m = _TITLE_YEAR_AFTER.search(s, 0, 300)

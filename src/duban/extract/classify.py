@@ -19,7 +19,7 @@ from duban import fastre
 from duban.extract.quantities import Quantity, alternation, load_rules, tpat
 from duban.extract.sections import Structure
 from duban.fastre import Spots
-from duban.regions import LINK_LINE
+from duban.regions import LINK_LINE, WRAP_IN_WORD
 
 SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 CLAUSE_START = re.compile(r"[,，;；:：、。！？!?\n(（)）]")
@@ -30,7 +30,6 @@ LAST_CLAUSE_START = re.compile(r"(?s:.*)" + CLAUSE_START.pattern)
 # work report of Y (its review part of X, its plan part of Y), not as a bulletin of X
 BULLETIN = re.compile(tpat(r"统计公报|计划执行情况"))
 EXEC_AND_PLAN = re.compile(tpat(r"计划执行情况[^。\n]{0,6}(?:与|和|及|暨)[^。\n]{0,30}?计划"))
-WRAP_IN_WORD = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff])")
 
 
 def is_bulletin(text: str) -> bool:
@@ -1006,11 +1005,16 @@ def _opens_sentence(text: str, at: int) -> bool:
     return OPENS_SENTENCE.search(text, max(0, at - 10), at) is not None
 
 
+def _is_level(text: str, q: Quantity) -> bool:
+    """A level-reached word right before the figure (达到, 提高到; the quantity may begin with its
+    comparator word: 突破4万元)."""
+    return LEVEL_BEFORE.search(text, max(0, q.num_start - 6), q.num_start) is not None
+
+
 def _total_since(text: str, q: Quantity, sentence: str) -> bool:
     """累计 earlier in the sentence, and the figure is no level (五年来累计完成投资1.2万亿元，新建改造
     道路86条: each figure after it a total of the five years)."""
-    # (the quantity may begin with its comparator word: 突破4万元 is a level)
-    return ("累计" in sentence or "累計" in sentence) and LEVEL_BEFORE.search(text, max(0, q.num_start - 6), q.num_start) is None
+    return ("累计" in sentence or "累計" in sentence) and not _is_level(text, q)
 
 
 # a sentence that names its own goal period or opens a list of goals (主要目标是：)
@@ -1102,11 +1106,11 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         if (AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start, clause_mark)
                 or _total_since(text, q, sentence)  # (五年累计新增…，完成棚户区改造8.7万户: each a total)
                 or (FIVE_LEAD.match(sentence) is not None  # 五年新建改扩建学校62所，新增学位7.5万个
-                    and LEVEL_BEFORE.search(text, max(0, q.num_start - 6), q.num_start) is None)
+                    and not _is_level(text, q))
                 # “十三五”时期，…；新建改建农村公路560公里: a count of what was done in the plan's years
                 or (FLOW_VERB.search(text, max(clause_mark + 1, q.start - 20, 0), q.start) is not None
                     and "全年" not in sentence and "去年" not in sentence  # (全年新增…: that year's)
-                    and LEVEL_BEFORE.search(text, max(0, q.num_start - 6), q.num_start) is None)):
+                    and not _is_level(text, q))):
             return _span_years(five[0], last)
         return str(last)
     if (year is not None and not bulletin and text.find("五年", *ctx) >= 0 and (sentence_year is None or other_clause_year())
