@@ -848,10 +848,8 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
     if year is not None and chunk.find("\n", best[0]) >= 0:
         # a line opening with a year after the last cue (…对此我们将…。\n二、2019年主要预料方针): that year
         # sets the mode, a past one a review
-        line = None
-        for line in LINE_YEAR.finditer(chunk, best[0]):  # noqa: B007 - the last one
-            pass
-        if line is not None and TITLE_YEAR.match(chunk, line.start(1)) is None and (ly := int(line.group(1))) <= year:
+        line = _last_line_year(chunk, best[0])
+        if line is not None and (ly := int(line.group(1))) <= year:
             return ("actual" if ly < year else "target"), ly
     if year is not None and ("年，" in chunk or "年," in chunk):
         # a sentence that opens with a year after the last cue (主持人：…目标任务…。省政府研究室主任：
@@ -891,6 +889,15 @@ def _lead_year_match(chunk: str, at: int) -> re.Match[str] | None:
     return m
 
 
+def _last_line_year(chunk: str, start: int = 0) -> re.Match[str] | None:
+    """The last line of ``chunk`` after ``start`` that opens with a year, not the report's own title."""
+    last = None
+    for m in LINE_YEAR.finditer(chunk, start):
+        if TITLE_YEAR.match(chunk, m.start(1)) is None:
+            last = m
+    return last
+
+
 def _lead_year(chunk: str, year: int | None) -> tuple[str | None, int | None]:
     """The mode of a stretch without mode cues: set by a year that opens it, if any. A report's own
     title (2017年某区政府工作报告) opening the stretch names the report, not a part: the next line is read."""
@@ -901,9 +908,7 @@ def _lead_year(chunk: str, year: int | None) -> tuple[str | None, int | None]:
     if lead is None and "\n" in chunk and "年" in chunk:
         # a later line that opens with a year (二、2019年主要预料方针, a heading a spinner reworded): the
         # last one sets the mode
-        for m in LINE_YEAR.finditer(chunk):
-            if TITLE_YEAR.match(chunk, m.start(1)) is None:
-                lead = m
+        lead = _last_line_year(chunk)
     if lead and year is not None and int(lead.group(1)) < year:
         return "actual", int(lead.group(1))  # a heading such as "2021重点回顾" or "2023年,..."
     if lead and year is not None and int(lead.group(1)) == year:
