@@ -257,3 +257,10 @@ def test_a_numbered_list_under_a_plan_title_after_an_intro_about_last_year() -> 
             "日前，市政府公布2023年十件重点民生实事项目，计划总投资约16.8亿元。据了解，2022年我市十件民生实事全面完成，"
             "累计完成投资15.2亿元。\n\n一、促进就业创业。全年城镇新增就业4.2万人。\n二、扩大优质教育资源。新建改扩建中小学校12所。\n")
     assert _kp(text)[-2:] == [("target", "2023"), ("target", "2023")]
+
+
+def test_the_year_so_far_on_a_part_of_year_page_is_that_part() -> None:
+    # 今年以来，…已开工建设585个 on a three-quarter page: the part the page speaks of, not the year
+    text = ("某市2023年前三季度经济运行情况新闻发布会\n发布时间:2023-10-25 10:00\n\n市统计局负责人:前三季度,全市实现生产总值11410亿元,同比增长5.3%。\n\n"
+            "市发展改革委负责人:今年以来,全市列入市级重点的项目中,已开工建设585个,累计完成投资1820亿元。\n")
+    assert [p for _, p in _kp(text)][-2:] == ["2023Q1-Q3", "2023Q1-Q3"]

@@ -86,7 +86,7 @@ PART_OF_SENTENCE = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|�
 # these names another period (全年, 下半年, 去年, a year); 比一季度 is a comparison, not a cue
 PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季度|前三季度|1[-—至][369]月") + ")|(?P<reset>"
                         r"(?<!去年)(?<!上年)全年(?!(?:主要)?(?:预期|預期)?(?:目标|目標|任务|任務|计划|計劃))|" + tpat(
-    r"下半年|第?四季度|今年以来|过去的?一年|(?<![比较同])(?:去年|上年)(?!同期)|"
+    r"下半年|第?四季度|过去的?一年|(?<![比较同])(?:去年|上年)(?!同期)|"
     r"(?:19|20)\d\d\s*年(?!\s*(?:上半年|第?一季度|前三季度|1[-—至]\d|\d{1,2}\s*月))") + ")")
 # (完成全年目标任务的64.3%: a part of the year's goal done, no other period; 比去年全年加快: a comparison
 # base; 全年 stays outside tpat, whose
@@ -740,7 +740,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                     carry = None if m.group("reset") else part_suffix(m.group())
                 carry_at = q.start
             if (part_news and carry and kind == "actual" and period and period.isdigit() and year is not None
-                    and yr is None and not strong and not base and not LAST_YEAR_WORDS.search(sentence)):
+                    and (yr is None or yr == year) and not strong and not base and not LAST_YEAR_WORDS.search(sentence)):
                 # 规模以上工业增加值增长6.2% in the paragraphs after 上半年,…: the same part of the year
                 period = f"{year}{carry}"
             out.append(Verdict(kind, period))
