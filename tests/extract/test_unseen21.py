@@ -264,3 +264,15 @@ def test_the_year_so_far_on_a_part_of_year_page_is_that_part() -> None:
     text = ("某市2023年前三季度经济运行情况新闻发布会\n发布时间:2023-10-25 10:00\n\n市统计局负责人:前三季度,全市实现生产总值11410亿元,同比增长5.3%。\n\n"
             "市发展改革委负责人:今年以来,全市列入市级重点的项目中,已开工建设585个,累计完成投资1820亿元。\n")
     assert [p for _, p in _kp(text)][-2:] == ["2023Q1-Q3", "2023Q1-Q3"]
+
+
+def test_a_plan_review_since_it_began_and_a_sector_plan_notice() -> None:
+    # “十四五”规划实施以来 in a 2024 report reviews 2021-2023 (after a review's 我们将直面问题);
+    # a notice issuing a sector plan (“十四五”…交通运输…规划) is of the plan's first year: its 十三五 review
+    # is of the past plan
+    text = ("某县2024年政府工作报告\n一、2023年工作回顾\n全县地区生产总值增长7%。我们将直面问题，切实加以改进。\n"
+            "“十四五”规划实施以来，地区生产总值三年年均增长7.2%，常住人口城镇化率达到63.5%。\n")
+    assert [p for _, p in _kp(text)] == ["2023", "2021-2023", "2023"]
+    notice = ("某省人民政府关于印发某省“十四五”现代综合交通运输体系发展规划的通知\n第一章 发展基础\n"
+              "“十三五”时期，全省交通运输投资累计完成6500亿元以上。到2020年底，全省铁路营业里程达到6519公里。\n")
+    assert _kp(notice) == [("actual", "2016-2020"), ("actual", "2020")]

@@ -76,7 +76,7 @@ CHANGE_BEFORE = re.compile(tpat("(?:增长|提高|下降|降低|增加|减少|�
 PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
 DONE_AFTER = re.compile(tpat("[^。,，;；]{0,4}(?:(?:总体|全面|全部|圆满|基本|顺利)?(?:完成|实现|达成)|(?:好于|优于|超出|超过|高于)预期)"))
 QUANTITY_BEFORE = re.compile(r"[\d%％]的$")
-FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|以来|规划期|前[两二三四]年)")
+FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|(?:规划)?(?:实施)?以来|规划期|前[两二三四]年)")
 # (比上半年加快0.3个百分点: a comparison base, not the period of the figure)
 PART_OF_YEAR = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度)|1[-—至][369]月"))
 # the parts a figure of its sentence can belong to: those, and the second quarter (二季度要力争…回升到4%以上)
@@ -253,7 +253,8 @@ _YEAR_RULES: list[tuple[re.Pattern, int, int]] = [
 
 
 # a five-year plan named in the page head (第十四个五年规划, “十四五”规划纲要): its first year
-_PLAN_TITLE = re.compile(tpat(r"第?(十[一二三四五])个?五年(?:规划|计划)|“?(十[一二三四五]五)”?(?:规划|时期发展规划)"))
+# (a sector plan too: 关于印发某省“十四五”现代综合交通运输体系和枢纽经济发展规划的通知)
+_PLAN_TITLE = re.compile(tpat(r"第?(十[一二三四五])个?五年(?:规划|计划)|[“\"]?(十[一二三四五]五)[”\"]?(?:[^。，,；;\n]{0,24}规划)"))
 _CN_ORD = {"十一": "十一五", "十二": "十二五", "十三": "十三五", "十四": "十四五", "十五": "十五五"}
 VISION = re.compile(r"展望|远景")
 
