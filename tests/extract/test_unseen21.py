@@ -276,3 +276,12 @@ def test_a_plan_review_since_it_began_and_a_sector_plan_notice() -> None:
     notice = ("某省人民政府关于印发某省“十四五”现代综合交通运输体系发展规划的通知\n第一章 发展基础\n"
               "“十三五”时期，全省交通运输投资累计完成6500亿元以上。到2020年底，全省铁路营业里程达到6519公里。\n")
     assert _kp(notice) == [("actual", "2016-2020"), ("actual", "2020")]
+
+
+def test_a_news_pages_reported_review_after_a_headline_on_this_years_goal() -> None:
+    # a headline on 2021's goal (…:2021年地区生产总值预期增长7%左右), then 报告指出，2020年…: the review's
+    # figures are 2020's; 回顾“十三五”，…年均增长6.5% is the plan's
+    text = ("某区政府工作报告:2021年地区生产总值预期增长7%左右\n\n【某某网讯】1月13日,区长代表区政府作工作报告。\n\n"
+            "报告指出,2020年面对疫情冲击,全区经济实现逆势增长。全年实现地区生产总值5312.76亿元,增长2.9%。\n\n"
+            "回顾“十三五”,全区地区生产总值年均增长6.5%。\n")
+    assert _kp(text) == [("target", "2021"), ("actual", "2020"), ("actual", "2020"), ("actual", "2016-2020")]

@@ -51,6 +51,8 @@ SPEAKER_LEAD_YEAR = re.compile(r"\s*[^\n:：。，,；;\d]{1,14}[:：]\s*(?:[一
 # (TOPIC_OPENS: what may stand before it; found from the year, a class-first scan, not tried at every position)
 # a line opening with a year, after a heading number at most
 LINE_YEAR = re.compile(r"\n[ \t\u3000]*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[（(][一二三四五六七八九十\d]{1,2}[)）])?[ \t\u3000]*"
+                       # (or after a reported-speech lead of a news page: 报告指出，2020年面对…)
+                       r"(?:(?:报告|他|她)(?:指出|提出|表示|介绍|说)[，,:：]?)?"
                        r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 YEAR_TOPIC = re.compile(r"((?:19|20)\d\d)\s*年[，,]")
 TOPIC_OPENS = re.compile(r"(?:^|[\n。；;!！?？])[ \t\u3000]*(?:[^\n:：。，,；;\d]{1,14}[:：][ \t\u3000]*)?\Z")
@@ -95,7 +97,7 @@ PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季�
 LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去年)")
 # a sentence naming the plan of its goal: by name (十五五) or by its last year (到2030年)
 FIVE_YEAR_GOAL = re.compile(r"十[一二三四五六]五|到(20\d\d)年")
-PERIOD_WORDS = re.compile(tpat("时期|期间|中期|实施[两三四]年来|五年来|过去五年|回顾五年|五[”\"']?以来|五[”\"']?前[两二三四]年"))
+PERIOD_WORDS = re.compile(tpat("时期|期间|中期|实施[两三四]年来|五年来|过去五年|回顾五年|回顾[“\"']?十[一二三四五]五|五[”\"']?以来|五[”\"']?前[两二三四]年"))
 PAST_FIVE = re.compile(tpat("五年来|过去五年|过去的五年|回顾五年"))
 OTHER_PERIOD = fastre.compile(tpat(r"过去一年|过去的一年|一年来|去年|今年|(?<![比较同])上年(?!同期)|(?:19|20)\d\d\s*年|十[一二三四五]五"))
 # a report's title, also in spun copies (当局事情陈诉, 政府工作陈述): its year names the report, and does
@@ -906,10 +908,11 @@ def _lead_year(chunk: str, year: int | None) -> tuple[str | None, int | None]:
     while lead is not None and TITLE_YEAR.match(chunk, lead.start(1)) is not None:
         nl = chunk.find("\n", lead.end())
         lead = _lead_year_match(chunk, nl + 1) if nl >= 0 else None
-    if lead is None and "\n" in chunk and "年" in chunk:
-        # a later line that opens with a year (二、2019年主要预料方针, a heading a spinner reworded): the
-        # last one sets the mode
-        lead = _last_line_year(chunk)
+    if "\n" in chunk and "年" in chunk and (later := _last_line_year(chunk)) is not None and (
+            lead is None or later.start() > lead.start()):
+        # a later line that opens with a year (二、2019年主要预料方针, a heading a spinner reworded; 报告指出，
+        # 2020年… after a headline on 2021's goals): the last one sets the mode
+        lead = later
     if lead and year is not None and int(lead.group(1)) < year:
         return "actual", int(lead.group(1))  # a heading such as "2021重点回顾" or "2023年,..."
     if lead and year is not None and int(lead.group(1)) == year:
