@@ -261,3 +261,14 @@ def test_a_plan_execution_table_of_goals_and_what_was_done() -> None:
     # 均控制在预期目标以内 says the review's goals were kept: the count after it is an outcome
     assert any(k == "actual" and low == 187.0 and p == "2021" for k, _, _, low, _, p in got)
     assert ("target", "地区生产总值增长", "~", 7.5, "%", "2022") in got
+
+
+def test_an_execution_tables_estimate_column_is_the_years_outcome() -> None:
+    # 2023年计划 / 2023年预计 / 2024年计划: the estimate column is what 2023 came to
+    text = ("关于某市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n表1  2023年主要指标完成情况及2024年预期目标\n"
+            "序号  指标名称                 单位     2023年计划   2023年预计    2024年计划\n"
+            "3     固定资产投资增长     %      7            6.1          6\n")
+    got = _items(text)
+    assert ("target", "固定资产投资增长", "=", 7.0, "%", "2023") in got
+    assert ("actual", "固定资产投资增长", "=", 6.1, "%", "2023") in got
+    assert ("target", "固定资产投资增长", "=", 6.0, "%", "2024") in got
