@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -287,14 +288,18 @@ def is_plan_review(text: str) -> bool:
             and not is_bulletin(text))
 
 
-def _outline_span(text: str) -> tuple[int, int] | None:
-    """The years of the five-year plan a page's title line names (某县国民经济和社会发展第十五个五年规划纲要),
-    or None: the page is that plan's outline."""
+def _title_plans(text: str) -> Iterator[tuple[int, int]]:
+    """The years of each five-year plan a title line of the page's head names (某县国民经济和社会发展第十五个
+    五年规划纲要; a title line, not a sentence)."""
     for line in text[:300].splitlines()[:3]:
         plan = _PLAN_TITLE.search(line)
         if plan and len(line) <= 60 and not re.search("[。，,；;？?]", line):
-            return FIVE_YEAR[plan.group(2) or _CN_ORD[plan.group(1)]]
-    return None
+            yield FIVE_YEAR[plan.group(2) or _CN_ORD[plan.group(1)]]
+
+
+def _outline_span(text: str) -> tuple[int, int] | None:
+    """The years of the plan whose outline the page is (its title line names it), or None."""
+    return next(_title_plans(text), None)
 
 
 def report_year(text: str, dated: int | None = None) -> int | None:
@@ -305,14 +310,9 @@ def report_year(text: str, dated: int | None = None) -> int | None:
     review = is_plan_review(text)
     if review and dated is not None:
         return dated  # a mid-term review of 十四五 dated 2023: it reviews 2021-2022
-    for line in head[:300].splitlines()[:3]:
-        if review:
-            break
-        plan = _PLAN_TITLE.search(line)
-        if plan and len(line) <= 60 and not re.search("[。，,；;？?]", line):  # a title line, not a sentence
-            first = FIVE_YEAR[plan.group(2) or _CN_ORD[plan.group(1)]][0]
-            if dated is None or first <= dated:  # news dated before a plan begins only speaks of it
-                return first
+    for first, _ in () if review else _title_plans(text):
+        if dated is None or first <= dated:  # news dated before a plan begins only speaks of it
+            return first
     votes: Counter[int] = Counter()
     for pat, offset, weight in _YEAR_RULES:
         for m in pat.finditer(head):
