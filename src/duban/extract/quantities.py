@@ -326,7 +326,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         out.append(q)
         pos = q.end
-    if "近" in text:
+    if "近" in text or "亿" in text or "億" in text:
         out = _with_round_numbers(text, out, g)
     _spread_respectively(text, out)
     _points_shared(text, out)
@@ -354,14 +354,22 @@ _SHARE_LEFT = re.compile(r"(?:占|增长|增加|提高|扩大|达到?|超过|[�
 _SHARE_AFTER = re.compile(r"以上|左右|多")
 # 近百部, 近千人, 近万家: 近 and a bare round number word (no digit before it) before a unit
 ROUND_NUMBER = re.compile(r"(?<=近)(?P<n>[百千万萬])(?=[^\s\d百千万萬亿億])")
+# 突破千亿元。 超过百亿元; 接近千億元, 突破万亿元: a round amount reached, closing its clause (not
+# 千亿级, 超百亿元企业, 突破百亿元大关, 迈上千亿台阶: a name, a modifier or a milestone's figure of speech)
+ROUND_AMOUNT = re.compile(r"(?<=[破过過超近逾到达達])(?P<n>[百千])(?=[亿億](?:元|美元|斤)[，。；,;！!？?\n])")
+STREAK_BEFORE = re.compile(r"[连連][续續][^，。；,;]*\Z")
 _ROUND_VALUES = {"百": 100.0, "千": 1000.0, "万": 1.0, "萬": 1.0}
 
 
 def _with_round_numbers(text: str, out: list[Quantity], g: _Grammar) -> list[Quantity]:
     """``out`` with the round numbers 近百部 / 近千人 (~100 部; 近万人: ~1 万人, the scale word kept)."""
     found = []
-    for m in ROUND_NUMBER.finditer(text):
+    rounds = ROUND_NUMBER.finditer(text) if "近" in text else ()
+    amounts = ROUND_AMOUNT.finditer(text) if "亿" in text or "億" in text else ()
+    for m in [*rounds, *amounts]:
         s = m.start()
+        if m.re is ROUND_AMOUNT and STREAK_BEFORE.search(text, max(0, s - 10), s):
+            continue  # 连续6年超过千亿斤: a streak's floor, not the year's amount
         if any(q.start <= s < q.end for q in out):
             continue
         n = m.group("n")
