@@ -24,3 +24,26 @@ def test_a_round_word_that_names_or_modifies_is_no_quantity() -> None:
     text = ("2024年某市政府工作报告\n一、2023年工作回顾\n财政总收入首次突破百亿元大关，地区生产总值迈上千亿台阶，"
             "粮食产量连续6年超过千亿斤。培育千亿级产业集群，新增超百亿元企业。\n")
     assert _vals(text) == []
+
+
+def _kp(text: str) -> list[tuple[str, str | None]]:
+    return [(kind, period) for _, kind, _, _, _, period in _items(text)]
+
+
+def test_a_plans_goal_lead_gives_its_goals_the_plans_years() -> None:
+    # “十四五”时期主要目标任务…： inline in a news page, and a heading 二、“十四五”时期主要目标: every goal
+    # after it (not only the averages) is of the plan's years, until another period is named
+    news = ("2021年03月05日 来源：某新闻网\n报告回顾，过去一年国内生产总值增长2.3%。\n"
+            "报告同时就“十四五”时期主要目标任务作出说明：研发经费投入年均增长7%以上，力争投入强度高于“十三五”时期实际；"
+            "城镇调查失业率控制在5.5%以内；常住人口城镇化率提高到65%。\n据悉，今年还将新开工改造城镇老旧小区5.3万个。\n")
+    assert _kp(news) == [("actual", "2020")] + [("target", "2021-2025")] * 3 + [("target", "2021")]
+    report = ("2021年某县政府工作报告\n二、“十四五”时期主要目标\n全县经济社会发展的主要目标是：地区生产总值年均增长7.5%左右；"
+              "茶产业全产业链总产值达到300亿元；常住人口城镇化率提高到65%。\n三、2021年工作安排\n地区生产总值增长8%。\n")
+    assert _kp(report) == [("target", "2021-2025")] * 3 + [("target", "2021")]
+
+
+def test_a_review_of_the_plan_before_under_a_plans_goal_heading_stays_a_review() -> None:
+    # 第二章 “十四五”时期发展目标 / “十三五”时期，…年均增长6.2%: the plan before it, reviewed
+    text = ("某市国民经济和社会发展第十四个五年规划纲要\n第二章 “十四五”时期发展目标\n“十三五”时期，全市地区生产总值年均增长6.2%。\n"
+            "展望“十四五”，全市地区生产总值年均增长6%左右。\n")
+    assert _kp(text) == [("actual", "2016-2020"), ("target", "2021-2025")]

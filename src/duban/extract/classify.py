@@ -438,9 +438,23 @@ LIST_ITEM = re.compile(r"[ \t\u3000]*(?:——|—|-|·|•|●|\d{1,2}\s*[.．�
                        r"[一二三四五六七八九十]+是)")
 
 
-def _next_five_scopes(text: str, structure: Structure | None) -> list[tuple[int, int]]:
+# a plan's goals introduced by its name (“十四五”时期主要目标：…, 报告就“十四五”时期主要目标任务作出说明：,
+# a heading 二、“十四五”时期的奋斗目标): the goals after it are the plan's (not its progress: 进展, 完成情况)
+PLAN_GOALS_LEAD = re.compile(tpat(r"十[一二三四五六]五[”\"'」]?(?:时期|期间|规划)?的?(?:经济社会发展)?(?:主要|奋斗|发展)?目标(?:任务)?")
+                             + r"(?=[^\n，。；：:,;]{0,6}(?:[:：]|\n|\Z))")
+PLAN_GOALS_NOT = re.compile(tpat(r"进展|完成|情况|评估|实现|回顾"))
+
+
+def _next_five_scopes(text: str, structure: Structure | None) -> list[tuple[int, int, int]]:
+    """The stretches that speak of the next five years: after 今后五年 (its line, or the section of a
+    heading, or the list after a lead-in), and after a plan's goal lead that ends its line or a colon."""
+    leads = [m for m in NEXT_FIVE.finditer(text)] if "五年" in text else []
+    if "目标" in text or "目標" in text:
+        leads += [m for m in PLAN_GOALS_LEAD.finditer(text)
+                  if not PLAN_GOALS_NOT.search(text, m.end(), m.end() + 7)]
     scopes = []
-    for m in NEXT_FIVE.finditer(text):
+    for m in leads:
+        name = m.start() + 3 if m.re is PLAN_GOALS_LEAD else -1  # (十四五: the lead's first three characters)
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         j = structure.section_at(m.start()) if structure is not None else None
@@ -461,15 +475,17 @@ def _next_five_scopes(text: str, structure: Structure | None) -> list[tuple[int,
                 if text[at:e].strip():
                     first = False
                 end, at = e, e + 1
-        scopes.append((m.start(), end))
+        scopes.append((m.start(), end, name))
     return scopes
 
 
-def _in_next_five(text: str, scopes: list[tuple[int, int]], at: int) -> bool:
-    for s, e in scopes:
-        if s < at < e:
-            return NEXT_FIVE_RESET.search(text, s, at) is None
-    return False
+def _in_next_five(text: str, scopes: list[tuple[int, int, int]], at: int, plans: list[int]) -> bool:
+    """Does ``at`` lie in one of the ``scopes`` (start, end, end of a plan's name or -1) with no
+    other period named since its start (nor, after a plan's goal lead, another plan: ``plans``, the
+    starts of the plan names that are no comparison base)?"""
+    return any(s < at < e and NEXT_FIVE_RESET.search(text, s, at) is None
+               and (name < 0 or bisect_right(plans, at - 1) == bisect_right(plans, name - 1))
+               for s, e, name in scopes)
 
 
 class _Lazy:
@@ -521,7 +537,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     annual_review = False  # a review of a whole year came first
     sec_part = "unknown"
     last_sent = -1
-    next_fives = _next_five_scopes(text, structure) if "五年" in text else []
+    next_fives = _next_five_scopes(text, structure) if "五年" in text or matches else []
     row_year: tuple[int, int | None] | None = None  # (row start, year before it) after a row named a year
     row_line, row = -1, False  # the line of the quantity before, and whether it is a row
     if not bulletin and is_plan_review(text):
@@ -707,7 +723,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             continue
         if (year is not None and not strong and not base
                 and (("五年" in sentence and NEXT_FIVE.search(sentence) is not None)
-                     or _in_next_five(text, next_fives, q.start))):
+                     or _in_next_five(text, next_fives, q.start, fives[0]))):
             # 今后五年，…年均增长6.5%, 累计达到10万人: a goal over the five years from the report year,
             # or over the plan named before it (十四五) when that plan holds the report year or starts the
             # year after it (a plan's proposal, 规划建议, comes out in its predecessor's last year)
