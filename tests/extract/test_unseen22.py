@@ -47,3 +47,12 @@ def test_a_review_of_the_plan_before_under_a_plans_goal_heading_stays_a_review()
     text = ("某市国民经济和社会发展第十四个五年规划纲要\n第二章 “十四五”时期发展目标\n“十三五”时期，全市地区生产总值年均增长6.2%。\n"
             "展望“十四五”，全市地区生产总值年均增长6%左右。\n")
     assert _kp(text) == [("actual", "2016-2020"), ("target", "2021-2025")]
+
+
+def test_the_years_since_a_plan_began_review_what_was_done() -> None:
+    # 三年来 opens a review of the plan's years so far; 把民生实事作为…标尺 and 累计实施民生实事项目 report
+    # work done, they head no plan list
+    text = ("2024年某市政府工作报告\n一、2023年和“十四五”以来工作回顾\n“十四五”以来的三年，全市地区生产总值年均增长7.4%。"
+            "三年来，我们坚持把民生实事作为检验工作的标尺，累计实施民生实事项目126项，建成口袋公园230个。"
+            "PM2.5平均浓度降至32微克/立方米。\n二、2024年工作安排\n地区生产总值增长7%左右。\n")
+    assert _kp(text) == [("actual", "2021-2023")] * 3 + [("actual", "2023"), ("target", "2024")]
