@@ -56,3 +56,12 @@ def test_the_years_since_a_plan_began_review_what_was_done() -> None:
             "三年来，我们坚持把民生实事作为检验工作的标尺，累计实施民生实事项目126项，建成口袋公园230个。"
             "PM2.5平均浓度降至32微克/立方米。\n二、2024年工作安排\n地区生产总值增长7%左右。\n")
     assert _kp(text) == [("actual", "2021-2023")] * 3 + [("actual", "2023"), ("target", "2024")]
+
+
+def test_a_headline_on_how_the_figures_fared_opens_no_plan() -> None:
+    # 前三季度…增长6.2% 主要指标稳中有进: a headline on results; the paragraphs after it speak of the same
+    # part of the year; 今年以来 on such a page is the same months, not another review
+    text = ("前三季度某市GDP同比增长6.2% 主要指标稳中有进\n2025-10-24 08:35 来源：某日报 记者 陈曦\n"
+            "本报讯 市统计局发布前三季度全市经济运行情况。前三季度全市实现地区生产总值6712.3亿元。分产业看，第一产业增加值123.6亿元。\n"
+            "今年以来，我市一季度一季度抓落实。负责人表示，从今年目标看，地区生产总值增长6%以上、固定资产投资增长12%的年度预期目标完成进度良好。\n")
+    assert _kp(text) == [("actual", "2025Q1-Q3")] * 3 + [("target", "2025")] * 2

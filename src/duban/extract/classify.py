@@ -768,8 +768,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     return out
 
 
-# review cues that name no period (an estimate, an achievement)
-NO_PERIOD_CUE = re.compile(tpat(r"初步核算|取得|成就"))
+# review cues that name no period (an estimate, an achievement) or no other than the part reviewed
+# (今年以来 on a page on the first half: the same months)
+NO_PERIOD_CUE = re.compile(tpat(r"初步核算|取得|成就|今年(?:\d{1,2}月)?以来"))
 
 
 def _part_lead(chunk: str, c: Cues, cue: re.Pattern | None = None, which: re.Pattern = PART_CUE) -> bool:

@@ -126,6 +126,9 @@ def _clean_simplified(s: str) -> str:
 _GOAL_MET = re.compile(r"(?:目标|任务)+[^，。,；;\n]{0,4}?(?:有望|能够|可以|全面|圆满|顺利|基本|超额)?(?:实现|完成|达成)")
 
 
+_INDICATORS_FARED = re.compile(r"(?:主要)?(?:经济)?指标[^，。,；;\n]{0,2}?(?:稳中|持续|总体|好于|优于|增速|呈现|向好|回升|平稳|企稳|均)")
+
+
 def heading_part(title: str) -> Part:
     """The part a heading opens, from its words ("2024年工作回顾" -> review); "unknown" when it
     names neither or both."""
@@ -135,6 +138,9 @@ def heading_part(title: str) -> Part:
     if "目标" in title or "任务" in title:
         # 全年目标有望实现, 目标任务全面完成: a goal said to be (nearly) met names no plan part
         title = _GOAL_MET.sub("", title)
+    if "指标" in title or "指標" in title:
+        # 主要指标稳中有进, 主要经济指标好于预期: a headline on how the figures fared, no plan's list
+        title = _INDICATORS_FARED.sub("", title)
     plan = bool(r.plan.search(title))
     if plan and r.review_end.search(title.rstrip(" 。.:：")):
         return "review"  # 重点工作推进情况: progress on the plan's work, a review
