@@ -213,6 +213,11 @@ class _Grammar:
         self.neg_re = re.compile(r"(?<![\d%\s])[ \u3000]*[-−－][ \u3000]?\Z")
         self.percent_words = re.compile(r"[百千]分之\Z")  # 百分之五十 -> %, 千分之七 -> ‰
         nonitems = load_rules("nonitems")["nonitem"]
+        # a rule with both = true needs its left and its right to match (a verb of setting before, a
+        # list's noun after: 实施33项民生工程); the others need one of them
+        self.pairs = [(re.compile(f"(?:{tpat(r['left'])})\\Z"), re.compile(tpat(r["right"])), set(r.get("kinds", ())))
+                      for r in nonitems if r.get("both")]
+        nonitems = [r for r in nonitems if not r.get("both")]
         # a left rule matches the words that end right before the number
         self.left_any = any_of([(f"(?:{r['left']})" if len(split_top(r["left"])) > 1 else r["left"]) + "$"
                                 for r in nonitems if "left" in r])
@@ -534,6 +539,9 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar,
         return None
     if g.right_by_kind[kind].match(text, unit_end):
         return None
+    for pair_left, pair_right, kinds in g.pairs:
+        if (not kinds or kind in kinds) and pair_right.match(text, unit_end) and pair_left.search(left):
+            return None
     scale_norm = g.scales.get(scale1, scale1) + g.scales.get(scale2, scale2)
     unit = scale_norm + unit_out
     scale = _SCALE_VALUES.get(scale_norm, 1.0)
