@@ -65,3 +65,12 @@ def test_a_headline_on_how_the_figures_fared_opens_no_plan() -> None:
             "本报讯 市统计局发布前三季度全市经济运行情况。前三季度全市实现地区生产总值6712.3亿元。分产业看，第一产业增加值123.6亿元。\n"
             "今年以来，我市一季度一季度抓落实。负责人表示，从今年目标看，地区生产总值增长6%以上、固定资产投资增长12%的年度预期目标完成进度良好。\n")
     assert _kp(text) == [("actual", "2025Q1-Q3")] * 3 + [("target", "2025")] * 2
+
+
+def test_another_part_compared_in_passing_leaves_the_pages_part() -> None:
+    # 增速比一季度加快，一季度增长4.0%: the first quarter in a clause; the paragraphs after it speak of the
+    # first half the page reports on
+    text = ("某省上半年经济运行回升向好\n2023-07-21 11:02 来源：某报\n省统计局发布2023年上半年全省经济运行情况。"
+            "上半年全省地区生产总值62909.8亿元，同比增长5.0%，增速比一季度加快，一季度增长4.0%。\n"
+            "分产业看，第一产业增加值2215.9亿元，增长4.3%。\n")
+    assert _kp(text) == [("actual", "2023H1")] * 2 + [("actual", "2023Q1")] + [("actual", "2023H1")] * 2

@@ -756,7 +756,12 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 period = _span_years(*outline)  # a plan outline's goal named with no year: over the plan
             if part_news and (carry_at < q.start):
                 for m in PART_CARRY.finditer(text, carry_at, q.start):
-                    carry = None if m.group("reset") else part_suffix(m.group())
+                    if m.group("reset"):
+                        carry = None
+                    elif carry is None or text[m.start() - 1 : m.start()] not in ("，", ","):
+                        # (增速比一季度加快，一季度增长4.0%: a clause on another part, compared in
+                        # passing; the paragraphs after it still speak of the page's part)
+                        carry = part_suffix(m.group())
                 carry_at = q.start
             if (part_news and carry and kind == "actual" and period and period.isdigit() and year is not None
                     and (yr is None or yr == year) and not strong and not base and not LAST_YEAR_WORDS.search(sentence)):
