@@ -74,3 +74,12 @@ def test_another_part_compared_in_passing_leaves_the_pages_part() -> None:
             "上半年全省地区生产总值62909.8亿元，同比增长5.0%，增速比一季度加快，一季度增长4.0%。\n"
             "分产业看，第一产业增加值2215.9亿元，增长4.3%。\n")
     assert _kp(text) == [("actual", "2023H1")] * 2 + [("actual", "2023Q1")] + [("actual", "2023H1")] * 2
+
+
+def test_a_part_of_the_year_right_after_a_goal_verb_is_the_goals_period() -> None:
+    # 力争上半年…增长6%以上 on a first-quarter page: a goal for the first half; 今年前三季度 stays a review
+    text = ("某市一季度经济开门红\n2024-04-24 08:15 来源：某晚报\n一季度全市实现地区生产总值3097.5亿元，同比增长6.1%。"
+            "下阶段，全市将加力推进重点项目建设，力争上半年固定资产投资增长6%以上。\n")
+    assert _kp(text) == [("actual", "2024Q1")] * 2 + [("target", "2024H1")]
+    review = "某县前三季度经济运行情况\n2024-10-20 来源：某网\n今年前三季度，全县实现地区生产总值467.3亿元。\n"
+    assert _kp(review) == [("actual", "2024Q1-Q3")]

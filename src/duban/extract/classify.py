@@ -857,8 +857,9 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
                 # 预期目标为增长7%: one goal stated, not a lead-in to what follows
             if kind == "actual" and chunk[m.start() - 1 : m.start()] in COMPARED_TO:
                 continue  # 较去年: a comparison base
-            if kind == "actual" and PART_CUE.match(m.group()) and (plan or _goal_follows(chunk, m.end(), c)):
-                continue  # 一季度要力争实现…: a goal for part of the year
+            if kind == "actual" and PART_CUE.match(m.group()) and (plan or _goal_follows(chunk, m.end(), c)
+                                                                  or _goal_part(chunk, m)):
+                continue  # 一季度要力争实现…, 力争上半年…: a goal for part of the year
             best = (m.start(), kind)
             so_far = kind == "actual" and m.group().startswith("今年")  # (今年以来, 今年3月以来)
             break
@@ -897,6 +898,16 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
                 and OWN_GOAL_PERIOD.search(chunk, end.end()) is not None:
             y = None  # 到2035年…。“十四五”时期主要目标：: the later sentence's goals are not of 2035
     return kind, y
+
+
+# (not 今年: 今年前三季度 is the part of this year reviewed)
+GOAL_VERB_BEFORE = re.compile(tpat(r"(?:力争|确保|争取|力求|努力|要)\s?$"))
+
+
+def _goal_part(chunk: str, m: re.Match[str]) -> bool:
+    """The cue ``m`` names a part of the year right after a goal's word (力争上半年, 确保一季度): the
+    part the goal is for, no review of it."""
+    return PART_CUE.match(m.group()) is not None and GOAL_VERB_BEFORE.search(chunk, max(0, m.start() - 3), m.start()) is not None
 
 
 def _goal_follows(chunk: str, at: int, c: Cues) -> bool:
@@ -952,8 +963,9 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues,
             if not c.target_not_after.search(clause, max(0, m.start() - 30), m.start()):
                 t += 1
         a = len(c.clause_actual.findall(clause))
-        if a and ("较" in clause or "較" in clause):
-            a = sum(1 for m in c.clause_actual.finditer(clause) if clause[m.start() - 1 : m.start()] not in COMPARED_TO)
+        if a and ("较" in clause or "較" in clause or "季" in clause or "半年" in clause):
+            a = sum(1 for m in c.clause_actual.finditer(clause) if clause[m.start() - 1 : m.start()] not in COMPARED_TO
+                    and not _goal_part(clause, m))
     if y is not None and year is not None:
         if y < year and not PLAN_WORDS.search(sentence):
             return "actual", y, True
