@@ -223,6 +223,15 @@ def test_pdf_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
     assert "pdf_artifacts" in doc.meta["forms"]
 
 
+def test_a_short_line_after_a_wrap_whose_number_the_next_wrap_cut_is_joined() -> None:
+    # 旅游综合\n收入12\n.6 亿元: the rest of a wrapped sentence is short, but its number runs on
+    text = WRAPPED.replace("新建公园\n12个。\n", "新建公园\n12个。全年接待游客620万人次，文旅产业持续复苏向好，全年旅游综\n合收入12\n.6 亿元。\n")
+    doc = norm(text)
+    assert "旅游综合收入12.6亿元。" in doc.text
+    i = doc.text.index("12.6亿元")
+    assert doc.quote(i, i + 6) == "12\n.6 亿元"
+
+
 def test_paragraph_lines_of_ordinary_text_are_not_joined(seed_dir: Path) -> None:
     text = next(seed_dir.glob("*.txt")).read_text(encoding="utf-8")
     assert norm(text).meta["normalize"]["unwrap"] == 0

@@ -489,6 +489,7 @@ def _statistical_unwrap(text: str) -> list[Edit]:
         starts.append(starts[-1] + len(line) + 1)
     edits: list[Edit] = []
     skip = -1
+    joined_to = -1  # the line the last join continued onto
     for i, line in enumerate(lines[:-1]):
         stripped = line.rstrip()
         j = i + 1
@@ -500,12 +501,13 @@ def _statistical_unwrap(text: str) -> list[Edit]:
             continue
         # a line cut inside a number is a wrapped one even when the cut leaves it a little short
         cut = "\t" not in line and _DIGIT_END.search(stripped) and _DIGIT_START.match(nxt)
-        if (widths[i] >= (0.6 if cut else share) * common
+        # (收入12 / .6亿元 after a wrapped line: the rest of a sentence, short, whose number the next wrap cut)
+        if ((widths[i] >= (0.6 if cut else share) * common or (cut and joined_to == i))
                 and nxt.strip() and (not _HEADING_START.match(nxt) or _DECIMAL_START.match(nxt))
                 and not _PAGE_FOOTER.match(nxt)
                 and not (share == SHORT_SHARE and _short_stop(i, line, nxt))):
             edits.append((starts[i] + len(stripped), starts[j] + _indent(nxt), ""))
-            skip = j - 1
+            skip, joined_to = j - 1, j
     return edits
 
 
