@@ -83,3 +83,12 @@ def test_a_part_of_the_year_right_after_a_goal_verb_is_the_goals_period() -> Non
     assert _kp(text) == [("actual", "2024Q1")] * 2 + [("target", "2024H1")]
     review = "某县前三季度经济运行情况\n2024-10-20 来源：某网\n今年前三季度，全县实现地区生产总值467.3亿元。\n"
     assert _kp(review) == [("actual", "2024Q1-Q3")]
+
+
+def test_a_goal_named_with_its_figure_and_comparator_sets_no_plan_mode() -> None:
+    # 增长8%左右的预期目标，实际完成6.7%: the year's goal named in its review, the outcomes after it stay
+    # outcomes of that year
+    text = ("关于某市2018年国民经济和社会发展计划执行情况与2019年计划草案的报告\n一、2018年计划执行情况\n"
+            "2018年，年初市人大批准的地区生产总值增长8%左右的预期目标，实际完成6.7%，全年地区生产总值达到5466.2亿元；"
+            "一般公共预算收入339.8亿元。\n二、2019年计划草案\n地区生产总值增长7%左右。\n")
+    assert _kp(text) == [("target", "2018")] + [("actual", "2018")] * 3 + [("target", "2019")]

@@ -78,7 +78,7 @@ FIVE_YEAR_END = re.compile(r"[”\"';；]*末")
 CHANGE_BEFORE = re.compile(tpat("(?:增长|提高|下降|降低|增加|减少|上升)了?$"))
 PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
 DONE_AFTER = re.compile(tpat("[^。,，;；]{0,4}(?:(?:总体|全面|全部|圆满|基本|顺利)?(?:完成|实现|达成)|(?:好于|优于|超出|超过|高于)预期)"))
-QUANTITY_BEFORE = re.compile(r"[\d%％]的$")
+QUANTITY_BEFORE = re.compile(r"[\d%％](?:左右|以上|以内|以下)?的$")  # (增长8%左右的预期目标: a goal named)
 FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|(?:规划)?(?:实施)?以来|规划期|前[两二三四]年)")
 # (比上半年加快0.3个百分点: a comparison base, not the period of the figure)
 PART_OF_YEAR = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度)|1[-—至][369]月"))
@@ -851,7 +851,7 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
                 break  # a target cue after it wins already
             if kind == "target" and (c.target_not_after.search(chunk, max(0, m.start() - 30), m.start())
                                      or DONE_AFTER.match(chunk, m.end())
-                                     or QUANTITY_BEFORE.search(chunk, max(0, m.start() - 2), m.start())
+                                     or QUANTITY_BEFORE.search(chunk, max(0, m.start() - 4), m.start())
                                      or (GOAL_WORD.search(m.group()) and GOAL_FIGURE.match(chunk, m.end()))):
                 continue  # 完成全年目标任务, 目标任务总体完成, 6.5%—7%的预期目标: a review speaking of goals;
                 # 预期目标为增长7%: one goal stated, not a lead-in to what follows
