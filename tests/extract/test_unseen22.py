@@ -92,3 +92,17 @@ def test_a_goal_named_with_its_figure_and_comparator_sets_no_plan_mode() -> None
             "2018年，年初市人大批准的地区生产总值增长8%左右的预期目标，实际完成6.7%，全年地区生产总值达到5466.2亿元；"
             "一般公共预算收入339.8亿元。\n二、2019年计划草案\n地区生产总值增长7%左右。\n")
     assert _kp(text) == [("target", "2018")] + [("actual", "2018")] * 3 + [("target", "2019")]
+
+
+def test_a_plan_set_against_the_outcome_in_a_review() -> None:
+    # 计划…增长8%左右，实际增长8.1%: the reviewed year's plan (a target of that year) and its outcome; 实际增长
+    # opening the clause is the outcome, not the real growth of a goal
+    text = ("关于某省2021年国民经济和社会发展计划执行情况与2022年计划草案的报告\n一、2021年计划执行情况\n"
+            "——经济增长。计划地区生产总值增长8%左右，实际增长8.1%，总量达到19586.4亿元。\n"
+            "——投资。计划固定资产投资增长5%，受房地产投资下滑等因素影响，实际下降3.4%。\n"
+            "二、2022年主要目标\n地区生产总值增长7%左右，居民人均可支配收入实际增长5%左右。\n")
+    assert _kp(text) == [("target", "2021"), ("actual", "2021"), ("actual", "2021"), ("target", "2021"),
+                         ("actual", "2021"), ("target", "2022"), ("target", "2022")]
+    page = ("来源：市政府办公室 发布时间：2021-01-15 10:32\n2020年市政府十件民生实事项目完成情况\n2020年初，市政府公布了十件民生实事项目，全部按期完成：\n"
+            "一、就业创业。计划城镇新增就业5万人，实际新增5.83万人。\n")
+    assert _kp(page) == [("target", "2020"), ("actual", "2020")]

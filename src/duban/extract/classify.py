@@ -171,6 +171,8 @@ BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既�
 GAP_TO_GOAL = re.compile(tpat(r"(?:高于|低于|超过|快于|慢于|超出)[^,，;；。]{0,6}目标(?:值)?\s*$"))
 # 比年初预期目标低1.9个百分点: the goal named as the base of a gap
 GOAL_AS_BASE = re.compile(tpat(r"[比较](?:年度|全年|年初|预期|既定|计划|控制)*目标(?:值)?(?:高|低|快|慢)了?\s*$"))
+PLAN_OPENS = re.compile(tpat(r"\s*(?:年初|年度|全年)?计划"))
+PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*实际"))
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划)?(?:目标|预期目标|控制目标)"))
 
 
@@ -685,6 +687,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                          or (("目标" in clause or "目標" in clause) and RESTATED_BEFORE.search(clause) is not None
                              and not (q.unit == "百分点" and GAP_TO_GOAL.search(clause)))
                          or ("的" in text[q.end : q.end + 6] and RESTATED_AFTER.match(text, q.end) is not None)
+                         # 计划地区生产总值增长8%左右，实际增长8.1%: the plan set against the outcome
+                         or (PLAN_OPENS.match(clause) is not None and PLAN_THEN_ACTUAL.match(text, q.end) is not None)
                          or (not clause.strip() and BRACKETED_GOAL.search(text, max(0, q.start - 20), q.start) is not None)))
         if bulletin and sec_part != "plan":
             kind = "actual"
@@ -739,7 +743,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             prev_end, prev_base = q.end, base
             continue
         if restated:
-            period = _period("actual", yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
+            # (of the year the review part names, when the clause names none: 2020年…完成情况 / 计划…)
+            ryr = yr if yr is not None or mode != "actual" else mode_year
+            period = _period("actual", ryr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
             five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
             if five and PLAN_SET.search(clause):
                 period = _span_years(*five)  # 低于规划确定的年均增长5.5%的预期目标: a goal of the plan
