@@ -106,3 +106,11 @@ def test_a_plan_set_against_the_outcome_in_a_review() -> None:
     page = ("来源：市政府办公室 发布时间：2021-01-15 10:32\n2020年市政府十件民生实事项目完成情况\n2020年初，市政府公布了十件民生实事项目，全部按期完成：\n"
             "一、就业创业。计划城镇新增就业5万人，实际新增5.83万人。\n")
     assert _kp(page) == [("target", "2020"), ("actual", "2020")]
+
+
+def test_lives_projects_done_in_a_review_part_head_no_plan() -> None:
+    # 我们持续办好民生实事，新增城镇就业2.4万人 under 一、2019年工作回顾: work done; under a plan heading
+    # 四是办好民生实事 still lists goals
+    text = ("2020年某区人民政府工作报告\n一、2019年工作回顾\n这一年，我们持续办好民生实事，新增城镇就业2.4万人，"
+            "新建改扩建学校4所。\n二、2020年目标任务\n四是办好民生实事。新增学位3000个。\n")
+    assert _kp(text) == [("actual", "2019")] * 2 + [("target", "2020")]

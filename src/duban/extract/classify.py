@@ -605,7 +605,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             if year is not None and ("报" in lead or "報" in lead or "陈" in lead or "陳" in lead):
                 # the page's own title (某市2024年政府工作报告) before 过去一年: it names no period
                 lead = _without_title_year(lead, year)
-            m, my = _mode_of(lead, year, c, sec_part == "plan")
+            m, my = _mode_of(lead, year, c, sec_part == "plan", sec_part == "review")
             if year is not None and may_end_in_year_heading(lead) and (yh := YEAR_HEADING.search(lead)) is not None:
                 # an illustrated summary's heading right before the sentence (2024年，我们这样干, 2024年成绩单):
                 # its year against the report year decides, a past year's results or this year's plan
@@ -693,7 +693,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         if bulletin and sec_part != "plan":
             kind = "actual"
         if kind is None:
-            m, my = _mode_of(sentence, year, c)
+            m, my = _mode_of(sentence, year, c, review=sec_part == "review")
             if m:
                 kind, yr = m, (yr or my)
         if (kind is None and out and prev_end is not None and (same or not SENTENCE_END.search(text, prev_end, q.start))
@@ -842,9 +842,11 @@ def _last(last_mark: re.Pattern, text: str, end: int, start: int = 0) -> int:
     return m.end() - 1 if m else lo - 1
 
 
-def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple[str | None, int | None]:
+def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
+             review: bool = False) -> tuple[str | None, int | None]:
     """The mode a stretch of text sets: the last mode cue in it wins. ``plan``: the stretch lies in
-    a plan part, where 一季度/上半年 name a part of the planned year, not a review."""
+    a plan part, where 一季度/上半年 name a part of the planned year, not a review; ``review``: in a
+    review part, where 民生实事 is work done (我们持续办好民生实事，新增…), no plan's list."""
     best: tuple[int, str] | None = None
     so_far = False  # the winning cue is 今年以来: the report year so far
     if c.mode_any.search(chunk) is None:  # most sentences: no cue, one scan instead of three
@@ -861,6 +863,8 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False) -> tuple
                                      or (GOAL_WORD.search(m.group()) and GOAL_FIGURE.match(chunk, m.end()))):
                 continue  # 完成全年目标任务, 目标任务总体完成, 6.5%—7%的预期目标: a review speaking of goals;
                 # 预期目标为增长7%: one goal stated, not a lead-in to what follows
+            if kind == "target" and review and ("民生实事" in m.group() or "民生實事" in m.group()):
+                continue
             if kind == "actual" and chunk[m.start() - 1 : m.start()] in COMPARED_TO:
                 continue  # 较去年: a comparison base
             if kind == "actual" and PART_CUE.match(m.group()) and (plan or _goal_follows(chunk, m.end(), c)
