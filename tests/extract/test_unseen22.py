@@ -114,3 +114,11 @@ def test_lives_projects_done_in_a_review_part_head_no_plan() -> None:
     text = ("2020年某区人民政府工作报告\n一、2019年工作回顾\n这一年，我们持续办好民生实事，新增城镇就业2.4万人，"
             "新建改扩建学校4所。\n二、2020年目标任务\n四是办好民生实事。新增学位3000个。\n")
     assert _kp(text) == [("actual", "2019")] * 2 + [("target", "2020")]
+
+
+def test_the_year_just_past_opening_a_paragraph_after_a_five_year_review() -> None:
+    # 过去五年…年均增长6.8%。\n刚刚过去的2020年，…增长5.0%: a figure of that year, not of the plan's years
+    text = ("某市人民政府工作报告(2021年)\n一、“十三五”时期和2020年工作回顾\n过去五年，全市地区生产总值年均增长6.8%。\n"
+            "刚刚过去的2020年，全市实现地区生产总值6870.9亿元，增长3.4%；一般公共预算收入602.3亿元，增长5.0%；"
+            "新增国家高新技术企业695家。\n")
+    assert _kp(text) == [("actual", "2016-2020")] + [("actual", "2020")] * 5

@@ -126,7 +126,7 @@ GOAL_FIGURE = re.compile(tpat(r"(?:值)?(?:为|是)?(?:增长|下降|提高|降�
 # (2015年实现地区生产总值835.6亿元,…年均增长10.2%: the level's date, the average the plan's; 过去的一年,…
 # opening the first paragraph under “十二五”时期和2015年工作回顾: that year)
 LEADING_YEAR = re.compile(r"(?:^|(?<=[\n。；;!！?？]))\s*(?:(?:19|20)\d\d\s*年(?!\s*\d{1,2}\s*月)(?!实现|达到|末|底)|"
-                          + tpat(r"过去的?一年|刚刚过去的一年") + ")", re.M)
+                          + tpat(r"过去的?一年|刚刚过去的一年|刚刚过去的(?:19|20)\d\d\s*年") + ")", re.M)
 AVERAGE = re.compile(tpat("年均|累计"))
 TITLE_HEAD = 300  # a heading this near the start is the page's title
 LIST_HEADING = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、")
