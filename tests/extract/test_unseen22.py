@@ -122,3 +122,11 @@ def test_the_year_just_past_opening_a_paragraph_after_a_five_year_review() -> No
             "刚刚过去的2020年，全市实现地区生产总值6870.9亿元，增长3.4%；一般公共预算收入602.3亿元，增长5.0%；"
             "新增国家高新技术企业695家。\n")
     assert _kp(text) == [("actual", "2016-2020")] + [("actual", "2020")] * 5
+
+
+def test_a_goals_horizon_stays_with_its_sentence() -> None:
+    # 力争到2020年旅游总收入比2015年翻一番。三是…实施城市有机更新项目20个: the next items are the report
+    # year's tasks, not goals for 2020
+    text = ("2017年某县政府工作报告\n二、2017年工作目标和主要任务\n二是深化全域旅游。新建3A级以上景区村庄15个，"
+            "力争到2020年旅游总收入比2015年翻一番。\n三是提升城乡品质。实施城市有机更新项目20个。\n")
+    assert _kp(text) == [("target", "2017"), ("target", "2017")]

@@ -898,6 +898,9 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
                     return ("actual" if oy < year else "target"), oy
                 break
     y = _last_year(chunk)
+    if (y is not None and year is not None and y > year and (at := chunk.rfind(str(y))) > 0
+            and chunk[at - 1] == "到" and HORIZON_CLOSED.search(chunk, at) is not None):
+        y = None  # 力争到2020年…翻一番。三是…: a goal's horizon in a sentence closed before this stretch ends
     kind = best[1]
     if so_far and year is not None and (y is None or chunk.rfind(str(y)) < best[0]):
         return kind, year  # 今年以来，全区累计排查…: of the report year (no year named after the cue)
@@ -912,6 +915,9 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
 
 # (not 今年: 今年前三季度 is the part of this year reviewed)
 GOAL_VERB_BEFORE = re.compile(tpat(r"(?:力争|确保|争取|力求|努力|要)\s?$"))
+
+
+HORIZON_CLOSED = re.compile(r"[。！？!?\n]")
 
 
 def _goal_part(chunk: str, m: re.Match[str]) -> bool:
