@@ -130,3 +130,10 @@ def test_a_goals_horizon_stays_with_its_sentence() -> None:
     text = ("2017年某县政府工作报告\n二、2017年工作目标和主要任务\n二是深化全域旅游。新建3A级以上景区村庄15个，"
             "力争到2020年旅游总收入比2015年翻一番。\n三是提升城乡品质。实施城市有机更新项目20个。\n")
     assert _kp(text) == [("target", "2017"), ("target", "2017")]
+
+
+def test_months_so_far_written_with_a_dash_review_them() -> None:
+    # 据悉，1—6月，…新登记市场主体1.12万户 after the rest of the year's goals: the months reviewed
+    text = ("上半年某区经济运行稳中向好\n2023-07-21 08:45 来源：某晚报\n上半年全区实现地区生产总值621.4亿元。"
+            "下半年，全区将力争全年新增规上工业企业30家以上。\n据悉，1—6月，全区新登记市场主体1.12万户，同比增长14.6%。\n")
+    assert _kp(text) == [("actual", "2023H1"), ("target", "2023"), ("actual", "2023H1"), ("actual", "2023H1")]

@@ -118,7 +118,7 @@ PLAN_AVERAGE = re.compile(tpat(r"年均(?!浓度)|累计"))
 # the plan's own goal named in a review (规划确定的, 纲要提出的)
 PLAN_SET = re.compile(tpat(r"(?:规划|纲要)(?:确定|提出|设定|明确)"))
 # part-of-year cues (一季度, 上半年) that open a goal (一季度要力争…) set no review mode
-PART_CUE = re.compile(r"(?:上半年|第?一季度|前三季度|1-\d{1,2}月)\Z")
+PART_CUE = re.compile(r"(?:上半年|第?一季度|前三季度|1[-—–~至]\d{1,2}月)\Z")
 COMPARED_TO = ("较", "較")  # 较去年, 较上年: a comparison base, not the past period
 GOAL_WORD = re.compile(tpat("目标"))
 GOAL_FIGURE = re.compile(tpat(r"(?:值)?(?:为|是)?(?:增长|下降|提高|降低|达到)?\s*(?:[-−]\s*)?\d"))
