@@ -137,3 +137,13 @@ def test_months_so_far_written_with_a_dash_review_them() -> None:
     text = ("上半年某区经济运行稳中向好\n2023-07-21 08:45 来源：某晚报\n上半年全区实现地区生产总值621.4亿元。"
             "下半年，全区将力争全年新增规上工业企业30家以上。\n据悉，1—6月，全区新登记市场主体1.12万户，同比增长14.6%。\n")
     assert _kp(text) == [("actual", "2023H1"), ("target", "2023"), ("actual", "2023H1"), ("actual", "2023H1")]
+
+
+def test_a_progress_page_on_the_years_lives_projects() -> None:
+    # 十件民生实事上半年进展顺利: a review of the year so far; what is done (目前已开工152个) is of the first
+    # half, the year's plans (全年计划…) stay goals, 完成年度目标的57.8% is a share done
+    text = ("我市2021年十件民生实事上半年进展顺利\n来源：市发展改革委 发布时间：2021-07-12 10:26\n"
+            "一是城镇新增就业。全年计划城镇新增就业4.5万人，截至6月底已新增2.6万人，完成年度目标的57.8%。\n"
+            "二是老旧小区改造。全年计划改造城镇老旧小区186个；目前已开工152个，开工率81.7%。\n")
+    assert _kp(text) == [("target", "2021"), ("actual", "2021H1"), ("actual", "2021H1"), ("target", "2021"),
+                         ("actual", "2021H1"), ("actual", "2021H1")]

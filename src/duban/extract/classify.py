@@ -818,7 +818,11 @@ def _rest_of_year_goal(text: str, q: Quantity, sentence: str, clause: str) -> bo
     if not (WHOLE_YEAR_LEAD.match(clause) or WHOLE_YEAR_LEAD.match(sentence)):
         return False  # (全年…的目标不变，规模以上工业增加值增长7%以上: the sentence's 全年 holds on)
     return (q.cmp in ("~", "range") or (q.cmp == ">=" and q.end > q.unit_end)
-            or GOAL_MARK.search(clause) is not None)
+            or (GOAL_MARK.search(clause) is not None and SHARE_OF_GOAL.search(clause) is None))
+
+
+# 完成年度目标的57.8%: the share of the year's goal done so far, an outcome
+SHARE_OF_GOAL = re.compile(tpat(r"(?:完成|占|为|达到)(?:了)?(?:年度|全年|年)?(?:计划|目标|任务)(?:的)?\s*$"))
 
 
 def _without_title_year(s: str, year: int) -> str:
