@@ -903,8 +903,12 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
                 break
     y = _last_year(chunk)
     if (y is not None and year is not None and y > year and (at := chunk.rfind(str(y))) > 0
-            and chunk[at - 1] == "到" and HORIZON_CLOSED.search(chunk, at) is not None):
-        y = None  # 力争到2020年…翻一番。三是…: a goal's horizon in a sentence closed before this stretch ends
+            and chunk[at - 1] == "到" and (plan or chunk[at + 5 : at + 6] not in ("，", ",", "：", ":"))
+            and HORIZON_CLOSED.search(chunk, at) is not None):
+        # 力争到2020年…翻一番。三是…: a goal's horizon inside its clause, or any in a part on the year's
+        # plans (二、2017年工作目标和主要任务), holds for its sentence only; on a page about a plan, a lead
+        # 到2025年，… frames what follows
+        y = None
     kind = best[1]
     if so_far and year is not None and (y is None or chunk.rfind(str(y)) < best[0]):
         return kind, year  # 今年以来，全区累计排查…: of the report year (no year named after the cue)
