@@ -147,3 +147,11 @@ def test_a_progress_page_on_the_years_lives_projects() -> None:
             "二是老旧小区改造。全年计划改造城镇老旧小区186个；目前已开工152个，开工率81.7%。\n")
     assert _kp(text) == [("target", "2021"), ("actual", "2021H1"), ("actual", "2021H1"), ("target", "2021"),
                          ("actual", "2021H1"), ("actual", "2021H1")]
+
+
+def test_a_related_link_names_no_year_of_the_page() -> None:
+    # · 2023年某市国民经济和社会发展统计公报 under 相关新闻: another page; the page dated 2024-04-26 on the
+    # first quarter speaks of 2024
+    text = ("某市一季度经济开门红\n2024-04-26 08:15:02 来源：某经济报\n一季度全市实现地区生产总值768.4亿元，同比增长6.8%。\n"
+            "相关新闻：\n· 某市召开一季度经济形势分析会\n· 2023年某市国民经济和社会发展统计公报\n")
+    assert _kp(text) == [("actual", "2024Q1")] * 2

@@ -320,6 +320,8 @@ def report_year(text: str, dated: int | None = None) -> int | None:
         for m in pat.finditer(head):
             if VISION.search(m.group()) and int(m.group(1)) % 5 == 0 and int(m.group(1)) >= 2030:
                 continue  # 展望2035年: a vision's horizon, not the year planned
+            if LINK_LINE.search(head, head.rfind("\n", 0, m.start()) + 1, m.start()):
+                continue  # · 2023年某市统计公报 under 相关新闻: another page's title
             votes[int(m.group(1)) + offset] += weight
     if votes:
         return votes.most_common(1)[0][0]
