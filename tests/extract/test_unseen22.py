@@ -155,3 +155,13 @@ def test_a_related_link_names_no_year_of_the_page() -> None:
     text = ("某市一季度经济开门红\n2024-04-26 08:15:02 来源：某经济报\n一季度全市实现地区生产总值768.4亿元，同比增长6.8%。\n"
             "相关新闻：\n· 某市召开一季度经济形势分析会\n· 2023年某市国民经济和社会发展统计公报\n")
     assert _kp(text) == [("actual", "2024Q1")] * 2
+
+
+def test_a_plans_closing_or_opening_year_leads_the_reports_plans() -> None:
+    # “十四五”收官之年，我们要… in a 2025 report: this year's plans follow, not last year's outcomes; in a
+    # 2026 report the same words open a review of 2025
+    text = ("某市2025年政府工作报告(图文解读)\n时间：2025-01-21\n过去一年，全市规上工业总产值达到3.1万亿元。\n"
+            "“十四五”收官之年，我们要以更大力度推动制造业当家。全年安排市重点项目600个。\n")
+    assert _kp(text) == [("actual", "2024"), ("target", "2025")]
+    review = ("某市2026年政府工作报告\n时间：2026-01-20\n“十四五”收官之年，我们推动制造业当家。全年实施市重点项目600个。\n")
+    assert _kp(review) == [("actual", "2025")]

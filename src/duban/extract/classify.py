@@ -885,6 +885,12 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
         if year is not None and (best is None or m.start() >= best[0]):
             best = (m.start(), "actual" if FIVE_YEAR[m.group(1)][1] < year or m.group().endswith(("以来", "年")) else "target")
             so_far = False
+    for m in PLAN_MILESTONE.finditer(chunk) if "之年" in chunk else ():
+        # “十四五”收官之年 / 开局之年: the plan's last or first year, a plan when it is the report year
+        if year is not None and (best is None or m.start() >= best[0]):
+            first, last = FIVE_YEAR[m.group(1)]
+            best = (m.start(), "actual" if (last if m.group(2) == "收官" else first) < year else "target")
+            so_far = False
     if best is None:
         return _lead_year(chunk, year)
     if year is not None and chunk.find("\n", best[0]) >= 0:
@@ -928,6 +934,9 @@ GOAL_VERB_BEFORE = re.compile(tpat(r"(?:力争|确保|争取|力求|努力|要)\
 
 
 HORIZON_CLOSED = re.compile(r"[。！？!?\n]")
+
+
+PLAN_MILESTONE = re.compile(r"(十[一二三四五]五)[”\"'」]?[的之]?(收官|开局|開局|起步)之年")
 
 
 def _goal_part(chunk: str, m: re.Match[str]) -> bool:
