@@ -165,3 +165,21 @@ def test_a_plans_closing_or_opening_year_leads_the_reports_plans() -> None:
     assert _kp(text) == [("actual", "2024"), ("target", "2025")]
     review = ("某市2026年政府工作报告\n时间：2026-01-20\n“十四五”收官之年，我们推动制造业当家。全年实施市重点项目600个。\n")
     assert _kp(review) == [("actual", "2025")]
+
+
+def test_a_completion_report_of_the_years_lives_projects() -> None:
+    # 2023年十方面民生实事项目完成情况, published in 2024: the year's outcomes (a satisfaction score too), its
+    # plans (年初计划…, 超额完成1000户的年度任务) restated as goals of that year
+    text = ("某市2023年十方面民生实事项目完成情况\n来源：市发改委 发布日期：2024-01-12\n"
+            "2023年，市政府确定实施十方面民生实事项目。群众对民生实事项目的总体满意度达到96.2%。现将完成情况公布如下：\n"
+            "一、扩大普惠托育服务供给。年初计划新增托位2000个，实际新增普惠性托位2386个。\n"
+            "二、推进居家养老服务。为3100户困难老年人家庭实施适老化改造，超额完成1000户的年度任务。\n")
+    assert _kp(text) == [("actual", "2023"), ("target", "2023"), ("actual", "2023"), ("actual", "2023"),
+                         ("target", "2023")]
+
+
+def test_a_goal_restated_on_a_page_on_part_of_this_year() -> None:
+    # 新增普惠托位3000个的任务，已新增2650个 in a Q1-Q3 press conference: this year's goal and progress
+    text = ("某市新闻发布会实录：前三季度全市经济运行和民生实事推进情况\n发布时间：2025-10-28\n"
+            "前三季度全市地区生产总值增长5.6%。截至9月底，新增普惠托位3000个的任务，已新增2650个。\n")
+    assert _kp(text) == [("actual", "2025Q1-Q3"), ("target", "2025"), ("actual", "2025Q1-Q3")]

@@ -173,7 +173,7 @@ GAP_TO_GOAL = re.compile(tpat(r"(?:高于|低于|超过|快于|慢于|超出)[^,
 GOAL_AS_BASE = re.compile(tpat(r"[比较](?:年度|全年|年初|预期|既定|计划|控制)*目标(?:值)?(?:高|低|快|慢)了?\s*$"))
 PLAN_OPENS = re.compile(tpat(r"\s*(?:年初|年度|全年)?计划"))
 PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*实际"))
-RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划)?(?:目标|预期目标|控制目标)"))
+RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划)?(?:目标任务|目标|预期目标|控制目标|任务)"))
 
 
 @dataclass
@@ -251,6 +251,8 @@ _YEAR_RULES: list[tuple[re.Pattern, int, int]] = [
     #发展\n统计公报); the publication date after it (2023年3月) must not win
     (re.compile(r"((?:19|20)\d\d)\s*年?[^。，,；;\d]{0,20}?统计公报"), 0, 4),
     (re.compile(r"((?:19|20)\d\d)\s*年?[^。\n]{0,16}计划执行情况"), 1, 4),
+    # 2023年十方面民生实事项目完成情况: the year's work reported when it is over (not 2024年上半年…)
+    (re.compile(r"((?:19|20)\d\d)\s*年(?!\s*(?:上半年|第?一季度|前三季度|1[-—至]\d))[^。\n，,]{0,24}?(?:完成情况|落实情况|办理情况)"), 1, 4),
     (re.compile(r"刚刚过去的\s*((?:19|20)\d\d)\s*年"), 1, 4),
     # the date a session opened (Jan-Mar): 2024年02月01日, 2016-01-24
     (re.compile(r"((?:19|20)\d\d)\s*(?:年\s*0?[1-3]\s*月|-0?[1-3]-\d)"), 0, 1),
@@ -752,7 +754,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             if five and PLAN_SET.search(clause):
                 period = _span_years(*five)  # 低于规划确定的年均增长5.5%的预期目标: a goal of the plan
             elif yr is None and year is not None and (
-                    THIS_YEAR.search(clause) or (part_news and "全年" in clause)
+                    THIS_YEAR.search(clause) or (part_news and ("全年" in clause or sentence_year is None))
                     or (part_news and same and out and out[-1].kind == "target" and out[-1].period == str(year))):
                 # 今年9.5%左右的目标, said in an answer on last year; 全年…增长6.5%左右、规上工业增加值增长10%的
                 # 目标 on a page reviewing part of this year (the list's later goals too): this year's goals
