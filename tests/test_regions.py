@@ -42,6 +42,8 @@ def test_table_is_consistent() -> None:
     ("2015 年国民经济和社会发展计划执行情况", 2015),
     ("回顾2023年工作", 2024),
     ("2022年4月8日上午,南京市十六屆人大五次會議開幕", 2022),
+    # a session after an election in December hears the next year's report
+    ("——2016年12月28日在武汉市江汉区第十六届人民代表大会第一次会议上", 2017),
     ("审议关于2020年国民经济和社会发展计划执行情况的报告。2021年政府工作报告全文", 2021),
 ])
 def test_years(text: str, expected: int) -> None:

@@ -251,7 +251,7 @@ WRAP_IN_WORD = re.compile(rf"(?<={_HAN})\n(?={_HAN})")
 _PLAN_YEAR = re.compile(_YEAR + r"(?:经济社会发展|发展)?(?:的)?(?:主要)?(?:预期)?(?:目标|重点工作|工作安排|主要任务|具体工作|工作任务)")
 _REVIEW_YEAR = re.compile(r"(?:回顾|刚刚过去的|过去的)" + _YEAR + r"|" + _YEAR + r"(?:工作)?回顾")
 # 2021年2月23日在太原市第十四届人民代表大会, 2022年4月8日上午,南京市十六届人大
-_DATE_AT_CONGRESS = re.compile(_YEAR + r"\d{1,2}月\d{1,2}日[^\n。]{0,20}?(?:人民代表大会|人大)")
+_DATE_AT_CONGRESS = re.compile(_YEAR + r"(\d{1,2})月\d{1,2}日[^\n。]{0,20}?(?:人民代表大会|人大)")
 # a page dated in its head (2024年02月01日, 2016-01-24) that covers a congress
 _DATED_HEAD = re.compile(r"((?:19|20)\d\d)(?:年\d{1,2}月\d{1,2}日|-\d\d-\d\d)")
 _CONGRESS_WORD = re.compile(r"人民代表大会|人大|政府工作报告")
@@ -292,7 +292,8 @@ def detect_year(text: str, *, simplified: bool = False) -> int | None:
             return 1998 + 5 * (term - 9) + session - 1  # the 9th NPC opened in 1998
     m = _DATE_AT_CONGRESS.search(s)
     if m:
-        return int(m.group(1))
+        # a session in November or December (after an election) hears the next year's report
+        return int(m.group(1)) + (1 if int(m.group(2)) >= 11 else 0)
     m = _PLAN_YEAR.search(s)
     if m:
         return int(m.group(1))
