@@ -183,3 +183,11 @@ def test_a_goal_restated_on_a_page_on_part_of_this_year() -> None:
     text = ("某市新闻发布会实录：前三季度全市经济运行和民生实事推进情况\n发布时间：2025-10-28\n"
             "前三季度全市地区生产总值增长5.6%。截至9月底，新增普惠托位3000个的任务，已新增2650个。\n")
     assert _kp(text) == [("actual", "2025Q1-Q3"), ("target", "2025"), ("actual", "2025Q1-Q3")]
+
+
+def test_lives_projects_completed_in_a_spun_review_head_no_plan() -> None:
+    # 12件民生实事全部完工 (完工: completed) under a spun review heading (事情追念): work done; the outcomes
+    # after it stay outcomes
+    text = ("2019年政府工作报告\n一、2018年事情追念\n城镇新增就业7.4万人；12件民生实事全部完工。\n"
+            "生态情况显著改进。细颗粒物年均浓度降落12.3%。\n二、2019年首要预期方针\n地区生产总值增长6.5%。\n")
+    assert _kp(text) == [("actual", "2018")] * 3 + [("target", "2019")]
