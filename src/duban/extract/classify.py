@@ -171,6 +171,7 @@ BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既�
 GAP_TO_GOAL = re.compile(tpat(r"(?:高于|低于|超过|快于|慢于|超出)[^,，;；。]{0,6}目标(?:值)?\s*$"))
 # 比年初预期目标低1.9个百分点: the goal named as the base of a gap
 GOAL_AS_BASE = re.compile(tpat(r"[比较](?:年度|全年|年初|预期|既定|计划|控制)*目标(?:值)?(?:高|低|快|慢)了?\s*$"))
+ACTUAL_OPENS = re.compile(tpat(r"\s*实际(?:增长|下降|增加|减少)"))
 PLAN_OPENS = re.compile(tpat(r"\s*(?:年初|年度|全年)?计划"))
 PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*实际"))
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划)?(?:目标任务|目标|预期目标|控制目标|任务)"))
@@ -1003,6 +1004,11 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues,
         if a and ("较" in clause or "較" in clause or "季" in clause or "半年" in clause):
             a = sum(1 for m in c.clause_actual.finditer(clause) if clause[m.start() - 1 : m.start()] not in COMPARED_TO
                     and not _goal_part(clause, m))
+    if "实际" in clause and ACTUAL_OPENS.match(clause):
+        # 计划…增长8%左右，实际增长8.1%: a clause opening with 实际 sets the outcome against the plan (not
+        # 居民人均可支配收入实际增长5%左右, a real growth); a test here, not a cue word, whose anchor would
+        # put every clause cue off the regex fast path
+        a += 1
     if y is not None and year is not None:
         if y < year and not PLAN_WORDS.search(sentence):
             return "actual", y, True
