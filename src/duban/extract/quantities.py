@@ -331,7 +331,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         out.append(q)
         pos = q.end
-    if "近" in text or "亿" in text or "億" in text:
+    if "近" in text or "百亿" in text or "千亿" in text or "百億" in text or "千億" in text:
         out = _with_round_numbers(text, out, g)
     _spread_respectively(text, out)
     _points_shared(text, out)
@@ -361,7 +361,8 @@ _SHARE_AFTER = re.compile(r"以上|左右|多")
 ROUND_NUMBER = re.compile(r"(?<=近)(?P<n>[百千万萬])(?=[^\s\d百千万萬亿億])")
 # 突破千亿元。 超过百亿元; 接近千億元, 突破万亿元: a round amount reached, closing its clause (not
 # 千亿级, 超百亿元企业, 突破百亿元大关, 迈上千亿台阶: a name, a modifier or a milestone's figure of speech)
-ROUND_AMOUNT = re.compile(r"(?<=[破过過超近逾到达達])(?P<n>[百千])(?=[亿億](?:元|美元|斤)[，。；,;！!？?\n])")
+# (the reaching verb checked by a lookbehind after the round word: a class first keeps the scan fast)
+ROUND_AMOUNT = re.compile(r"(?P<n>[百千])(?=[亿億](?:元|美元|斤)[，。；,;！!？?\n])(?<=[破过過超近逾到达達][百千])")
 STREAK_BEFORE = re.compile(r"[连連][续續][^，。；,;]*\Z")
 _ROUND_VALUES = {"百": 100.0, "千": 1000.0, "万": 1.0, "萬": 1.0}
 
@@ -370,7 +371,7 @@ def _with_round_numbers(text: str, out: list[Quantity], g: _Grammar) -> list[Qua
     """``out`` with the round numbers 近百部 / 近千人 (~100 部; 近万人: ~1 万人, the scale word kept)."""
     found = []
     rounds = ROUND_NUMBER.finditer(text) if "近" in text else ()
-    amounts = ROUND_AMOUNT.finditer(text) if "亿" in text or "億" in text else ()
+    amounts = ROUND_AMOUNT.finditer(text) if "百亿" in text or "千亿" in text or "百億" in text or "千億" in text else ()
     for m in [*rounds, *amounts]:
         s = m.start()
         if m.re is ROUND_AMOUNT and STREAK_BEFORE.search(text, max(0, s - 10), s):
