@@ -367,12 +367,24 @@ STREAK_BEFORE = re.compile(r"[连連][续續][^，。；,;]*\Z")
 _ROUND_VALUES = {"百": 100.0, "千": 1000.0, "万": 1.0, "萬": 1.0}
 
 
+def _round_amounts(text: str) -> list[re.Match[str]]:
+    """`ROUND_AMOUNT` at each 百亿/千亿 of ``text``, found by str.find (a scan for 百 or 千 stops at
+    every 百/千 of the text; 12 -> ~1 us per 1k characters)."""
+    found = []
+    for word in ("百亿", "千亿", "百億", "千億"):
+        i = text.find(word)
+        while i >= 0:
+            if (m := ROUND_AMOUNT.match(text, i)) is not None:
+                found.append(m)
+            i = text.find(word, i + 2)
+    return sorted(found, key=lambda m: m.start())
+
+
 def _with_round_numbers(text: str, out: list[Quantity], g: _Grammar) -> list[Quantity]:
     """``out`` with the round numbers 近百部 / 近千人 (~100 部; 近万人: ~1 万人, the scale word kept)."""
     found = []
     rounds = ROUND_NUMBER.finditer(text) if "近" in text else ()
-    amounts = ROUND_AMOUNT.finditer(text) if "百亿" in text or "千亿" in text or "百億" in text or "千億" in text else ()
-    for m in [*rounds, *amounts]:
+    for m in [*rounds, *_round_amounts(text)]:
         s = m.start()
         if m.re is ROUND_AMOUNT and STREAK_BEFORE.search(text, max(0, s - 10), s):
             continue  # 连续6年超过千亿斤: a streak's floor, not the year's amount
