@@ -9,3 +9,8 @@ def items(text: str) -> list[tuple[str, str, str, float, str, str | None]]:
     """(indicator, kind, cmp, low, unit, period) of every target and actual extracted from ``text``."""
     ex = duban.extract(text)
     return [(i.indicator, i.kind, i.cmp, i.low, i.unit, i.period) for i in ex.items if i.kind != "task"]
+
+
+def kinds_periods(text: str) -> list[tuple[str, str | None]]:
+    """(kind, period) of every target and actual extracted from ``text``."""
+    return [(kind, period) for _, kind, _, _, _, period in items(text)]

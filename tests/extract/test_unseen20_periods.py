@@ -4,10 +4,7 @@ general failure found on sealed batches and described there in general terms onl
 from __future__ import annotations
 
 from extract_examples import items as _items
-
-
-def _kp(text: str) -> list[tuple[str, str | None]]:
-    return [(kind, period) for _, kind, _, _, _, period in _items(text)]
+from extract_examples import kinds_periods as _kp
 
 
 def test_progress_heading_inside_the_review_part_is_a_review() -> None:

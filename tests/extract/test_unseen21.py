@@ -5,10 +5,7 @@ are ours)."""
 from __future__ import annotations
 
 from extract_examples import items as _items
-
-
-def _kp(text: str) -> list[tuple[str, str | None]]:
-    return [(kind, period) for _, kind, _, _, _, period in _items(text)]
+from extract_examples import kinds_periods as _kp
 
 
 def test_review_since_a_plan_began_in_the_plans_last_year() -> None:

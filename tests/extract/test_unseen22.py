@@ -4,6 +4,7 @@ failure found on sealed batches 45-48 and described there in general terms only 
 from __future__ import annotations
 
 from extract_examples import items as _items
+from extract_examples import kinds_periods as _kp
 
 
 def _vals(text: str) -> list[tuple[str, str, float, str]]:
@@ -24,10 +25,6 @@ def test_a_round_word_that_names_or_modifies_is_no_quantity() -> None:
     text = ("2024年某市政府工作报告\n一、2023年工作回顾\n财政总收入首次突破百亿元大关，地区生产总值迈上千亿台阶，"
             "粮食产量连续6年超过千亿斤。培育千亿级产业集群，新增超百亿元企业。\n")
     assert _vals(text) == []
-
-
-def _kp(text: str) -> list[tuple[str, str | None]]:
-    return [(kind, period) for _, kind, _, _, _, period in _items(text)]
 
 
 def test_a_plans_goal_lead_gives_its_goals_the_plans_years() -> None:
