@@ -188,3 +188,11 @@ def test_lives_projects_completed_in_a_spun_review_head_no_plan() -> None:
     text = ("2019年政府工作报告\n一、2018年事情追念\n城镇新增就业7.4万人；12件民生实事全部完工。\n"
             "生态情况显著改进。细颗粒物年均浓度降落12.3%。\n二、2019年首要预期方针\n地区生产总值增长6.5%。\n")
     assert _kp(text) == [("actual", "2018")] * 3 + [("target", "2019")]
+
+
+def test_a_programme_named_a_plan_and_a_sum_in_a_plan_part() -> None:
+    # 新增“千人计划”人才9名 in a review: 计划 closing a programme's name is no goal cue; 共计9.8公里 in the
+    # year's plans is a sum of the goals, not an outcome
+    text = ("2014年某区政府工作报告\n一、2013年工作回顾\n新增“千人计划”人才9名。\n二、2014年工作安排\n"
+            "新建、续建城市道路3条，共计9.8公里。\n")
+    assert _kp(text) == [("actual", "2013"), ("target", "2014"), ("target", "2014")]

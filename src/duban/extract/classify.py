@@ -666,7 +666,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         if toward_plan_end:
             kind = "target"  # 累计达到225万人以上 in the forward part of a plan review: a goal of the plan
         if (kind == "actual" and not strong and (mode == "target" or sec_part == "plan")
-                and ("至" in clause or "到" in clause or "累" in clause) and _only_reaching(clause, c)):
+                and ("至" in clause or "到" in clause or "累" in clause or "共" in clause) and _only_reaching(clause, c)):
             kind = None  # 劣V类水体比例下降至3%以内 in a plan part: 降至 says where, not when; the part decides
         local_kind = kind
         after = text[q.end : q.end + 24]
@@ -801,7 +801,7 @@ def _part_lead(chunk: str, c: Cues, cue: re.Pattern | None = None, which: re.Pat
 
 # the actual cues that only say a level was reached or a sum made (增至, 降至, 上升到, 累计): in a plan part
 # they state a goal (五年累计下降13%, 劣V类水体比例下降至3%以内)
-REACHING = re.compile(tpat(r"增至|降至|上升到|累计"))
+REACHING = re.compile(tpat(r"增至|降至|上升到|累计|共计"))
 
 
 def _only_reaching(clause: str, c: Cues) -> bool:
