@@ -196,3 +196,11 @@ def test_a_programme_named_a_plan_and_a_sum_in_a_plan_part() -> None:
     text = ("2014年某区政府工作报告\n一、2013年工作回顾\n新增“千人计划”人才9名。\n二、2014年工作安排\n"
             "新建、续建城市道路3条，共计9.8公里。\n")
     assert _kp(text) == [("actual", "2013"), ("target", "2014"), ("target", "2014")]
+
+
+def test_a_five_year_review_without_a_plans_name() -> None:
+    # 过去五年，…从1014亿元增加到1613.6亿元。五年减少农村贫困人口670.8万人: the base of the year before the
+    # five, the sentence opening with 五年 over them, the level reached of the last year
+    text = ("某省2018年政府工作报告\n一、过去五年工作回顾\n过去五年，一般公共预算收入从1014亿元增加到1613.6亿元。"
+            "五年减少农村贫困人口670.8万人。\n")
+    assert _kp(text) == [("actual", "2012"), ("actual", "2017"), ("actual", "2013-2017")]

@@ -1200,17 +1200,22 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
             return _span_years(five[0], last)
         return str(last)
     if (year is not None and not bulletin and text.find("五年", *ctx) >= 0 and (sentence_year is None or other_clause_year())
-            and (_clause_average(text, q.start, clause_mark) or _total_since(text, q, sentence))):  # (every PAST_FIVE has 五年)
-        # 五年来/过去五年 … 年均增长, 累计: over the five years before the report year, when no other
-        # period is named between that cue and the figure (a year carried from a sentence before, a
-        # level's or a base's year in a clause of its own, 2021年达到…, 由2016年的…, is none: a year
-        # opening a sentence or a line is)
+            and (_clause_average(text, q.start, clause_mark) or _total_since(text, q, sentence)
+                 or BASELINE_FROM.search(text[max(0, q.start - 1) : q.start])
+                 or (FIVE_LEAD.match(sentence) is not None and not _is_level(text, q)))):  # (every PAST_FIVE has 五年)
+        # 五年来/过去五年 … 年均增长, 累计, a sentence opening with 五年: over the five years before the
+        # report year, when no other period is named between that cue and the figure (a year carried
+        # from a sentence before, a level's or a base's year in a clause of its own, 2021年达到…,
+        # 由2016年的…, is none: a year opening a sentence or a line is); a base (从1014亿元) of the year
+        # before them
         past = None
         for past in PAST_FIVE.finditer(text, *ctx):  # noqa: B007 - the last one
             pass
         if past is not None and not any(not _compared_plan(text, m) and (not m.group()[0].isdigit()
                                                                          or _opens_sentence(text, m.start()))
                                         for m in OTHER_PERIOD.finditer(text, past.end(), q.start)):
+            if BASELINE_FROM.search(text[max(0, q.start - 1) : q.start]):
+                return str(year - 6)
             return _span_years(year - 5, year - 1)
     if yr is not None:
         return str(yr)
