@@ -204,3 +204,9 @@ def test_a_five_year_review_without_a_plans_name() -> None:
     text = ("某省2018年政府工作报告\n一、过去五年工作回顾\n过去五年，一般公共预算收入从1014亿元增加到1613.6亿元。"
             "五年减少农村贫困人口670.8万人。\n")
     assert _kp(text) == [("actual", "2012"), ("actual", "2017"), ("actual", "2013-2017")]
+
+
+def test_a_decade_named_in_a_review_clause() -> None:
+    # 十年增加近70万亿元 in a 2023 report's five-year review: the decade before the report
+    text = "2023年政府工作报告\n一、过去五年工作回顾\n过去五年，国内生产总值增加到121万亿元，十年增加近70万亿元。\n"
+    assert _kp(text) == [("actual", "2022"), ("actual", "2013-2022")]

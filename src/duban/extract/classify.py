@@ -936,6 +936,8 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
 GOAL_VERB_BEFORE = re.compile(tpat(r"(?:力争|确保|争取|力求|努力|要)\s?$"))
 
 
+# a clause on the decade before the report (十年增加近70万亿元, 这十年来累计): not 十年前, 近十年来 of a city's own
+TEN_YEARS = re.compile(r"(?:^|(?<=[，,；;。这]))十年(?:来|间|里)?(?:累计)?(?:增加|增长|提高|减少|下降|新增|共)")
 HORIZON_CLOSED = re.compile(r"[。！？!?\n]")
 
 
@@ -1172,6 +1174,9 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
                          and (yr != year or _goal_year_named(text, yr, *ctx)))):
             return _span_years(*five)
         return str(yr if yr is not None else year) if (yr or year) else None
+    if (year is not None and not bulletin and "十年" in text[max(0, clause_mark + 1, q.start - 12) : q.start]
+            and TEN_YEARS.search(text, max(0, clause_mark + 1, q.start - 12), q.start) is not None):
+        return _span_years(year - 10, year - 1)  # 十年增加近70万亿元, 这十年来累计…: the decade before the report
     # actual: in a five-year review (十三五时期, 五年来) a change is of the whole period, a level
     # of its last year, and the base of 由A提高到B of the year before it began
     # a year in another clause of the sentence (由2016年的…增加到2021年的…，年均增长8.9%) leaves the
