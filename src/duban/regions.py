@@ -239,6 +239,13 @@ _TITLE_YEARS = (
 # a line of links to other pages (【相关阅读】某县2014年政府工作报告 | …, 上一篇：…, · 2021年某区政府工作报告 under
 # 相关文章): the titles on it name other reports, not this one
 LINK_LINE = re.compile(r"相关|相關|上一篇|下一篇|推荐|推薦|延伸阅读|延伸閱讀|往期|热点|熱點|链接|鏈接|^[\s·•▪●◆►]*[·•▪●◆►]", re.M)
+
+
+def on_link_line(text: str, at: int) -> bool:
+    """Does ``text[at]`` stand on a line of links to other pages (after `LINK_LINE` on its line)?"""
+    return LINK_LINE.search(text, text.rfind("\n", 0, at) + 1, at) is not None
+
+
 # a title naming its year after it in brackets (某市政府工作报告（2018年）): that year, before any other
 # report a text names (the 2017年政府工作报告 it reviews)
 _TITLE_YEAR_AFTER = re.compile(r"(?:人民)?政府工作报告\s*[（(【\[]\s*((?:19|20)\d\d)\s*年?(?:度)?\s*[)）】\]]")

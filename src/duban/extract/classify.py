@@ -20,7 +20,7 @@ from duban import fastre
 from duban.extract.quantities import Quantity, alternation, load_rules, tpat
 from duban.extract.sections import Structure
 from duban.fastre import Spots
-from duban.regions import LINK_LINE, WRAP_IN_WORD
+from duban.regions import WRAP_IN_WORD, on_link_line
 
 SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 CLAUSE_START = re.compile(r"[,，;；:：、。！？!?\n(（)）]")
@@ -37,8 +37,7 @@ def is_bulletin(text: str) -> bool:
     """A statistical bulletin or a plan-execution report (its figures are of the year it names)."""
     head = text[:3000]
     # (not a title in a list of links to other pages: 相关文章 / · 关于某区2021年…计划执行情况的报告)
-    return (any(not LINK_LINE.search(head, head.rfind("\n", 0, m.start()) + 1, m.start())
-                for m in BULLETIN.finditer(head))
+    return (any(not on_link_line(head, m.start()) for m in BULLETIN.finditer(head))
             and EXEC_AND_PLAN.search(head) is None
             # (a PDF layer wraps a long title inside a word: …计划执行情\n况与2022年…计划草案的报告)
             and EXEC_AND_PLAN.search(WRAP_IN_WORD.sub("", head[:600])) is None)
@@ -323,7 +322,7 @@ def report_year(text: str, dated: int | None = None) -> int | None:
         for m in pat.finditer(head):
             if VISION.search(m.group()) and int(m.group(1)) % 5 == 0 and int(m.group(1)) >= 2030:
                 continue  # 展望2035年: a vision's horizon, not the year planned
-            if LINK_LINE.search(head, head.rfind("\n", 0, m.start()) + 1, m.start()):
+            if on_link_line(head, m.start()):
                 continue  # · 2023年某市统计公报 under 相关新闻: another page's title
             votes[int(m.group(1)) + offset] += weight
     if votes:
@@ -455,7 +454,7 @@ PLAN_GOALS_NOT = re.compile(tpat(r"进展|完成|情况|评估|实现|回顾"))
 def _next_five_scopes(text: str, structure: Structure | None) -> list[tuple[int, int, int]]:
     """The stretches that speak of the next five years: after 今后五年 (its line, or the section of a
     heading, or the list after a lead-in), and after a plan's goal lead that ends its line or a colon."""
-    leads = [m for m in NEXT_FIVE.finditer(text)] if "五年" in text else []
+    leads = list(NEXT_FIVE.finditer(text)) if "五年" in text else []
     if "目标" in text or "目標" in text:
         leads += [m for m in PLAN_GOALS_LEAD.finditer(text)
                   if not PLAN_GOALS_NOT.search(text, m.end(), m.end() + 7)]
@@ -1111,6 +1110,8 @@ OWN_GOAL_PERIOD = re.compile(tpat(r"今年|本年|明年|新的一年|十[一二
 
 # right before a figure: the plan's goal, restated (高于规划确定的8.5%的年均增速目标)
 PLAN_GOAL_BEFORE = re.compile(tpat(r"规划(?:确定|提出|设定)的|规划目标"))
+
+
 def _has_plan_word(text: str, lo: int, hi: int) -> bool:
     """规划 (or 規劃) may stand in ``text[lo:hi]``: two ``find`` calls before a regex call."""
     return text.find("划", lo, hi) >= 0 or text.find("劃", lo, hi) >= 0
@@ -1185,13 +1186,14 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         return (_clause_average(text, q.start, clause_mark)
                 and YEAR.search(text, clause_mark + 1, q.start) is None)
 
+    from_base = BASELINE_FROM.search(text, max(0, q.start - 1), q.start) is not None  # (由A提高到B: A)
     if (five and not bulletin and spots is not None and (sentence_year is None or other_clause_year())
             and spots[1].search(*ctx) and not _year_leads_since_period_word(text, *ctx)):
         if (own := FIGURE_YEAR.search(text, max(0, q.start - 9), q.start)) is not None:
             return own.group(1)  # 由2020年的6.5万辆: the figure's own year
         # a review in the plan's own years (十四五以来 in a 2025 report) reaches the year before the report
         last = five[1] if year is None or year - 1 < five[0] else min(five[1], year - 1)
-        if BASELINE_FROM.search(text[max(0, q.start - 1) : q.start]):
+        if from_base:
             return str(five[0] - 1)
         clause_end = text[max(0, q.start - 8) : q.start]
         if (AVERAGE.search(clause_end) or CHANGE_BEFORE.search(clause_end) or _clause_average(text, q.start, clause_mark)
@@ -1205,8 +1207,7 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
             return _span_years(five[0], last)
         return str(last)
     if (year is not None and not bulletin and text.find("五年", *ctx) >= 0 and (sentence_year is None or other_clause_year())
-            and (_clause_average(text, q.start, clause_mark) or _total_since(text, q, sentence)
-                 or BASELINE_FROM.search(text[max(0, q.start - 1) : q.start])
+            and (_clause_average(text, q.start, clause_mark) or _total_since(text, q, sentence) or from_base
                  or (FIVE_LEAD.match(sentence) is not None and not _is_level(text, q)))):  # (every PAST_FIVE has 五年)
         # 五年来/过去五年 … 年均增长, 累计, a sentence opening with 五年: over the five years before the
         # report year, when no other period is named between that cue and the figure (a year carried
@@ -1219,9 +1220,7 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         if past is not None and not any(not _compared_plan(text, m) and (not m.group()[0].isdigit()
                                                                          or _opens_sentence(text, m.start()))
                                         for m in OTHER_PERIOD.finditer(text, past.end(), q.start)):
-            if BASELINE_FROM.search(text[max(0, q.start - 1) : q.start]):
-                return str(year - 6)
-            return _span_years(year - 5, year - 1)
+            return str(year - 6) if from_base else _span_years(year - 5, year - 1)
     if yr is not None:
         return str(yr)
     if year is not None:
