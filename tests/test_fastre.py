@@ -323,6 +323,14 @@ def test_relevance_at_least_as_the_score() -> None:
     _at_least_as_score(_relevance_texts(None) + [simplify(t) for t in _NOISE_PAGES])
 
 
+def test_relevance_at_least_with_negative_words_late() -> None:
+    # a report head with words of negative features after it (company, shop, forum): the early stop
+    # may not take them at 0, whichever comes first and however many
+    report = _relevance_texts(None)[0]
+    tails = ["公司股东净利润每股股价董事会。" * k for k in (1, 3, 8)] + ["包邮下单秒杀。楼主回复网友。" * 5, "彩票"]
+    _at_least_as_score([report + t for t in tails] + [t + report for t in tails] + [report[:200] + tails[-2]])
+
+
 def test_relevance_at_least_on_the_corpus(corpus_dev: Path) -> None:
     _at_least_as_score(_relevance_texts(corpus_dev))
 
