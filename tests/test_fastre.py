@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -419,3 +421,19 @@ def test_negative_lookarounds_of_every_spelling_exclude_both_scripts() -> None:
     year = re.compile(tpat("全年(?!目标|任务)"))
     assert year.search("完成全年目标") is None and year.search("完成全年目標") is None
     assert year.search("全年增长") is not None
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="，。 \n\t、年增长5%“”ab:：\u3000", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_quote_start_as_the_loop_over_marks(s: str, at: int, floor: int) -> None:
+    # extract._span finds the last clause mark or run of blanks in one match: the start of the
+    # quote is the one a loop over every mark in the window gives
+    extract = importlib.import_module("duban.extract")
+    at, floor = min(at, len(s)), min(floor, at, len(s))
+    start = max(0, at - 16, floor)
+    for m in re.finditer(r"[,，;；:：。！？!?\n、“”\"]|\s{2,}", s[:at]):
+        if m.start() >= start:
+            start = m.end()
+    while start < at and s[start].isspace():
+        start += 1
+    assert extract._span(s, SimpleNamespace(start=at, end=at), floor) == (start, at)

@@ -167,14 +167,17 @@ def _outside_link_lists(doc: Document, quantities: list) -> list:
     return [q for q in quantities if not any(s <= q.start < e for s, e in spans)]
 
 
-_QUOTE_BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、“”\"]|\s{2,}")
+# the stretch up to the last clause mark or run of blanks: one match from the window's start (the
+# greedy .* backtracks from its end) instead of a loop over every mark in it (~5 -> ~1 us a quantity);
+# where it ends before the end of a run of blanks, the strip below goes on to the same place
+_TO_QUOTE_BOUNDARY = re.compile(r"(?s:.*)(?:[,，;；:：。！？!?\n、“”\"]|\s{2,})")
 
 
 def _span(text: str, q, floor: int) -> tuple[int, int]:
     """The quote: the quantity and the words of its clause before it (at most 16 characters),
     never reaching back into the quantity before it."""
     start = max(0, q.start - 16, floor)
-    for m in _QUOTE_BOUNDARY.finditer(text, start, q.start):
+    if (m := _TO_QUOTE_BOUNDARY.match(text, start, q.start)) is not None:
         start = m.end()
     while start < q.start and text[start].isspace():
         start += 1
