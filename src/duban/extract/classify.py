@@ -71,12 +71,13 @@ def may_end_in_year_heading(lead: str) -> bool:
 FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
              "十五五": (2026, 2030)}
 FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR) + "|第十[一二三四五]个五年")
-PLAN_WORDS = re.compile(tpat("目标|计划|预期"))
+PLAN_WORDS = re.compile(tpat("目标|计划|(?<![超于出])预期"))  # (超预期的冲击, 好于预期: a review's words)
 THIS_YEAR = re.compile(tpat("今年|本年"))
 FIVE_YEAR_END = re.compile(r"[”\"';；]*末")
 CHANGE_BEFORE = re.compile(tpat("(?:增长|提高|下降|降低|增加|减少|上升)了?$"))
 PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
-DONE_AFTER = re.compile(tpat("[^。,，;；]{0,4}(?:(?:总体|全面|全部|圆满|基本|顺利)?(?:完成|实现|达成)|(?:好于|优于|超出|超过|高于)预期)"))
+DONE_AFTER = re.compile(tpat("[^。,，;；]{0,4}(?:(?:总体|全面|全部|圆满|基本|顺利)?(?:完成|实现|达成)|(?:好于|优于|超出|超过|高于)预期"
+                             "|持平)"))  # (与预期目标持平: an outcome set against the goal)
 QUANTITY_BEFORE = re.compile(r"[\d%％](?:左右|以上|以内|以下)?的$")  # (增长8%左右的预期目标: a goal named)
 FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|(?:规划)?(?:实施)?以来|规划期|前[两二三四]年)")
 # (比上半年加快0.3个百分点: a comparison base, not the period of the figure)
@@ -174,6 +175,8 @@ ACTUAL_OPENS = re.compile(tpat(r"\s*实际(?:增长|下降|增加|减少)"))
 PLAN_OPENS = re.compile(tpat(r"\s*(?:年初|年度|全年)?计划"))
 PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*实际"))
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划)?(?:目标任务|目标|预期目标|控制目标|任务)"))
+# 确定生产总值增长9%左右、规模以上工业增加值增长12%…等主要目标: a list of the goals set, closed in its clause
+GOALS_LISTED_AFTER = re.compile(tpat(r"[^。；;，,\n]{0,80}?等(?:主要|各项)?(?:预期|约束性|调控)?目标"))
 
 
 @dataclass
@@ -254,6 +257,10 @@ _YEAR_RULES: list[tuple[re.Pattern, int, int]] = [
     # 2023年十方面民生实事项目完成情况: the year's work reported when it is over (not 2024年上半年…)
     (re.compile(r"((?:19|20)\d\d)\s*年(?!\s*(?:上半年|第?一季度|前三季度|1[-—至]\d))[^。\n，,]{0,24}?(?:完成情况|落实情况|办理情况)"), 1, 4),
     (re.compile(r"刚刚过去的\s*((?:19|20)\d\d)\s*年"), 1, 4),
+    # a title line 长沙2022年重点民生实事项目出炉: the year's list of projects, set at its start (not one
+    # reporting them done, 2022年民生实事项目完成情况, nor a sentence: a title has no comma or full stop)
+    (re.compile(r"^[^\n。，,；;]{0,30}?((?:19|20)\d\d)\s*年度?[^\n。，,；;\d]{0,12}?(?:民生实事|民生實事|实事|實事)项目"
+                r"(?![^\n]*(?:完成|落实|办理|进展|兑现|满意|实施情况|执行情况|落實|辦理|進展|兌現|滿意))[^\n。，,；;]{0,30}$", re.M), 0, 4),
     # the date a session opened (Jan-Mar): 2024年02月01日, 2016-01-24
     (re.compile(r"((?:19|20)\d\d)\s*(?:年\s*0?[1-3]\s*月|-0?[1-3]-\d)"), 0, 1),
 ]
@@ -275,9 +282,14 @@ _DATE_LINE = re.compile(r"^[ \t\u3000]*(?:[^\n]{0,20}?(?:日期|时间|發布|�
 # 2021年12月28日,某医院工作人员…。, is a sentence, not a date line)
 
 
+# a date and time after a breadcrumb or site name (湖南新闻网 > 长沙 > 民生  2022-02-25 09:31 来源:…)
+_STAMP_LINE = re.compile(r"^[^\n。，,；;：:]{0,40}?[\s>|]((?:19|20)\d\d)[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
+                         r"\s+[0-2]?\d:[0-5]\d[^\n。]{0,120}$", re.M)
+
+
 def page_date_year(original: str) -> int | None:
     """The year of the date line in a page's head (the first 500 characters), or None."""
-    m = _DATE_LINE.search(original, 0, 500)
+    m = _DATE_LINE.search(original, 0, 500) or _STAMP_LINE.search(original, 0, 500)
     return int(m.group(1)) if m else None
 
 
@@ -691,6 +703,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                          or (("目标" in clause or "目標" in clause) and RESTATED_BEFORE.search(clause) is not None
                              and not (q.unit == "百分点" and GAP_TO_GOAL.search(clause)))
                          or ("的" in text[q.end : q.end + 6] and RESTATED_AFTER.match(text, q.end) is not None)
+                         or ("等" in text[q.end : q.end + 81] and GOALS_LISTED_AFTER.match(text, q.end) is not None)
                          # 计划地区生产总值增长8%左右，实际增长8.1%: the plan set against the outcome
                          or (PLAN_OPENS.match(clause) is not None and PLAN_THEN_ACTUAL.match(text, q.end) is not None)
                          or (not clause.strip() and BRACKETED_GOAL.search(text, max(0, q.start - 20), q.start) is not None)))
@@ -857,6 +870,7 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
     review part, where 民生实事 is work done (我们持续办好民生实事，新增…), no plan's list."""
     best: tuple[int, str] | None = None
     so_far = False  # the winning cue is 今年以来: the report year so far
+    this_year = False  # the winning cue is 今年 (a goal): a past year before it is a review it leaves
     if c.mode_any.search(chunk) is None:  # most sentences: no cue, one scan instead of three
         return _lead_year(chunk, year)
     for kind, pat in (("target", c.mode_target), ("actual", c.mode_actual)):
@@ -880,19 +894,20 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
                 continue  # 一季度要力争实现…, 力争上半年…: a goal for part of the year
             best = (m.start(), kind)
             so_far = kind == "actual" and m.group().startswith("今年")  # (今年以来, 今年3月以来)
+            this_year = kind == "target" and m.group().startswith(("今年", "本年"))
             break
     for m in FIVE_YEAR_PERIOD.finditer(chunk) if "五" in chunk else ():  # (every plan name holds 五)
         # 十三五时期 in a 2021 report is a review, 十四五时期 a plan; 十四五以来 (since it began) and
         # 十二五前四年 a review of its years so far whatever the report year
         if year is not None and (best is None or m.start() >= best[0]):
             best = (m.start(), "actual" if FIVE_YEAR[m.group(1)][1] < year or m.group().endswith(("以来", "年")) else "target")
-            so_far = False
+            so_far = this_year = False
     for m in PLAN_MILESTONE.finditer(chunk) if "之年" in chunk else ():
         # “十四五”收官之年 / 开局之年: the plan's last or first year, a plan when it is the report year
         if year is not None and (best is None or m.start() >= best[0]):
             first, last = FIVE_YEAR[m.group(1)]
             best = (m.start(), "actual" if (last if m.group(2) == "收官" else first) < year else "target")
-            so_far = False
+            so_far = this_year = False
     if best is None:
         return _lead_year(chunk, year)
     if year is not None and chunk.find("\n", best[0]) >= 0:
@@ -920,11 +935,15 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
         # 到2025年，… frames what follows
         y = None
     kind = best[1]
-    if so_far and year is not None and (y is None or chunk.rfind(str(y)) < best[0]):
-        return kind, year  # 今年以来，全区累计排查…: of the report year (no year named after the cue)
+    if (so_far or this_year) and year is not None and y is not None and chunk.rfind(str(y)) < best[0]:
+        # 今年以来，全区累计排查…: of the report year; 2022年…全部完成。今年的项目如下: the year named
+        # before 今年 is a review it leaves
+        return kind, year
+    if so_far and year is not None and y is None:
+        return kind, year  # (no year named at all)
     if y is not None and year is not None:
         if y < year and kind == "target" and not re.search(r"预期目标|目标", chunk):
-            kind = "actual"
+            kind = "actual"  # 2022年，我们将…: a past year's review
         if y > year and kind == "target" and (end := SENTENCE_END.search(chunk, chunk.rfind(str(y)))) is not None \
                 and OWN_GOAL_PERIOD.search(chunk, end.end()) is not None:
             y = None  # 到2035年…。“十四五”时期主要目标：: the later sentence's goals are not of 2035
