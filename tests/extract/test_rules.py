@@ -29,8 +29,9 @@ def test_schema(name: str, key: str) -> None:
         assert e.get("good") and e.get("bad"), f"{name}: every entry needs good and bad examples: {e}"
         if key == "unit":
             assert e["kind"] in UNIT_KINDS and e["words"]
-            if "needs_left" in e:
-                re.compile(e["needs_left"])
+            for k in ("needs_left", "not_before"):
+                if k in e:
+                    re.compile(e[k])
         if key == "comparator":
             assert e["cmp"] in CMPS and e["position"] in ("before", "after") and e["words"]
         if key == "nonitem":

@@ -45,3 +45,63 @@ def test_a_past_year_facing_the_unexpected_is_reviewed_under_a_goal_headline() -
     text = ("某省今年GDP目标增长6%左右\n2023-01-13 08:30 来源：某报\n省长作政府工作报告时表示，2022年面对超预期的冲击，"
             "全省地区生产总值6818.2亿元，增长0.2%。\n")
     assert _kp(text) == [("target", "2023"), ("actual", "2022"), ("actual", "2022")]
+
+
+def test_a_date_ending_a_header_line_dates_the_page() -> None:
+    from duban.extract.classify import page_date_year
+
+    assert page_date_year("某新闻网 财经频道 2024-07-19 \n标题\n") == 2024
+
+
+def test_a_part_of_a_year_named_with_今年以来_is_this_year() -> None:
+    # no date line, no title rule: the page's most named year is the year of its 上半年, not one reviewed
+    # beside 今年 (which would make the page next year's)
+    text = ("某省举行2024年上半年经济运行情况新闻发布会\n记者：今年以来外贸形势如何？\n"
+            "发布人：上半年全省地区生产总值40237亿元，同比增长5.6%。2024年上半年进出口增长6.5%。\n")
+    assert duban.extract(text).year == 2024
+    assert _kp(text) == [("actual", "2024H1")] * 3
+
+
+def test_a_plan_figure_set_against_the_outcome_after_its_indicator_is_the_reviewed_years_goal() -> None:
+    # 地区生产总值计划增长8%以上，实际增长9.2% in an execution report's review part: the plan word
+    # after the indicator (not opening the clause) still restates that year's goal
+    text = ("关于某市2021年国民经济和社会发展计划执行情况与2022年计划草案的报告\n一、2021年计划执行情况\n"
+            "全市地区生产总值计划增长8%以上，实际增长9.2%；规模以上工业增加值计劃增長10%，實際增長19.5%。\n"
+            "二、2022年计划草案\n地区生产总值增长7.5%左右。\n")
+    assert _kp(text) == [("target", "2021"), ("actual", "2021")] * 2 + [("target", "2022")]
+
+
+def test_a_whole_year_clause_after_a_part_of_the_year_is_of_the_year() -> None:
+    # 一季度下降39.2%，前三季度增速为-10.4%，全年地区生产总值43443.5亿元: the clause opened by 全年 is the
+    # whole year's; 实现全年目标的59.3% after 上半年 is still the part's (全年 opens no clause there)
+    text = ("2021-01-24 10:12 来源：某网\n报告回顾了2020年。一季度地区生产总值下降39.2%，前三季度增速为-10.4%，"
+            "全年地区生产总值43443.5亿元，下降5%。2020年上半年城镇新增就业39.3万人，实现全年目标的59.3%。\n")
+    assert _kp(text) == [("actual", "2020Q1"), ("actual", "2020Q1-Q3"), ("actual", "2020"), ("actual", "2020"),
+                         ("actual", "2020H1"), ("actual", "2020H1")]
+
+
+def test_two_chinese_digits_side_by_side_are_no_number() -> None:
+    # 三五成群, 七八个, 两三万人: "three or five", no quantity (三十五 and 二十五 still are)
+    from duban.extract.quantities import find_quantities
+
+    text = "代表们三五成群地交流，来了七八个人、两三万人。新建二十五所学校，增长三成左右。"
+    assert [(q.low, q.unit) for q in find_quantities(text)] == [(25.0, "所"), (3.0, "成")]
+
+
+def test_a_part_of_the_year_before_a_share_of_the_goal_done_is_a_review() -> None:
+    # after an outlook (预计将…回升), 前三季度，城镇新增就业56.2万人，完成全年目标任务的80.3% opens a review
+    # of the part: 完成…目标任务 is no goal following the part, and the sentence after it is an outcome
+    text = ("2023-10-24 16:10 来源：某省政府新闻办\n某省2023年前三季度经济运行情况新闻发布会\n"
+            "负责人：前三季度全省地区生产总值增长4.4%。我们预计，全年经济增速将比前三季度有所回升。\n"
+            "记者：居民收入和就业情况如何？\n负责人：前三季度，城镇新增就业56.2万人，完成全年目标任务的80.3%。"
+            "全省城镇居民人均可支配收入38541元，增长4.2%。\n")
+    assert _kp(text) == [("actual", "2023Q1-Q3")] * 5
+
+
+def test_the_reports_goals_restated_on_a_part_of_year_page_are_this_years() -> None:
+    # 年初政府工作报告确定…增长5.5%左右 after 上半年已经略高于这一目标 (a review of the half year): the goals the
+    # report set, of this year
+    text = ("时间：2025-07-22 10:00\n某省2025年上半年经济运行情况新闻发布会\n负责人：上半年全省生产总值增长5.6%。\n"
+            "记者：今年预期目标是增长5.5%左右，上半年已经略高于这一目标。请问下半年如何巩固？\n"
+            "负责人：年初政府工作报告确定全省生产总值增长5.5%左右，城镇新增就业40万人以上。\n")
+    assert _kp(text)[-2:] == [("target", "2025"), ("target", "2025")]

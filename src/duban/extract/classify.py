@@ -152,7 +152,8 @@ BACK_TO_YEAR = re.compile(tpat(r"(?:恢复|回升|回到|回复|达到)(?:到|�
 TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩小|压减|调整|突破|达)(?:到|至)"))
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
 # a review sentence that opens by restating the plan (2023年计划确定，…增长6.5%左右): its figures are goals
-RESTATED_LEAD = re.compile(tpat(r"\s*(?:(?:19|20)\d\d\s*年)?(?:的)?(?:年度|年初)?(?:计划|预期目标)(?:确定|提出|安排|要求)"))
+# (after a speaker's tag at most: 负责人：年初政府工作报告确定…)
+RESTATED_LEAD = re.compile(tpat(r"\s*(?:[^，,。：:\n]{1,12}[：:]\s*)?(?:(?:19|20)\d\d\s*年)?(?:的)?(?:(?:年度|年初)?(?:计划|预期目标)|年初(?:的)?政府工作报告)(?:确定|提出|安排|要求)"))
 # (the goal may stand in brackets: 低于年度预期目标(8.5%左右))
 RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*[(（]?\s*$"))
 CUMULATIVE = re.compile(tpat(r"累计\Z"))
@@ -174,6 +175,9 @@ GOAL_AS_BASE = re.compile(tpat(r"[比较](?:年度|全年|年初|预期|既定|�
 ACTUAL_OPENS = re.compile(tpat(r"\s*实际(?:增长|下降|增加|减少)"))
 PLAN_OPENS = re.compile(tpat(r"\s*(?:年初|年度|全年)?计划"))
 PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*实际"))
+WHOLE_YEAR_CLAUSE = re.compile(tpat(r"[，,；;:：]\s*全年"))
+# 地区生产总值计划增长8%以上，实际…: the plan's word right before the figure, after the indicator
+PLAN_BEFORE = re.compile(tpat(r"计划(?:增长|下降|提高|降低|增加|减少|完成|达到|实现|为)?\s*$"))
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划)?(?:目标任务|目标|预期目标|控制目标|任务)"))
 # 确定生产总值增长9%左右、规模以上工业增加值增长12%…等主要目标: a list of the goals set, closed in its clause
 GOALS_LISTED_AFTER = re.compile(tpat(r"[^。；;，,\n]{0,80}?等(?:主要|各项)?(?:预期|约束性|调控)?目标"))
@@ -282,9 +286,10 @@ _DATE_LINE = re.compile(r"^[ \t\u3000]*(?:[^\n]{0,20}?(?:日期|时间|發布|�
 # 2021年12月28日,某医院工作人员…。, is a sentence, not a date line)
 
 
-# a date and time after a breadcrumb or site name (湖南新闻网 > 长沙 > 民生  2022-02-25 09:31 来源:…)
+# a date after a breadcrumb or site name, with a time or ending the line (湖南新闻网 > 长沙 > 民生  2022-02-25
+# 09:31 来源:…, 浙江新闻网 财经频道 2024-07-19)
 _STAMP_LINE = re.compile(r"^[^\n。，,；;：:]{0,40}?[\s>|]((?:19|20)\d\d)[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
-                         r"\s+[0-2]?\d:[0-5]\d[^\n。]{0,120}$", re.M)
+                         r"(?:\s+[0-2]?\d:[0-5]\d[^\n。]{0,120}|[ \t\u3000]*)$", re.M)
 
 
 def page_date_year(original: str) -> int | None:
@@ -345,8 +350,8 @@ def report_year(text: str, dated: int | None = None) -> int | None:
     if not years:
         return None
     y = years.most_common(1)[0][0]
-    # a year reviewed next to 今年: the report is the next year's
-    if THIS_YEAR.search(head):
+    # a year reviewed next to 今年: the report is the next year's (not a part of it, 2024年上半年: this year)
+    if THIS_YEAR.search(head) and not re.search(rf"{y}\s*年\s*(?:上半年|第?[一二三]季度|前三季度|1[-—至]\d{{1,2}}月)", head):
         return y + 1
     return y
 
@@ -705,7 +710,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                          or ("的" in text[q.end : q.end + 6] and RESTATED_AFTER.match(text, q.end) is not None)
                          or ("等" in text[q.end : q.end + 81] and GOALS_LISTED_AFTER.match(text, q.end) is not None)
                          # 计划地区生产总值增长8%左右，实际增长8.1%: the plan set against the outcome
-                         or (PLAN_OPENS.match(clause) is not None and PLAN_THEN_ACTUAL.match(text, q.end) is not None)
+                         or ((PLAN_OPENS.match(clause) is not None or (("计划" in clause or "計劃" in clause) and PLAN_BEFORE.search(clause)))
+                             and PLAN_THEN_ACTUAL.match(text, q.end) is not None)
                          or (not clause.strip() and BRACKETED_GOAL.search(text, max(0, q.start - 20), q.start) is not None)))
         if bulletin and sec_part != "plan":
             kind = "actual"
@@ -971,7 +977,9 @@ def _goal_part(chunk: str, m: re.Match[str]) -> bool:
 def _goal_follows(chunk: str, at: int, c: Cues) -> bool:
     """A target cue in the rest of the sentence that starts at ``at`` (一季度[要力争]实现…)."""
     end = SENTENCE_END.search(chunk, at)
-    return c.clause_target.search(chunk, at, end.start() if end else len(chunk)) is not None
+    # (前三季度，城镇新增就业56.2万人，完成全年目标任务的80.3%: a review phrase, no goal)
+    return any(not c.target_not_after.search(chunk, max(0, m.start() - 30), m.start())
+               for m in c.clause_target.finditer(chunk, at, end.start() if end else len(chunk)))
 
 
 def _lead_year_match(chunk: str, at: int) -> re.Match[str] | None:
@@ -1062,6 +1070,8 @@ def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity,
     if "季" in sentence or "半" in sentence or "月" in sentence:  # in every part word: most sentences are passed over
         for part in PART_OF_SENTENCE.finditer(sentence):  # noqa: B007 - the one nearest the figure
             pass
+    if part and WHOLE_YEAR_CLAUSE.search(sentence, part.end()):
+        part = None  # 前三季度增速为-10.4%，全年地区生产总值…下降5%: a clause on the whole year after it
     if p and part and p.isdigit():
         # 上半年 -> 2022H1, 一季度 -> 2022Q1; this year's part when the sentence names no year
         if yr is None and year is not None and not LAST_YEAR_WORDS.search(sentence):

@@ -146,6 +146,7 @@ class UnitRule:
     kind: str
     needs_left: re.Pattern | None = None
     needs_scale: bool = False
+    not_before: re.Pattern | None = None  # the unit word begins another word (台 of 台阶): no quantity
 
 
 @dataclass
@@ -181,8 +182,9 @@ class _Grammar:
         self.units: dict[str, UnitRule] = {}
         for entry in units["unit"]:
             left = re.compile(tpat(entry["needs_left"])) if entry.get("needs_left") else None
+            not_before = re.compile(tpat(entry["not_before"])) if entry.get("not_before") else None
             for w in entry["words"]:
-                rule = UnitRule(entry.get("out", w), entry["kind"], left, entry.get("needs_scale", False))
+                rule = UnitRule(entry.get("out", w), entry["kind"], left, entry.get("needs_scale", False), not_before)
                 for v in variants(w):
                     self.units.setdefault(v, rule)
         comps = load_rules("comparators")
@@ -263,6 +265,9 @@ def grammar() -> _Grammar:
     return _Grammar()
 
 
+_PLAIN_DIGITS = frozenset("一二三四五六七八九两兩")
+
+
 @lru_cache(maxsize=4096)  # number tokens recur (years, 5.5, 10); a pure function of the token
 def _parse(token: str) -> tuple[float, str] | None:
     """A number token -> (value, trailing scale word split off a Chinese numeral: 三万 -> 3, 万)."""
@@ -273,6 +278,8 @@ def _parse(token: str) -> tuple[float, str] | None:
         if token.endswith(big) and len(token) > len(big):
             token, scale = token[: -len(big)], big
             break
+    if len(token) == 2 and token[0] in _PLAIN_DIGITS and token[1] in _PLAIN_DIGITS:
+        return None  # 三五成群, 七八个, 两三万人: two digits side by side say "three or five", no number
     v = parse_chinese(token)
     if v is None:
         return None
@@ -517,6 +524,8 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar,
         if unit_rule.needs_scale and not scale_w:
             return None
         if unit_rule.needs_left is not None and not unit_rule.needs_left.search(text[max(0, s - 12) : s]):
+            return None
+        if unit_rule.not_before is not None and unit_rule.not_before.match(text, t.end("unit")):
             return None
         unit_out, kind = unit_rule.out, unit_rule.kind
         # a per-unit written before the figure (每立方米39微克, 每千人3.2名): it joins the unit, not the indicator
