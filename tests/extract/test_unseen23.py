@@ -105,3 +105,13 @@ def test_the_reports_goals_restated_on_a_part_of_year_page_are_this_years() -> N
             "记者：今年预期目标是增长5.5%左右，上半年已经略高于这一目标。请问下半年如何巩固？\n"
             "负责人：年初政府工作报告确定全省生产总值增长5.5%左右，城镇新增就业40万人以上。\n")
     assert _kp(text)[-2:] == [("target", "2025"), ("target", "2025")]
+
+
+def test_a_progress_page_of_part_of_the_year_labels_goals_and_progress() -> None:
+    # 2021年十件民生实事项目上半年进展情况: each 年度目标：… is the year's goal, each 进展情况：… the progress of
+    # the half year (the title's part carries on below its labels)
+    text = ("2021年市政府十件民生实事项目上半年进展情况\n发布日期：2021-07-16\n"
+            "一、扩大优质教育资源供给。年度目标：新建改扩建中小学和幼儿园40所，新增学位2.5万个。进展情况：已开工36所，新增学位8600个。\n"
+            "二、推进城镇老旧小区改造。年度目标：改造老旧小区120个。进展情况：完成改造41个。\n")
+    assert _kp(text) == ([("target", "2021")] * 2 + [("actual", "2021H1")] * 2
+                         + [("target", "2021"), ("actual", "2021H1")])

@@ -567,6 +567,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         mode = "actual"  # a plan's progress review: its figures are outcomes unless a cue says goal
         # its title names the plan (“十四五”规划…中期评估): that name sets no goal mode
         pos = max((m.end() for m in _REVIEW_TITLE.finditer(text, 0, 300)), default=0)
+        # (2021年十件民生实事项目上半年进展情况: the progress of a part of the year, carried on below)
+        part_news = PART_OF_YEAR.search(text, 0, pos) is not None
     # the quantity before: its start, and the last sentence end and clause mark before it
     prev_start, sent_mark, clause_mark = -1, -1, -1
     for q in quantities:
@@ -638,7 +640,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 # outlook; a review of a whole year (工作回顾, 去年) before it rules that out
                 if (my is None or my == year) and (sec_part != "review" or part_news) and _part_lead(text[pos:sent_start], c):
                     part_news = True
-                elif my is None or my != year:  # (今年以来: the report year so far, no year's review)
+                elif (my is None or my != year) and not (part_news and _progress_label_only(text[pos:sent_start], c)):
+                    # (今年以来: the report year so far, no year's review; 进展情况：on a page on part of
+                    # the year: the progress of that part)
                     annual_review, part_news = True, False
             if m:
                 mode, mode_year = m, my
@@ -815,6 +819,16 @@ def _part_lead(chunk: str, c: Cues, cue: re.Pattern | None = None, which: re.Pat
     found = [g for m in (cue or c.mode_actual).finditer(chunk)
              if not NO_PERIOD_CUE.match(g := m.group()) and chunk[m.start() - 1 : m.start()] not in COMPARED_TO]
     return bool(found) and all(which.match(f) for f in found)
+
+
+PROGRESS_LABELS = frozenset(("进展情况", "进展", "完成情况", "進展情況", "進展", "完成情況"))
+
+
+def _progress_label_only(chunk: str, c: Cues) -> bool:
+    """Every review cue of ``chunk`` is a progress label (进展情况：, 完成情况：): it names no period."""
+    found = list(c.mode_actual.finditer(chunk))
+    return bool(found) and all(m.group() in PROGRESS_LABELS and chunk[m.end() : m.end() + 1] in (":", "：")
+                               for m in found)
 
 
 # the actual cues that only say a level was reached or a sum made (增至, 降至, 上升到, 累计): in a plan part
