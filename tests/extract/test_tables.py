@@ -306,3 +306,23 @@ def test_single_space_line_of_words_is_no_header() -> None:
     text = ("某县政府工作报告\n第一章 发展基础 2020年 2025年\n"
             "1\t全县生产总值(亿元)\t320\t450\n2\t常住人口城镇化率(%)\t55.2\t60\n")
     assert not any(i[3] == 320.0 for i in _items(text))
+
+
+def test_single_space_header_whose_last_labels_wrap_under_it() -> None:
+    # a PDF layer with every gap one space wide: the header has no room for its last labels, which
+    # stand on the next line after the bracketed word under 年均增长 ([累计] 属性); a row name that
+    # breaks after a Latin word (占 GDP\n比重(%))
+    text = ("某市“十四五”规划纲要\n专栏 1 “十四五”时期经济社会发展主要指标\n"
+            "序号 指标 2020 年 2025 年 年均增长\n[累计] 属性\n"
+            "1 地区生产总值(亿元) 6871 9500 6.5% 预期性\n"
+            "2 数字经济核心产业增加值占 GDP\n比重(%) 6.3 10 [3.7] 预期性\n"
+            "3 城镇调查失业率(%) — <5.5 — 预期性\n"
+            "注:[ ]内为五年累计数。\n")
+    got = _items(text)
+    assert ("actual", "地区生产总值", "=", 6871.0, "亿元", "2020") in got
+    assert ("target", "地区生产总值", "=", 9500.0, "亿元", "2021-2025") in got
+    assert ("target", "地区生产总值年均增长", "=", 6.5, "%", "2021-2025") in got
+    assert ("actual", "数字经济核心产业增加值占GDP比重", "=", 6.3, "%", "2020") in got
+    assert ("target", "数字经济核心产业增加值占GDP比重累计提高", "=", 3.7, "百分点", "2021-2025") in got
+    assert ("target", "城镇调查失业率", "<=", 5.5, "%", "2021-2025") in got
+    assert len(got) == 7

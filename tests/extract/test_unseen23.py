@@ -115,3 +115,17 @@ def test_a_progress_page_of_part_of_the_year_labels_goals_and_progress() -> None
             "二、推进城镇老旧小区改造。年度目标：改造老旧小区120个。进展情况：完成改造41个。\n")
     assert _kp(text) == ([("target", "2021")] * 2 + [("actual", "2021H1")] * 2
                          + [("target", "2021"), ("actual", "2021H1")])
+
+
+def test_a_news_page_on_a_plans_midterm_review_reports_outcomes() -> None:
+    # 某省“十四五”规划纲要实施过半 (2023): the page reports how the plan goes, dated two years into it; a
+    # goal named in passing (规划目标为2025年达到2.6%以上, 规划提出…提高到10%) sets no plan mode: the
+    # figures after it are outcomes again (目前为7.9%左右, 两年累计…)
+    text = ("某省“十四五”规划纲要实施过半 主要指标总体符合预期\n2023-07-26 10:12:46 来源：某日报\n"
+            "报告显示，2022年全社会研发经费投入强度达到2.41%，规划目标为2025年达到2.6%以上；"
+            "每万人口高价值发明专利拥有量达到5.2件。规划提出数字经济核心产业增加值占地区生产总值比重提高到10%，目前为7.9%左右。\n"
+            "民生领域，两年累计城镇新增就业148.6万人。\n")
+    assert duban.extract(text).year == 2023
+    got = _kp(text)
+    assert [k for k, _ in got] == ["actual", "target", "actual", "target", "actual", "actual"]
+    assert got[0] == ("actual", "2022") and got[1] == ("target", "2021-2025")

@@ -299,13 +299,18 @@ def page_date_year(original: str) -> int | None:
 
 
 # a title reviewing how a plan goes (规划纲要实施情况的中期评估报告): a review, even of a 规划纲要
-_REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展情况|实施评估"))
+_REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展情况|实施评估|实施过半"))
+
+
+_SENTENCE_MARKS = re.compile(r"[。，,；;]")
 
 
 def is_plan_review(text: str) -> bool:
-    """The page head (the first three lines) titles a review of a plan's progress, not a bulletin."""
-    lines = text[:300].splitlines()[:3]
-    return (any(_REVIEW_TITLE.search(line) and len(line) <= 80 for line in lines)
+    """The page head (the first three lines that are not blank) titles a review of a plan's progress,
+    not a bulletin."""
+    lines = [line for line in text[:300].splitlines() if line.strip()][:3]
+    # (a title: no sentence of a notice, 请…将进展情况报县政府督查室。)
+    return (any(_REVIEW_TITLE.search(line) and len(line) <= 80 and not _SENTENCE_MARKS.search(line) for line in lines)
             and not is_bulletin(text))
 
 
@@ -332,7 +337,9 @@ def report_year(text: str, dated: int | None = None) -> int | None:
     if review and dated is not None:
         return dated  # a mid-term review of 十四五 dated 2023: it reviews 2021-2022
     for first, _ in () if review else _title_plans(text):
-        if dated is None or first <= dated:  # news dated before a plan begins only speaks of it
+        # news dated before a plan begins only speaks of it; a page dated two years or more into the plan
+        # (湖南“十四五”规划纲要实施过半, 2023) reports how it goes
+        if dated is None or first <= dated < first + 2:
             return first
     votes: Counter[int] = Counter()
     for pat, offset, weight in _YEAR_RULES:
@@ -563,7 +570,11 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     next_fives = _next_five_scopes(text, structure) if "五年" in text or matches else []
     row_year: tuple[int, int | None] | None = None  # (row start, year before it) after a row named a year
     row_line, row = -1, False  # the line of the quantity before, and whether it is a row
-    if not bulletin and is_plan_review(text):
+    plan_review = not bulletin and is_plan_review(text)
+    # a plan's progress review that sets no plan of its own (not X年计划执行情况与Y年计划草案): a goal
+    # cue before a sentence names a goal of the plan reviewed, no plan part
+    review_only = plan_review and EXEC_AND_PLAN.search(text, 0, 600) is None
+    if plan_review:
         mode = "actual"  # a plan's progress review: its figures are outcomes unless a cue says goal
         # its title names the plan (“十四五”规划…中期评估): that name sets no goal mode
         pos = max((m.end() for m in _REVIEW_TITLE.finditer(text, 0, 300)), default=0)
@@ -644,7 +655,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                     # (今年以来: the report year so far, no year's review; 进展情况：on a page on part of
                     # the year: the progress of that part)
                     annual_review, part_news = True, False
-            if m:
+            if m and not (review_only and m == "target"):
+                # (in a plan's progress review, 规划提出… names a goal of its sentence, no plan part)
                 mode, mode_year = m, my
             pos = sent_start
         sentence = text[sent_start:q.start]
@@ -739,9 +751,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             yr = carried  # 力争实现… under 2024年主要预期目标: the year of its part
         if kind is None:
             kind = _weak(text, q, clause, c)
-        if strong and not (restated and mode == "actual"):
+        if strong and not (restated and mode == "actual") and not (review_only and kind == "target"):
             # an explicit year carries on to the sentences after it (not beyond a table row); a goal
-            # restated in a review (距离2025年2.8%的目标) does not turn the review into a plan
+            # restated in a review (距离2025年2.8%的目标) does not turn the review into a plan, nor does
+            # a plan's goal named in its progress review (规划目标为2025年达到2.6%以上)
             if row and kind == mode and row_year is None:
                 row_year = (line_start, mode_year)
             mode, mode_year = kind, yr

@@ -607,7 +607,8 @@ def _single_space_wrapped(text: str, pos: int, end: int,
     if end >= len(text):
         return None
     first = _WORD.findall(text, pos, end)
-    if not first or not _HAN.search(first[-1]) or any(_value(w) is not None or _CUMULATIVE.match(w)
+    # (the name may break after a Latin word: …增加值占 GDP\n比重(%))
+    if not first or not (_HAN.search(first[-1]) or first[-1].isalpha()) or any(_value(w) is not None or _CUMULATIVE.match(w)
                                                       for w in first[1:]):
         return None
     nend = text.find("\n", end + 1)
@@ -637,6 +638,19 @@ def _sublabels(text: str, pos: int, cols: list[Column]) -> tuple[int, list[Colum
     if lead and pos < end and text[pos] in " \t\u3000":
         lead += 1
     words = [_SUBLABEL.match(_t2s().convert(c)) for c, _ in cells]
+    if cells and not all(words) and len(cells) == 1 and not lead:
+        # one space apart, the labels the header line had no room for after the words ([累计] 属性
+        # under 序号 指标 2020 年 2025 年 年均增长): those join the columns, the words go to the value
+        # columns they stand after
+        split = [(m.group(), m.start()) for m in _WORD.finditer(text, pos, end)]
+        k = 0
+        while k < len(split) and _SUBLABEL.match(_t2s().convert(split[k][0])):
+            k += 1
+        extra = [column(w) for w, _ in split[k:]]
+        if not k or not extra or k > len(values) or any(c.role in ("other", *_VALUE_ROLES) for c in extra):
+            return pos, cols
+        cells, words, values = split[:k], [_SUBLABEL.match(_t2s().convert(w)) for w, _ in split[:k]], values[-k:]
+        cols = [*cols, *extra]
     if not cells or len(cells) > len(values) or not all(words):
         return pos, cols
     if lead:
