@@ -37,6 +37,16 @@ def test_score_range_and_traditional_script() -> None:
     assert 0.5 < relevance.score(simp) <= 1.0
 
 
+def test_figures_and_policy_verbs_alone_score_nothing() -> None:
+    # a company's year summary full of growth rates and amounts: none of the features only a
+    # government's page has, so the score is 0 (under the extraction's lower cut too); one such word
+    # (全市) lets the figures count again
+    summary = ("全年实现营业收入18.6亿元,同比增长23.4%;利润总额2.15亿元,增长17.8%;新签合同额21.3亿元,增长26%;"
+               "海外收入5.1亿元,增长18%;研发投入1.34亿元,增长12%。将深化改革,加快推进,稳步扩大,扎实落实。")
+    assert relevance.score(summary) == 0.0
+    assert relevance.score(summary + "全市") > 0.0
+
+
 def test_ordinary_pages_score_low() -> None:
     """Ordinary pages written for this test (news, forum, shop, recipe ...): at most one above the cut."""
     high = [p["kind"] for p in PAGES if relevance.score(p["text"]) >= relevance.THRESHOLD]
