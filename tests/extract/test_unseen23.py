@@ -129,3 +129,16 @@ def test_a_news_page_on_a_plans_midterm_review_reports_outcomes() -> None:
     got = _kp(text)
     assert [k for k, _ in got] == ["actual", "target", "actual", "target", "actual", "actual"]
     assert got[0] == ("actual", "2022") and got[1] == ("target", "2021-2025")
+
+
+def test_a_completion_pages_plan_sentences_restate_the_years_goals() -> None:
+    # 某市2024年十项民生实事项目完成情况: a sentence opening with 计划 restates the year's goals until a clause
+    # of work done (实际新增…, 完成…), whose figures and those after it are outcomes
+    text = ("某市2024年十项民生实事项目完成情况\n发文日期：2025-01-16\n"
+            "一、教育扩容工程。计划新建、改扩建中小学和幼儿园40所，新增学位4万个。实际完成新建学校43所。\n"
+            "二、托育服务工程。计划新增普惠性托位3000个，实际新增3240个，新增学位1200个。\n"
+            "三、道路畅通工程。计划新建改造农村公路500公里，完成526公里。\n")
+    assert duban.extract(text).year == 2025
+    assert _kp(text) == ([("target", "2024")] * 2 + [("actual", "2024")]
+                         + [("target", "2024"), ("actual", "2024"), ("actual", "2024")]
+                         + [("target", "2024"), ("actual", "2024")])

@@ -164,6 +164,9 @@ GOAL_MARK = re.compile(tpat("力争|确保|目标"))
 # 今后五年/未来五年(内): a goal over the five years from the report year
 NEXT_FIVE = fastre.compile(tpat("(?:今后|未来)五年"))  # literal-first: 57 -> 200 M chars/s
 DONE_CLAUSE = re.compile(tpat("实际|实现|完成|达到"))
+# a clause of work done after the plan's in its sentence (…，实际新增3240个, 完成526公里, 已建成): the
+# figures from there on are outcomes
+DONE_DONE = re.compile(tpat("实际|实现|完成|达到|建成|已|超额"))
 # 低于年度预期目标(8.5%左右): the goal in brackets (the bracket starts a clause of its own)
 # (also after an execution verdict: 增长4.5%，未完成计划(6%), 超额完成计划(10%))
 BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既定)目标(?:值)?"
@@ -176,6 +179,8 @@ ACTUAL_OPENS = re.compile(tpat(r"\s*实际(?:增长|下降|增加|减少)"))
 PLAN_OPENS = re.compile(tpat(r"\s*(?:年初|年度|全年)?计划"))
 PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*实际"))
 WHOLE_YEAR_CLAUSE = re.compile(tpat(r"[，,；;:：]\s*全年"))
+# a sentence opening with the plan it reviews (计划新建…, 年度计划…); not a project's size (计划总投资)
+SENTENCE_PLAN = re.compile(tpat(r"\s*(?:[一二三四五六七八九十]+、[^。\n]{0,16}?[。.]\s*)?(?:年初|年度|全年)?计划(?!总投资|投资)"))
 # 地区生产总值计划增长8%以上，实际…: the plan's word right before the figure, after the indicator
 PLAN_BEFORE = re.compile(tpat(r"计划(?:增长|下降|提高|降低|增加|减少|完成|达到|实现|为)?\s*$"))
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划)?(?:目标任务|目标|预期目标|控制目标|任务)"))
@@ -299,7 +304,8 @@ def page_date_year(original: str) -> int | None:
 
 
 # a title reviewing how a plan goes (规划纲要实施情况的中期评估报告): a review, even of a 规划纲要
-_REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展情况|实施评估|实施过半"))
+# (完成情况 closing a title: 2022年某市民生实事项目完成情况, …完成情况的报告; not 完成情况良好 in a line of labels)
+_REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展情况|完成情况(?=[ \t]*(?:\n|$)|的|通报|公示|[表（(])|实施评估|实施过半"))
 
 
 _SENTENCE_MARKS = re.compile(r"[。，,；;]")
@@ -725,6 +731,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                              and not (q.unit == "百分点" and GAP_TO_GOAL.search(clause)))
                          or ("的" in text[q.end : q.end + 6] and RESTATED_AFTER.match(text, q.end) is not None)
                          or ("等" in text[q.end : q.end + 81] and GOALS_LISTED_AFTER.match(text, q.end) is not None)
+                         # 计划新建、改扩建学校40所，新增学位4万个。实际完成… on a page reviewing a plan's progress
+                         or (review_only and (sp := SENTENCE_PLAN.match(sentence)) is not None
+                             and (PLAN_OPENS.match(clause) is not None or not DONE_DONE.search(sentence, sp.end())))
                          # 计划地区生产总值增长8%左右，实际增长8.1%: the plan set against the outcome
                          or ((PLAN_OPENS.match(clause) is not None or (("计划" in clause or "計劃" in clause) and PLAN_BEFORE.search(clause)))
                              and PLAN_THEN_ACTUAL.match(text, q.end) is not None)
