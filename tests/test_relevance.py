@@ -47,6 +47,17 @@ def test_figures_and_policy_verbs_alone_score_nothing() -> None:
     assert relevance.score(summary + "全市") > 0.0
 
 
+def test_an_institutions_summary_naming_its_plan_stays_under_the_extraction_cut() -> None:
+    # a hospital's year summary that names its own 十四五 plan (a plan feature) among many figures: its
+    # own words (门诊量, 出院患者, 全院…) keep it under the cut the extraction uses (0.2)
+    page = ("2023年是医院实施“十四五”发展规划承上启下的关键一年。全年完成门急诊量186.4万人次,同比增长12.7%;"
+            "出院患者8.93万人次,同比增长15.2%;完成手术4.12万台;四级手术占比提高到23.9%;新开展新技术68项;"
+            "全院职工2870人;医疗业务收入24.6亿元,同比增长9.8%;住院患者满意度98.1%;门诊量持续增长;全院上下;"
+            "我院新增重点专科2个;院长带队义诊120场,服务群众1.5万人;培训3.2万人;体检2.1万人;科研经费3.3亿元;"
+            "引进研究生96名;推进智慧医院建设,加快学科发展,深化改革。")
+    assert relevance.score(page) < 0.2
+
+
 def test_ordinary_pages_score_low() -> None:
     """Ordinary pages written for this test (news, forum, shop, recipe ...): at most one above the cut."""
     high = [p["kind"] for p in PAGES if relevance.score(p["text"]) >= relevance.THRESHOLD]

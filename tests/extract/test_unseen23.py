@@ -142,3 +142,12 @@ def test_a_completion_pages_plan_sentences_restate_the_years_goals() -> None:
     assert _kp(text) == ([("target", "2024")] * 2 + [("actual", "2024")]
                          + [("target", "2024"), ("actual", "2024"), ("actual", "2024")]
                          + [("target", "2024"), ("actual", "2024")])
+
+
+def test_a_title_saying_the_years_projects_are_done_opens_a_review() -> None:
+    # 某市2021年十件重点民生实事项目全面完成: the page reports the year's work done; 年度目标为…3.2万人 restates
+    # the goal, 实际新增… and 完成年度目标的111% are outcomes of that year
+    text = ("某市2021年十件重点民生实事项目全面完成\n发布时间：2022-01-10 16:32\n"
+            "截至2021年12月底，十件实事全部完成，累计完成投资18.6亿元。具体完成情况如下：\n"
+            "一、城镇就业。年度目标为城镇新增就业3.2万人，实际新增3.56万人，完成年度目标的111%；培训农村劳动力1.05万人次。\n")
+    assert _kp(text) == [("actual", "2021"), ("target", "2021")] + [("actual", "2021")] * 3

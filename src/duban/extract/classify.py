@@ -153,7 +153,7 @@ TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|�
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
 # a review sentence that opens by restating the plan (2023年计划确定，…增长6.5%左右): its figures are goals
 # (after a speaker's tag at most: 负责人：年初政府工作报告确定…)
-RESTATED_LEAD = re.compile(tpat(r"\s*(?:[^，,。：:\n]{1,12}[：:]\s*)?(?:(?:19|20)\d\d\s*年)?(?:的)?(?:(?:年度|年初)?(?:计划|预期目标)|年初(?:的)?政府工作报告)(?:确定|提出|安排|要求)"))
+RESTATED_LEAD = re.compile(tpat(r"\s*(?:[^，,。：:\n]{1,12}[：:]\s*)?(?:(?:19|20)\d\d\s*年)?(?:的)?(?:(?:(?:年度|年初)?(?:计划|预期目标)|年初(?:的)?政府工作报告)(?:确定|提出|安排|要求)|(?:年度|年初)目标(?:为|是))"))
 # (the goal may stand in brackets: 低于年度预期目标(8.5%左右))
 RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*[(（]?\s*$"))
 CUMULATIVE = re.compile(tpat(r"累计\Z"))
@@ -304,8 +304,9 @@ def page_date_year(original: str) -> int | None:
 
 
 # a title reviewing how a plan goes (规划纲要实施情况的中期评估报告): a review, even of a 规划纲要
-# (完成情况 closing a title: 2022年某市民生实事项目完成情况, …完成情况的报告; not 完成情况良好 in a line of labels)
-_REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展情况|完成情况(?=[ \t]*(?:\n|$)|的|通报|公示|[表（(])|实施评估|实施过半"))
+# (完成情况 closing a title: 2022年某市民生实事项目完成情况, …完成情况的报告, …项目全面完成; not 完成情况良好 in a
+# line of labels)
+_REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展情况|完成情况(?=[ \t]*(?:\n|$)|的|通报|公示|[表（(])|(?:全面|全部|圆满)完成(?=[ \t]*(?:\n|$))|实施评估|实施过半"))
 
 
 _SENTENCE_MARKS = re.compile(r"[。，,；;]")
