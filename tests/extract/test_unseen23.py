@@ -151,3 +151,13 @@ def test_a_title_saying_the_years_projects_are_done_opens_a_review() -> None:
             "截至2021年12月底，十件实事全部完成，累计完成投资18.6亿元。具体完成情况如下：\n"
             "一、城镇就业。年度目标为城镇新增就业3.2万人，实际新增3.56万人，完成年度目标的111%；培训农村劳动力1.05万人次。\n")
     assert _kp(text) == [("actual", "2021"), ("target", "2021")] + [("actual", "2021")] * 3
+
+
+def test_a_plan_figure_set_against_the_years_estimate_is_the_reviewed_years_goal() -> None:
+    # ——地区生产总值。年初计划增长7%左右，预计全年完成3064.7亿元，增长4.3%: in an execution report the plan's
+    # figure set against the estimate of the year (预计, the year not closed yet) restates its goal
+    text = ("关于某市2019年国民经济和社会发展计划执行情况与2020年计划草案的报告\n一、2019年计划执行情况\n"
+            "——地区生产总值。年初计划增长7%左右，预计全年完成3064.7亿元，增长4.3%。\n"
+            "——规模以上工业增加值。年初计划增长8%，预计增长2.4%。\n二、2020年计划草案\n地区生产总值增长6%左右。\n")
+    assert _kp(text) == [("target", "2019"), ("actual", "2019"), ("actual", "2019"),
+                         ("target", "2019"), ("actual", "2019"), ("target", "2020")]

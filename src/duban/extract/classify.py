@@ -177,7 +177,7 @@ GAP_TO_GOAL = re.compile(tpat(r"(?:高于|低于|超过|快于|慢于|超出)[^,
 GOAL_AS_BASE = re.compile(tpat(r"[比较](?:年度|全年|年初|预期|既定|计划|控制)*目标(?:值)?(?:高|低|快|慢)了?\s*$"))
 ACTUAL_OPENS = re.compile(tpat(r"\s*实际(?:增长|下降|增加|减少)"))
 PLAN_OPENS = re.compile(tpat(r"\s*(?:年初|年度|全年)?计划"))
-PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*实际"))
+PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*(?:实际|预计)"))  # (预计: the estimate of a year not closed)
 WHOLE_YEAR_CLAUSE = re.compile(tpat(r"[，,；;:：]\s*全年"))
 # a sentence opening with the plan it reviews (计划新建…, 年度计划…); not a project's size (计划总投资)
 SENTENCE_PLAN = re.compile(tpat(r"\s*(?:[一二三四五六七八九十]+、[^。\n]{0,16}?[。.]\s*)?(?:年初|年度|全年)?计划(?!总投资|投资)"))
