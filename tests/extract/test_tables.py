@@ -326,3 +326,18 @@ def test_single_space_header_whose_last_labels_wrap_under_it() -> None:
     assert ("target", "数字经济核心产业增加值占GDP比重累计提高", "=", 3.7, "百分点", "2021-2025") in got
     assert ("target", "城镇调查失业率", "<=", 5.5, "%", "2021-2025") in got
     assert len(got) == 7
+
+
+def test_tab_header_whose_last_labels_wrap_under_it() -> None:
+    # a tab-separated PDF header whose last cell broke onto the next line with the labels after it
+    # (年均增长\n[累计]\t属 性): the bracket word is the cell's, 属性 a column of its own
+    text = ("某市“十四五”规划纲要\n表1 “十四五”时期经济社会发展主要指标\n"
+            "类别\t序号\t指     标\t单 位\t2020 年\t2025 年\t年均增长\n[累计]\t属 性\n"
+            "经济\t1\t地区生产总值增长\t%\t3.6\t—\t6 左右\t预期性\n"
+            "\t2\t常住人口城镇化率\t%\t65.3\t68\t[2.7]\t预期性\n"
+            "民生\t3\t城镇调查失业率\t%\t—\t—\t<5.5\t预期性\n"
+            "注:[ ]内为五年累计数。\n")
+    got = [(k, c, v, u, p) for k, _, c, v, u, p in _items(text)]
+    assert got == [("actual", "=", 3.6, "%", "2020"), ("target", "~", 6.0, "%", "2021-2025"),
+                   ("actual", "=", 65.3, "%", "2020"), ("target", "=", 68.0, "%", "2021-2025"),
+                   ("target", "=", 2.7, "百分点", "2021-2025"), ("target", "<=", 5.5, "%", "2021-2025")]

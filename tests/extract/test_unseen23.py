@@ -161,3 +161,10 @@ def test_a_plan_figure_set_against_the_years_estimate_is_the_reviewed_years_goal
             "——规模以上工业增加值。年初计划增长8%，预计增长2.4%。\n二、2020年计划草案\n地区生产总值增长6%左右。\n")
     assert _kp(text) == [("target", "2019"), ("actual", "2019"), ("actual", "2019"),
                          ("target", "2019"), ("actual", "2019"), ("target", "2020")]
+
+
+def test_a_figure_named_as_the_plans_goal_after_it_is_a_restated_goal() -> None:
+    # 与4.5个的规划目标仍有差距 in a mid-term review: the plan's goal, not this year's outcome
+    text = ("某省“十四五”规划纲要实施过半\n2023-07-26 来源：某日报\n每千人口拥有3岁以下婴幼儿托位数为2.9个，"
+            "与4.5个的规划目标仍有差距。\n")
+    assert [k for k, _ in _kp(text)] == ["actual", "target"]

@@ -183,7 +183,9 @@ WHOLE_YEAR_CLAUSE = re.compile(tpat(r"[，,；;:：]\s*全年"))
 SENTENCE_PLAN = re.compile(tpat(r"\s*(?:[一二三四五六七八九十]+、[^。\n]{0,16}?[。.]\s*)?(?:年初|年度|全年)?计划(?!总投资|投资)"))
 # 地区生产总值计划增长8%以上，实际…: the plan's word right before the figure, after the indicator
 PLAN_BEFORE = re.compile(tpat(r"计划(?:增长|下降|提高|降低|增加|减少|完成|达到|实现|为)?\s*$"))
-RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划)?(?:目标任务|目标|预期目标|控制目标|任务)"))
+# (…与4.5个的规划目标: the plan's goal named after its figure)
+RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划|规划)?"
+                                 r"(?:目标任务|目标|预期目标|控制目标|任务)"))
 # 确定生产总值增长9%左右、规模以上工业增加值增长12%…等主要目标: a list of the goals set, closed in its clause
 GOALS_LISTED_AFTER = re.compile(tpat(r"[^。；;，,\n]{0,80}?等(?:主要|各项)?(?:预期|约束性|调控)?目标"))
 

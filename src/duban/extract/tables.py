@@ -638,11 +638,12 @@ def _sublabels(text: str, pos: int, cols: list[Column]) -> tuple[int, list[Colum
     if lead and pos < end and text[pos] in " \t\u3000":
         lead += 1
     words = [_SUBLABEL.match(_t2s().convert(c)) for c, _ in cells]
-    if cells and not all(words) and len(cells) == 1 and not lead:
-        # one space apart, the labels the header line had no room for after the words ([累计] 属性
-        # under 序号 指标 2020 年 2025 年 年均增长): those join the columns, the words go to the value
+    if cells and not all(words) and not lead:
+        # the labels the header line had no room for, after the words ([累计] 属性 under 序号 指标 2020 年
+        # 2025 年 年均增长, one space or a tab apart): those join the columns, the words go to the value
         # columns they stand after
-        split = [(m.group(), m.start()) for m in _WORD.finditer(text, pos, end)]
+        split = ([(m.group(), m.start()) for m in _WORD.finditer(text, pos, end)] if len(cells) == 1
+                 else cells)
         k = 0
         while k < len(split) and _SUBLABEL.match(_t2s().convert(split[k][0])):
             k += 1
