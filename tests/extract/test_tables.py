@@ -341,3 +341,18 @@ def test_tab_header_whose_last_labels_wrap_under_it() -> None:
     assert got == [("actual", "=", 3.6, "%", "2020"), ("target", "~", 6.0, "%", "2021-2025"),
                    ("actual", "=", 65.3, "%", "2020"), ("target", "=", 68.0, "%", "2021-2025"),
                    ("target", "=", 2.7, "百分点", "2021-2025"), ("target", "<=", 5.5, "%", "2021-2025")]
+
+
+def test_one_space_header_with_a_spaced_name_label_and_group_lines() -> None:
+    # the PDF spaced the name label (指 标) and numbered group lines (一、经济发展) stand between rows
+    text = ("某市国民经济和社会发展第十四个五年规划纲要\n专栏1 “十四五”经济社会发展主要指标\n"
+            "序号 指 标 2020年 2025年 年均增长/累计 属性\n一、经济发展\n"
+            "1 地区生产总值(亿元) 10036.3 13500 6%左右 预期性\n"
+            "2 服务业增加值占GDP比重(%) 48.2 51 [2.8] 预期性\n二、创新驱动\n"
+            "3 每万人发明专利拥有量(件) 30.5 45 [14.5] 预期性\n第三章 发展任务\n")
+    got = [(k, c, v, u, p) for k, _, c, v, u, p in _items(text)]
+    assert ("actual", "=", 10036.3, "亿元", "2020") in got
+    assert ("target", "=", 13500.0, "亿元", "2021-2025") in got
+    assert ("target", "=", 2.8, "百分点", "2021-2025") in got
+    assert ("target", "=", 14.5, "件", "2021-2025") in got
+    assert len(got) == 9

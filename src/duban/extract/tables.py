@@ -93,7 +93,7 @@ _ROW_START = re.compile(r"^[ \u3000]*\d{1,3}[.、．]?[\t| \u3000]+[\u4e00-\u9ff
 # header lines whose labels stand one space apart: found by the name label (指标, 项目, 名称), at most
 # this long. Two character classes (a few pairs more than the three words; the line is checked after)
 # scan three times as fast as the alternation
-_NAME_LABEL = re.compile(r"[指项項名][标標目称稱]")
+_NAME_LABEL = re.compile(r"[指项項名][ \u3000]{0,4}[标標目称稱]")  # (a PDF spaces a short label: 指 标)
 _MAX_HEADER = 120
 _WORD = re.compile(r"[^ \u3000\t]+")
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d$")
