@@ -168,3 +168,12 @@ def test_a_figure_named_as_the_plans_goal_after_it_is_a_restated_goal() -> None:
     text = ("某省“十四五”规划纲要实施过半\n2023-07-26 来源：某日报\n每千人口拥有3岁以下婴幼儿托位数为2.9个，"
             "与4.5个的规划目标仍有差距。\n")
     assert [k for k, _ in _kp(text)] == ["actual", "target"]
+
+
+def test_a_count_of_residents_in_wan_keeps_its_unit_as_written() -> None:
+    # 解决了42.6万农村居民饮水安全问题: a count of people before its noun (居民, 群众) is an item, its unit 万
+    # as written (the GUIDE; 人口 stays 万人 as the development gold has it)
+    from duban.extract.quantities import find_quantities
+
+    got = [(q.low, q.unit) for q in find_quantities("解决了42.6万农村居民饮水安全问题，惠及1200万农村群众，减少贫困人口1000万。")]
+    assert got == [(42.6, "万"), (1200.0, "万"), (1000.0, "万人")]

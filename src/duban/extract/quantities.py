@@ -253,6 +253,8 @@ class _Grammar:
         self.one_measure = re.compile("|".join(sorted(_variant_sources(sc["one_measures"]), key=len, reverse=True)))
         # 72.9万建档立卡贫困人口: a few qualifying words may stand between the figure and the people noun
         self.people_after = re.compile(tpat(people) + "|" + tpat(r"[^\s\d,，。;；、:：]{0,6}?(?:人口|劳动力|农民工)"))
+        # 解决了4.6万农村群众的饮水问题, 620万农村居民: a count of people the labellers keep as written (万)
+        self.residents_after = re.compile(tpat(r"[^\s\d,，。;；、:：]{0,4}?(?:居民|群众)"))
         self.visits_before = re.compile(tpat(r"人次[^\s\d,，。;；、:：]{0,6}$"))
         # 减少农村贫困人口1000万: the people noun right before a bare 万 is its unit (万人); with a verb
         # between (贫困人口减少1386万) the unit stays as written, 万 (GUIDE: unit as written)
@@ -514,6 +516,8 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar,
         # a bare scale word: 28万, 1000万以上; only before punctuation, a comparator or a people noun
         if g.people_after.match(text, end) or g.people_before.search(text[max(0, s - 20) : s]):
             unit_out, kind = "人", "count"
+        elif g.residents_after.match(text, end):
+            unit_out, kind = "", "count"
         elif g.visits_before.search(text[max(0, s - 16) : s]):
             unit_out, kind = "人次", "count"  # 接待游客人次恢复到6000万: the 人次 the indicator counts
         elif g.scale_ok_after.match(text, end):
