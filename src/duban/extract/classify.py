@@ -163,10 +163,11 @@ WHOLE_YEAR_LEAD = re.compile(tpat(r"\s*全年"))
 GOAL_MARK = re.compile(tpat("力争|确保|目标"))
 # 今后五年/未来五年(内): a goal over the five years from the report year
 NEXT_FIVE = fastre.compile(tpat("(?:今后|未来)五年"))  # literal-first: 57 -> 200 M chars/s
-DONE_CLAUSE = re.compile(tpat("实际|实现|完成|达到"))
+_DONE_WORDS = "实际|实现|完成|达到"
+DONE_CLAUSE = re.compile(tpat(_DONE_WORDS))
 # a clause of work done after the plan's in its sentence (…，实际新增3240个, 完成526公里, 已建成): the
 # figures from there on are outcomes
-DONE_DONE = re.compile(tpat("实际|实现|完成|达到|建成|已|超额"))
+WORK_DONE = re.compile(tpat(_DONE_WORDS + "|建成|已|超额"))
 # 低于年度预期目标(8.5%左右): the goal in brackets (the bracket starts a clause of its own)
 # (also after an execution verdict: 增长4.5%，未完成计划(6%), 超额完成计划(10%))
 BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既定)目标(?:值)?"
@@ -337,6 +338,9 @@ def _outline_span(text: str) -> tuple[int, int] | None:
     return next(_title_plans(text), None)
 
 
+_YEAR_PART = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:上半年|第?[一二三]季度|前三季度|1[-—至]\d{1,2}月)")  # 2024年上半年
+
+
 def report_year(text: str, dated: int | None = None) -> int | None:
     """The year whose plan the report sets (a 2024 report reviews 2023), or None.
 
@@ -367,7 +371,7 @@ def report_year(text: str, dated: int | None = None) -> int | None:
         return None
     y = years.most_common(1)[0][0]
     # a year reviewed next to 今年: the report is the next year's (not a part of it, 2024年上半年: this year)
-    if THIS_YEAR.search(head) and not re.search(rf"{y}\s*年\s*(?:上半年|第?[一二三]季度|前三季度|1[-—至]\d{{1,2}}月)", head):
+    if THIS_YEAR.search(head) and not any(int(m.group(1)) == y for m in _YEAR_PART.finditer(head)):
         return y + 1
     return y
 
@@ -736,7 +740,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                          or ("等" in text[q.end : q.end + 81] and GOALS_LISTED_AFTER.match(text, q.end) is not None)
                          # 计划新建、改扩建学校40所，新增学位4万个。实际完成… on a page reviewing a plan's progress
                          or (review_only and (sp := SENTENCE_PLAN.match(sentence)) is not None
-                             and (PLAN_OPENS.match(clause) is not None or not DONE_DONE.search(sentence, sp.end())))
+                             and (PLAN_OPENS.match(clause) is not None or not WORK_DONE.search(sentence, sp.end())))
                          # 计划地区生产总值增长8%左右，实际增长8.1%: the plan set against the outcome
                          or ((PLAN_OPENS.match(clause) is not None or (("计划" in clause or "計劃" in clause) and PLAN_BEFORE.search(clause)))
                              and PLAN_THEN_ACTUAL.match(text, q.end) is not None)

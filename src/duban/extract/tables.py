@@ -644,13 +644,14 @@ def _sublabels(text: str, pos: int, cols: list[Column]) -> tuple[int, list[Colum
         # columns they stand after
         split = ([(m.group(), m.start()) for m in _WORD.finditer(text, pos, end)] if len(cells) == 1
                  else cells)
-        k = 0
-        while k < len(split) and _SUBLABEL.match(_t2s().convert(split[k][0])):
-            k += 1
+        subs: list[re.Match[str]] = []
+        while len(subs) < len(split) and (sub := _SUBLABEL.match(_t2s().convert(split[len(subs)][0]))):
+            subs.append(sub)
+        k = len(subs)
         extra = [column(w) for w, _ in split[k:]]
         if not k or not extra or k > len(values) or any(c.role in ("other", *_VALUE_ROLES) for c in extra):
             return pos, cols
-        cells, words, values = split[:k], [_SUBLABEL.match(_t2s().convert(w)) for w, _ in split[:k]], values[-k:]
+        cells, words, values = split[:k], list(subs), values[-k:]
         cols = [*cols, *extra]
     if not cells or len(cells) > len(values) or not all(words):
         return pos, cols
