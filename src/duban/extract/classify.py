@@ -87,7 +87,7 @@ PART_OF_SENTENCE = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|�
                                           "截至[369]月(?:底|末)"))
 # a part-of-year cue carried over the sentences after it on a part-of-year news page, until one of
 # these names another period (全年, 下半年, 去年, a year); 比一季度 is a comparison, not a cue
-PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季度|前三季度|1[-—至][369]月") + ")|(?P<reset>"
+PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季度|前三季度|1[-—至][369]月|截至[369]月(?:底|末)") + ")|(?P<reset>"
                         r"(?<!去年)(?<!上年)全年(?!(?:主要)?(?:预期|預期)?(?:目标|目標|任务|任務|计划|計劃))|" + tpat(
     r"下半年|第?四季度|过去的?一年|(?<![比较同])(?:去年|上年)(?!同期)|"
     r"(?:19|20)\d\d\s*年(?!\s*(?:上半年|第?一季度|前三季度|1[-—至]\d|\d{1,2}\s*月))") + ")")
@@ -182,6 +182,12 @@ PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*(?:实际|预�
 WHOLE_YEAR_CLAUSE = re.compile(tpat(r"[，,；;:：]\s*全年"))
 # a sentence opening with the plan it reviews (计划新建…, 年度计划…); not a project's size (计划总投资)
 SENTENCE_PLAN = re.compile(tpat(r"\s*(?:[一二三四五六七八九十]+、[^。\n]{0,16}?[。.]\s*)?(?:年初|年度|全年)?计划(?!总投资|投资)"))
+# on a page reporting the progress of part of the year: a mark of progress or an outcome (上半年已开工28所,
+# 截至6月底, 完成全年任务的52.8%, 同比增长); a sentence without one whose line goes on with one restates the goal
+PROGRESS_MARK = re.compile(tpat(r"已|截至|截止|目前|上半年|季度|1[-—至~～]\d{1,2}月|同比|比上年|较上年|实际|累计|进度"
+                                r"|完成(?:了|全年|年度|计划|目标)"))
+ITEM_TITLE = re.compile(tpat(r"\s*[一二三四五六七八九十]+、[^。\n]{0,16}?[。.]"))
+SENTENCE_CUT = re.compile(r"[。；;！!]")
 # 地区生产总值计划增长8%以上，实际…: the plan's word right before the figure, after the indicator
 PLAN_BEFORE = re.compile(tpat(r"计划(?:增长|下降|提高|降低|增加|减少|完成|达到|实现|为)?\s*$"))
 # (…与4.5个的规划目标: the plan's goal named after its figure)
@@ -741,6 +747,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                          # 计划新建、改扩建学校40所，新增学位4万个。实际完成… on a page reviewing a plan's progress
                          or (review_only and (sp := SENTENCE_PLAN.match(sentence)) is not None
                              and (PLAN_OPENS.match(clause) is not None or not WORK_DONE.search(sentence, sp.end())))
+                         # 全年新增普惠性托位3000个。截至6月底，已新增1720个 on a page on part of the year
+                         or (review_only and part_news and _goal_before_progress(text, q, line_start))
                          # 计划地区生产总值增长8%左右，实际增长8.1%: the plan set against the outcome
                          or ((PLAN_OPENS.match(clause) is not None or (("计划" in clause or "計劃" in clause) and PLAN_BEFORE.search(clause)))
                              and PLAN_THEN_ACTUAL.match(text, q.end) is not None)
@@ -851,6 +859,22 @@ def _part_lead(chunk: str, c: Cues, cue: re.Pattern | None = None, which: re.Pat
 
 
 PROGRESS_LABELS = frozenset(("进展情况", "进展", "完成情况", "進展情況", "進展", "完成情況"))
+
+
+def _goal_before_progress(text: str, q: Quantity, line_start: int) -> bool:
+    """On a page reporting a plan's progress over part of the year, ``q`` lies in a sentence of its line
+    (after a numbered item's title, 二、普惠托育服务扩容。) with no mark of progress before or after it in
+    the line's text up to it and in its own sentence, and a later sentence of the line has one: the goal,
+    then how far it got (全年新增普惠性托位3000个。截至6月底，已新增托位1720个。)."""
+    end = text.find("\n", q.end)
+    end = len(text) if end < 0 else end
+    cut = SENTENCE_CUT.search(text, q.end, end)
+    if cut is None:
+        return False
+    title = ITEM_TITLE.match(text, line_start, q.start)
+    lo = title.end() if title else line_start
+    return (PROGRESS_MARK.search(text, lo, cut.start()) is None
+            and PROGRESS_MARK.search(text, cut.end(), end) is not None)
 
 
 def _progress_label_only(chunk: str, c: Cues) -> bool:
