@@ -26,3 +26,36 @@ def test_a_half_years_outcomes_without_a_later_mark_stay_outcomes() -> None:
             "二、投资。全市完成固定资产投资850亿元，同比增长5.1%。上半年新开工项目120个。\n")
     kp = _kp(text)
     assert kp[0][0] == "actual" and kp[1] == ("actual", "2023H1") and kp[2][0] == "actual"
+
+
+def test_a_labelled_goal_on_a_completion_notice_is_a_target_of_the_year_reviewed() -> None:
+    # a notice of how a year's list of projects was completed (…完成情况公告), each item's goal under a
+    # label (年初目标：) and its result under another (完成情况：)
+    text = ("2021年某市十件民生实事项目完成情况公告\n"
+            "一、就业。年初目标：新增城镇就业8万人，扶持创业1.5万人。完成情况：全年新增城镇就业9.1万人，扶持创业1.7万人。\n")
+    assert _kp(text) == [("target", "2021"), ("target", "2021"), ("actual", "2021"), ("actual", "2021")]
+
+
+def test_goals_named_beside_outcomes_in_an_execution_report_are_targets() -> None:
+    # a plan-execution report sets each outcome against its goal: 控制在年度调控目标3%以内, 低于年初预期的7%,
+    # 完成年度预期目标(增长6%), 低于年度计划(7%): the goals are targets of the year reviewed
+    text = ("关于2015年国民经济和社会发展计划执行情况的报告\n"
+            "居民消费价格上涨1.6%，控制在年度调控目标3%以内。规模以上工业增加值增长4.5%，低于年初预期的7%。"
+            "地区生产总值增长6.2%，完成年度预期目标(增长 6%)。固定资产投资增长5.2%，低于年度计划(7%)。\n")
+    assert _kp(text) == [("actual", "2015"), ("target", "2015")] * 4
+
+
+def test_every_goal_of_a_list_set_at_the_years_start_is_a_target() -> None:
+    # news on the first three quarters: 年初…确定的全年目标是A、B、C names this year's goals, each member
+    text = ("某县前三季度经济运行情况\n前三季度，全县地区生产总值增长6.1%。据介绍，今年年初县政府工作报告确定的全年目标是"
+            "地区生产总值增长7%左右、固定资产投资增长8%、社会消费品零售总额增长8%以上。\n")
+    assert [k for k, _ in _kp(text)] == ["actual", "target", "target", "target"]
+
+
+def test_a_five_year_plans_first_year_has_goals_of_its_own() -> None:
+    # 2026年是“十五五”开局之年 (or a headline “十五五”开好局): naming the plan's first year gives this
+    # year's goals, not the plan's
+    text = ("某市晚报 2026-01-16 07:30\n“十五五”开好局 某市今年GDP预期增长6%左右\n"
+            "本报讯 市长作政府工作报告。2026年是“十五五”规划开局之年，某市提出全市生产总值增长6%左右，"
+            "规上工业增加值增长8%左右。到2030年，经济总量迈上2万亿元台阶。\n")
+    assert _kp(text) == [("target", "2026")] * 3 + [("target", "2026-2030")]

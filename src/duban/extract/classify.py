@@ -98,6 +98,7 @@ PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季�
 LAST_YEAR_WORDS = re.compile(r"(?<![比较])(?:过去的?一年|已往一年|去年)")
 # a sentence naming the plan of its goal: by name (十五五) or by its last year (到2030年)
 FIVE_YEAR_GOAL = re.compile(r"十[一二三四五六]五|到(20\d\d)年")
+MILESTONE_AFTER = re.compile(tpat(r"[”\"'」]?\s*(?:规划)?[的之]?(?:收官|开局|起步|开好局|开门红)"))
 PERIOD_WORDS = re.compile(tpat("时期|期间|中期|实施[两三四]年来|五年来|过去五年|回顾五年|回顾[“\"']?十[一二三四五]五|五[”\"']?以来|五[”\"']?前[两二三四]年"))
 PAST_FIVE = re.compile(tpat("五年来|过去五年|过去的五年|回顾五年"))
 OTHER_PERIOD = fastre.compile(tpat(r"过去一年|过去的一年|一年来|去年|今年|(?<![比较同])上年(?!同期)|(?:19|20)\d\d\s*年|十[一二三四五]五"))
@@ -155,7 +156,9 @@ TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|�
 # (after a speaker's tag at most: 负责人：年初政府工作报告确定…)
 RESTATED_LEAD = re.compile(tpat(r"\s*(?:[^，,。：:\n]{1,12}[：:]\s*)?(?:(?:19|20)\d\d\s*年)?(?:的)?(?:(?:(?:年度|年初)?(?:计划|预期目标)|年初(?:的)?政府工作报告)(?:确定|提出|安排|要求)|(?:年度|年初)目标(?:为|是))"))
 # (the goal may stand in brackets: 低于年度预期目标(8.5%左右))
-RESTATED_BEFORE = re.compile(tpat(r"(?:预期|控制|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?\s*[(（]?\s*$"))
+# (低于年初预期的7%: the goal named by 预期 alone, before its figure)
+RESTATED_BEFORE = re.compile(tpat(r"(?:(?:预期|控制|调控|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?"
+                                  r"|(?:年初|年度|全年)预期的)\s*[(（]?\s*$"))
 CUMULATIVE = re.compile(tpat(r"累计\Z"))
 # after a part-of-year review of this year (上半年…增长6.1%): the rest of the year's outlook
 REST_OF_YEAR = re.compile(tpat("下半年|第?四季度"))
@@ -170,8 +173,10 @@ DONE_CLAUSE = re.compile(tpat(_DONE_WORDS))
 WORK_DONE = re.compile(tpat(_DONE_WORDS + "|建成|已|超额"))
 # 低于年度预期目标(8.5%左右): the goal in brackets (the bracket starts a clause of its own)
 # (also after an execution verdict: 增长4.5%，未完成计划(6%), 超额完成计划(10%))
-BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既定)目标(?:值)?"
+BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既定)目标(?:值)?|(?:低于|高于|超过|快于|慢于)(?:年度|全年|年初)计划"
                                  r"|(?:未|超额|超|基本)?(?:完成|达到)(?:年度|全年|年初)?(?:计划|目标|预期目标))\s*[(（]\s*$"))
+# (完成年度预期目标(增长6%): the bracket opens with the change its figure is of)
+BARE_CHANGE = re.compile(tpat(r"\s*(?:增长|增速|下降|提高|降低|上涨)\s*"))
 # 高于年度目标2.9个百分点: the gap between the outcome and its goal, an outcome itself
 GAP_TO_GOAL = re.compile(tpat(r"(?:高于|低于|超过|快于|慢于|超出)[^,，;；。]{0,6}目标(?:值)?\s*$"))
 # 比年初预期目标低1.9个百分点: the goal named as the base of a gap
@@ -188,6 +193,11 @@ PROGRESS_MARK = re.compile(tpat(r"已|截至|截止|目前|上半年|季度|1[-�
                                 r"|完成(?:了|全年|年度|计划|目标)"))
 ITEM_TITLE = re.compile(tpat(r"\s*[一二三四五六七八九十]+、[^。\n]{0,16}?[。.]"))
 SENTENCE_CUT = re.compile(r"[。；;！!]")
+# a progress or completion page's label of an item's goal (年初目标：新增城镇就业8万人。完成情况：…)
+GOAL_LABEL = re.compile(tpat(r"(?:年初|年度|全年|计划)(?:目标|任务)(?:任务)?\s*[:：]"))
+# 年初政府工作报告确定的全年目标是A、B、C (named in a review of part of the year): every member restated
+GOALS_SET_LIST = re.compile(tpat(r"(?:确定|提出|设定|制定|明确)的?(?:全年|年度|今年)?(?:主要)?(?:预期|发展)?目标(?:是|为)"))
+PROGRESS_LABEL = re.compile(tpat(r"(?:情况|进展|进度)\s*[:：]"))
 # 地区生产总值计划增长8%以上，实际…: the plan's word right before the figure, after the indicator
 PLAN_BEFORE = re.compile(tpat(r"计划(?:增长|下降|提高|降低|增加|减少|完成|达到|实现|为)?\s*$"))
 # (…与4.5个的规划目标: the plan's goal named after its figure)
@@ -315,7 +325,7 @@ def page_date_year(original: str) -> int | None:
 # a title reviewing how a plan goes (规划纲要实施情况的中期评估报告): a review, even of a 规划纲要
 # (完成情况 closing a title: 2022年某市民生实事项目完成情况, …完成情况的报告, …项目全面完成; not 完成情况良好 in a
 # line of labels)
-_REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展情况|完成情况(?=[ \t]*(?:\n|$)|的|通报|公示|[表（(])|(?:全面|全部|圆满)完成(?=[ \t]*(?:\n|$))|实施评估|实施过半"))
+_REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展情况|完成情况(?=[ \t]*(?:\n|$)|的|通报|公示|公告|[表（(])|(?:全面|全部|圆满)完成(?=[ \t]*(?:\n|$))|实施评估|实施过半"))
 
 
 _SENTENCE_MARKS = re.compile(r"[。，,；;]")
@@ -740,7 +750,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                     and (bulletin or sec_part == "review" or mode == "actual" or kind == "actual"
                          or (sentence_year is not None and year is not None and sentence_year < year))
                     and ((RESTATED_LEAD.match(sentence) is not None and not DONE_CLAUSE.search(clause))
-                         or (("目标" in clause or "目標" in clause) and RESTATED_BEFORE.search(clause) is not None
+                         or (("目标" in clause or "目標" in clause or "预期的" in clause or "預期的" in clause)
+                             and RESTATED_BEFORE.search(clause) is not None
                              and not (q.unit == "百分点" and GAP_TO_GOAL.search(clause)))
                          or ("的" in text[q.end : q.end + 6] and RESTATED_AFTER.match(text, q.end) is not None)
                          or ("等" in text[q.end : q.end + 81] and GOALS_LISTED_AFTER.match(text, q.end) is not None)
@@ -749,10 +760,17 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                              and (PLAN_OPENS.match(clause) is not None or not WORK_DONE.search(sentence, sp.end())))
                          # 全年新增普惠性托位3000个。截至6月底，已新增1720个 on a page on part of the year
                          or (review_only and part_news and _goal_before_progress(text, q, line_start))
+                         or (("目标" in sentence or "目標" in sentence) and (gs := GOALS_SET_LIST.search(sentence)) is not None
+                             and PROGRESS_MARK.search(sentence, gs.end()) is None)
+                         # 年初目标：新增城镇就业8万人。完成情况：… on a page reviewing a year's list of projects
+                         or (review_only and (gl := GOAL_LABEL.search(sentence)) is not None
+                             and PROGRESS_MARK.search(sentence, gl.end()) is None
+                             and PROGRESS_LABEL.search(sentence, gl.end()) is None)
                          # 计划地区生产总值增长8%左右，实际增长8.1%: the plan set against the outcome
                          or ((PLAN_OPENS.match(clause) is not None or (("计划" in clause or "計劃" in clause) and PLAN_BEFORE.search(clause)))
                              and PLAN_THEN_ACTUAL.match(text, q.end) is not None)
-                         or (not clause.strip() and BRACKETED_GOAL.search(text, max(0, q.start - 20), q.start) is not None)))
+                         or ((not clause.strip() or BARE_CHANGE.fullmatch(clause) is not None)
+                             and BRACKETED_GOAL.search(text, max(0, q.start - 20), clause_mark + 1) is not None)))
         if bulletin and sec_part != "plan":
             kind = "actual"
         if kind is None:
@@ -1228,6 +1246,8 @@ def _goal_year_named(text: str, yr: int, lo: int, hi: int) -> bool:
 def _names_plan(sentence: str, five: tuple[int, int]) -> bool:
     """Does ``sentence`` name the plan ``five`` (十五五, or 到2030年 for the plan ending then)?"""
     for m in FIVE_YEAR_GOAL.finditer(sentence) if "五" in sentence or "到" in sentence else ():
+        if m.group(1) is None and MILESTONE_AFTER.match(sentence, m.end()):
+            continue  # 2026年是“十五五”开局之年, “十五五”开好局: the year named is the plan's first, its goals its own
         if (FIVE_YEAR.get(m.group()) == five) if m.group(1) is None else int(m.group(1)) == five[1]:
             return True
     return False
