@@ -59,3 +59,13 @@ def test_a_five_year_plans_first_year_has_goals_of_its_own() -> None:
             "本报讯 市长作政府工作报告。2026年是“十五五”规划开局之年，某市提出全市生产总值增长6%左右，"
             "规上工业增加值增长8%左右。到2030年，经济总量迈上2万亿元台阶。\n")
     assert _kp(text) == [("target", "2026")] * 3 + [("target", "2026-2030")]
+
+
+def test_a_goal_named_beside_its_outcome_takes_the_outcomes_indicator() -> None:
+    import duban
+
+    text = ("关于2015年国民经济和社会发展计划执行情况的报告\n"
+            "居民消费价格上涨1.6%，控制在年度调控目标3%以内。规模以上工业增加值增长4.5%，低于年初预期的7%。"
+            "地区生产总值增长6.2%，完成年度预期目标(增长 6%)。固定资产投资增长5.2%，低于年度计划(7%)。\n")
+    items = [it for it in duban.extract(text).items if it.kind != "task"]
+    assert [it.indicator for it in items[1::2]] == [it.indicator for it in items[0::2]]

@@ -213,6 +213,10 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
             return _finish(subject, gdp, repair)
         if same_sentence():
             return prev_indicator or ""
+    if (not right and (bc := BRACKET_CHANGE.search(after_boundary)) is not None
+            and VERDICT_END.search(after_boundary, 0, bc.start() + 1) is not None and same_sentence()):
+        # 增长6.2%，完成年度预期目标(增长6%): the goal in brackets opens with the change it is of
+        return prev_indicator or ""
     if not right and prev is not None and CLOSE_SHARE.fullmatch(after_boundary.strip()) \
             and (share := PLAN_SHARE.search(text, max(0, prev.start - 16), prev.start - 1)) is not None \
             and share.end() == prev.start - 1 and prev_indicator:
@@ -268,7 +272,9 @@ ROW_NUMBER = re.compile(r"\d{1,3}(?:[ \t\u3000]+|[.．](?!\d)[ \t\u3000]*|(?=" +
 # a growth's gap to the region above (高于全省平均水平0.2个百分点), said after that growth
 BENCHMARK_GAP = re.compile(tpat(r"^(?:但|并|且|均)?(?:增速|增幅)?(?:分别)?((?:高于|低于|快于|慢于|超过|超出|领先)"
                                 r"(?:全国|全省|全市|全区|全州|全县)(?:平均水平|平均)?)$"))
-AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?[(（]?$"))
+# (低于年初预期的7%, 低于年度计划(7%): the goal named by 预期 or 计划 alone; 控制在年度调控目标3%以内: held in it)
+AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出|控制在)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|控制|调控)*目标"
+                               r"|(?:年度|全年|年初)(?:预期|计划))(?:值)?的?[(（]?$"))
 # the goal as the base of the gap (比年初预期目标低1.9个百分点)
 GOAL_AS_BASE = re.compile(tpat(r"^[比较]((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?(高|低|快|慢)了?$"))
 # an execution verdict with the goal in brackets (增长4.5%，未完成计划(6%)): the goal of the outcome's indicator
@@ -279,6 +285,8 @@ GOAL_NAMED_BEFORE = re.compile(tpat(r"^(?:虽然?|但|但是)?(?:未能?|没有|
 GOAL_NAMED_AFTER = re.compile(tpat(r"的?(?:年度|全年|年初)?(?:预期|计划|既定)?目标"))
 # the same verdict after a subject, with the goal's bracket open (…完成年度目标(7.5%)
 VERDICT_END = re.compile(tpat(r"(?:未|超额|超|基本)?(?:完成|达到)了?(?:年度|全年|年初)?(?:计划|目标|预期目标)[(（]$"))
+# (…完成年度预期目标(增长6%): the bracket opens with a bare change)
+BRACKET_CHANGE = re.compile(tpat(r"[(（]\s*(?:增长|增速|下降|提高|降低|上涨)\s*$"))
 # the bracket of a restated goal closed before a share of it (完成年度目标(7.5%)的101%)
 CLOSE_SHARE = re.compile(r"[)）]的?")
 # 实际/实际完成 before an outcome after its goal: no part of the indicator
