@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from extract_examples import kinds_periods as _kp
 
+import duban
+
 
 def test_goals_before_a_part_of_the_years_progress_are_targets() -> None:
     # a page reporting the progress of a year's list of projects after half a year, each item's goal
@@ -69,3 +71,25 @@ def test_a_goal_named_beside_its_outcome_takes_the_outcomes_indicator() -> None:
             "地区生产总值增长6.2%，完成年度预期目标(增长 6%)。固定资产投资增长5.2%，低于年度计划(7%)。\n")
     items = [it for it in duban.extract(text).items if it.kind != "task"]
     assert [it.indicator for it in items[1::2]] == [it.indicator for it in items[0::2]]
+
+
+PDF_WITH_A_SHORT_CUT_LINE = (
+    "某市2018年政府工作报告\n"
+    "各位代表：现在，我代表市人民政府向大会报告工作，请予审\n"
+    "议，并请市政协委员和其他列席人员提出意见。过去一年，全\n"
+    "市经济社会发展稳中有进，稳中向好，各项事业取得新的进展\n"
+    "，人民群众的获得感和幸福感不断增强，发展基础更加稳固。\n"
+    "全市完成地区生产总值 4 06\n"
+    "4.9 亿元，增长 7.2%；规模以上工业增加值增长 7.5%。\n"
+    "— 1 —\n"
+    "目录 …………………………………… 1\n"
+    "株洲市人民政府关于印发年度计划的通知\n"
+)
+
+
+def test_a_number_cut_by_a_wrap_the_width_statistics_left_is_joined() -> None:
+    # a PDF layer whose regular lines the width statistics join, and a shorter line cut inside a number
+    # (4 06 / 4.9 亿元): the cut is a wrap all the same; a contents line's page number is not
+    doc = duban.read_text(PDF_WITH_A_SHORT_CUT_LINE)
+    assert "地区生产总值4064.9亿元" in doc.text
+    assert "1\n株洲市" in doc.text

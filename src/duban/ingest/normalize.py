@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from functools import cache, lru_cache
 
@@ -447,11 +448,28 @@ def running_header_edits(text: str) -> list[Edit]:
 
 def unwrap_edits(text: str) -> list[Edit]:
     edits = _statistical_unwrap(text)
-    if not edits and "\n" in text and _NUMBER_CUT.search(text) and _pdf_evidence(text):
-        # a PDF layer too irregular for the width statistics (some paragraphs already joined): still
-        # a break inside a number is a wrap
-        edits = _number_cut_edits(text)
+    if "\n" in text and _NUMBER_CUT.search(text) and (edits or _pdf_evidence(text)):
+        # a PDF layer too irregular for the width statistics (some paragraphs already joined), or lines
+        # the statistics left (a wrap in a shorter line): still a break inside a number is a wrap
+        cuts = _number_cut_edits(text)
+        if edits:
+            done = {s for s, _, _ in edits}
+            ends = sorted(edits)
+            cuts = [c for c in cuts if c[0] not in done and not _covered(ends, c)]
+            edits = sorted(edits + cuts) if cuts else edits
+        else:
+            edits = cuts
     return edits
+
+
+def _covered(edits: list[Edit], cut: Edit) -> bool:
+    """Does one of the sorted disjoint ``edits`` overlap ``cut``?"""
+    i = bisect_right(edits, (cut[0], float("inf"), "")) - 1
+    return (i >= 0 and edits[i][1] > cut[0]) or (i + 1 < len(edits) and edits[i + 1][0] < cut[1])
+
+
+# a contents line: its page number after leader dots (工作报告 ………… 1), the next entry below
+_LEADER_END = re.compile(r"(?:…|\.{3,}|·{3,})[ \t\u3000]*\d+[ \t\u3000]*$")
 
 
 def _number_cut_edits(text: str) -> list[Edit]:
@@ -462,7 +480,7 @@ def _number_cut_edits(text: str) -> list[Edit]:
         nxt_end = text.find("\n", m.end())
         nxt = text[m.end() : nxt_end if nxt_end >= 0 else len(text)]
         if (len(line.strip()) < 8 or _PAGE_FOOTER.match(line) or _PAGE_FOOTER.match(nxt)
-                or _COLUMNS.search(line) or _COLUMNS.search(nxt)
+                or _COLUMNS.search(line) or _COLUMNS.search(nxt) or _LEADER_END.search(line)
                 or (_HEADING_START.match(nxt) and not _DECIMAL_START.match(nxt))):
             continue  # a short line, a page number, a table row or a list item is no wrapped sentence
         edits.append((m.start(), m.end(), ""))
