@@ -93,3 +93,27 @@ def test_a_number_cut_by_a_wrap_the_width_statistics_left_is_joined() -> None:
     doc = duban.read_text(PDF_WITH_A_SHORT_CUT_LINE)
     assert "地区生产总值4064.9亿元" in doc.text
     assert "1\n株洲市" in doc.text
+
+
+def test_goal_and_progress_in_clauses_of_one_sentence() -> None:
+    # a half-year progress page whose items give the goal and how far it got in one sentence; the page's
+    # part stays named when an item names 1—6月 again, and work done after a 全年 goal is of the half year
+    text = ("某市2024年为民办实事项目上半年进展情况通报\n"
+            "一、养老服务。全年新建区域性养老服务中心6家，已建成4家；为3000户困难老年人家庭实施适老化改造，已完成1860户。\n"
+            "二、就业社保。城镇新增就业全年目标14万人，1—6月实际新增7.8万人；开展职业技能培训10万人次以上，已培训5.3万人次。\n"
+            "三、城市更新。改造老旧小区100个，已开工88个；加装电梯200台，已完工93台。\n")
+    want = [("target", "2024"), ("actual", "2024H1")] * 6
+    assert _kp(text) == want
+    items = [it for it in duban.extract(text).items if it.kind != "task"]
+    assert items[1].indicator == "区域性养老服务中心建成"
+    assert items[11].indicator == "加装电梯完工"
+
+
+def test_progress_stated_alone_stays_progress() -> None:
+    # a progress page that states no goals: 新增托位2350个，完成全年目标的58.8% is progress and its share of
+    # the goal; a line under a progress label (进展情况：) and a sentence going on after 上半年已… too
+    text = ("某市2025年十件民生实事项目上半年进展情况\n"
+            "一、普惠托育。新增普惠性托位2350个，完成全年目标的58.8%。\n"
+            "二、教育。年度目标：新增学位2.5万个。进展情况：新增学位8600个，完成年度目标的34.4%。\n"
+            "三、学位。上半年已开工28所，新增学位1.9万个，完成全年任务的52.8%。\n")
+    assert [k for k, _ in _kp(text)] == ["actual", "actual", "target", "actual", "actual", "actual", "actual", "actual"]

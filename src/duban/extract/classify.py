@@ -190,9 +190,13 @@ SENTENCE_PLAN = re.compile(tpat(r"\s*(?:[一二三四五六七八九十]+、[^�
 # on a page reporting the progress of part of the year: a mark of progress or an outcome (上半年已开工28所,
 # 截至6月底, 完成全年任务的52.8%, 同比增长); a sentence without one whose line goes on with one restates the goal
 PROGRESS_MARK = re.compile(tpat(r"已|截至|截止|目前|上半年|季度|1[-—至~～]\d{1,2}月|同比|比上年|较上年|实际|累计|进度"
-                                r"|完成(?:了|全年|年度|计划|目标)"))
+                                r"|完成(?:了|全年|年度|计划|目标)|(?:情况|进展|进度)\s*[:：]"))
 ITEM_TITLE = re.compile(tpat(r"\s*[一二三四五六七八九十]+、[^。\n]{0,16}?[。.]"))
 SENTENCE_CUT = re.compile(r"[。；;！!]")
+CLAUSE_CUT = re.compile(r"[，,。；;！!]")
+SENTENCE_CUT_BACK = re.compile(r"(?s:.*)[。；;！!]")  # (greedy: the last sentence end before the figure)
+# (not 完成全年目标的58.8% right after a figure: the share of the goal that figure is, progress itself)
+WORK_PROGRESS = re.compile(tpat(r"已|截至|截止|目前"))
 # a progress or completion page's label of an item's goal (年初目标：新增城镇就业8万人。完成情况：…)
 GOAL_LABEL = re.compile(tpat(r"(?:年初|年度|全年|计划)(?:目标|任务)(?:任务)?\s*[:：]"))
 # 年初政府工作报告确定的全年目标是A、B、C (named in a review of part of the year): every member restated
@@ -603,12 +607,16 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     # a plan's progress review that sets no plan of its own (not X年计划执行情况与Y年计划草案): a goal
     # cue before a sentence names a goal of the plan reviewed, no plan part
     review_only = plan_review and EXEC_AND_PLAN.search(text, 0, 600) is None
+    page_part: str | None = None  # the part of the year a progress page's title names (上半年进展情况: H1)
     if plan_review:
         mode = "actual"  # a plan's progress review: its figures are outcomes unless a cue says goal
         # its title names the plan (“十四五”规划…中期评估): that name sets no goal mode
         pos = max((m.end() for m in _REVIEW_TITLE.finditer(text, 0, 300)), default=0)
         # (2021年十件民生实事项目上半年进展情况: the progress of a part of the year, carried on below)
-        part_news = PART_OF_YEAR.search(text, 0, pos) is not None
+        title_part = PART_OF_YEAR.search(text, 0, pos)
+        part_news = title_part is not None
+        if title_part is not None and review_only:
+            page_part = part_suffix(title_part.group())
     # the quantity before: its start, and the last sentence end and clause mark before it
     prev_start, sent_mark, clause_mark = -1, -1, -1
     for q in quantities:
@@ -680,7 +688,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 # outlook; a review of a whole year (工作回顾, 去年) before it rules that out
                 if (my is None or my == year) and (sec_part != "review" or part_news) and _part_lead(text[pos:sent_start], c):
                     part_news = True
-                elif (my is None or my != year) and not (part_news and _progress_label_only(text[pos:sent_start], c)):
+                elif (my is None or my != year) and not (part_news and (
+                        _progress_label_only(text[pos:sent_start], c)
+                        # (…全年目标14万人，1—6月实际新增7.8万人: the page's part named again, no year's review)
+                        or (my is None and PART_OF_SENTENCE.search(text, pos, sent_start) is not None))):
                     # (今年以来: the report year so far, no year's review; 进展情况：on a page on part of
                     # the year: the progress of that part)
                     annual_review, part_news = True, False
@@ -851,10 +862,13 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                         # passing; the paragraphs after it still speak of the page's part)
                         carry = part_suffix(m.group())
                 carry_at = q.start
-            if (part_news and carry and kind == "actual" and period and period.isdigit() and year is not None
-                    and (yr is None or yr == year) and not strong and not base and not LAST_YEAR_WORDS.search(sentence)):
-                # 规模以上工业增加值增长6.2% in the paragraphs after 上半年,…: the same part of the year
-                period = f"{year}{carry}"
+            if (part_news and (carry or page_part) and kind == "actual" and period and period.isdigit() and year is not None
+                    and (yr is None or yr == year) and not strong and not base and not LAST_YEAR_WORDS.search(sentence)
+                    and (carry or (yr is None and period == str(year - 1)))):
+                # 规模以上工业增加值增长6.2% in the paragraphs after 上半年,…: the same part of the year; on a
+                # page reporting a plan's progress over part of the year, work done after a 全年 goal
+                # (全年新建养老服务中心6家，已建成4家) is of the page's part, not of last year
+                period = f"{year}{carry or page_part}"
             out.append(Verdict(kind, period))
         prev_end = q.end
         prev_base = base
@@ -891,8 +905,20 @@ def _goal_before_progress(text: str, q: Quantity, line_start: int) -> bool:
         return False
     title = ITEM_TITLE.match(text, line_start, q.start)
     lo = title.end() if title else line_start
-    return (PROGRESS_MARK.search(text, lo, cut.start()) is None
-            and PROGRESS_MARK.search(text, cut.end(), end) is not None)
+    if (PROGRESS_MARK.search(text, lo, cut.start()) is None
+            and PROGRESS_MARK.search(text, cut.end(), end) is not None):
+        return True
+    # the goal and its progress in clauses of one sentence (全年新建养老服务中心6家，已建成4家；): the
+    # figure's clause without a mark, the next one with a mark of work done (not 同比增长: an outcome's)
+    # (the sentence up to the figure without a mark too: 上半年已开工28所，新增学位1.9万个，完成全年任务的52.8%
+    # goes on reporting progress)
+    c0 = SENTENCE_CUT_BACK.match(text, lo, q.start)
+    c1 = CLAUSE_CUT.search(text, q.end, end)
+    if c1 is None:
+        return False
+    c2 = CLAUSE_CUT.search(text, c1.end(), end)
+    return (PROGRESS_MARK.search(text, c0.end() if c0 else lo, c1.start()) is None
+            and WORK_PROGRESS.search(text, c1.end(), c2.start() if c2 else end) is not None)
 
 
 def _progress_label_only(chunk: str, c: Cues) -> bool:

@@ -223,6 +223,12 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         # …完成年度目标(7.5%)的101%: the share of the goal just restated, of that goal's subject
         what = re.sub("(?<=[标划])任务$|(?<=[標劃])任務$", "", share.group(1))
         return _finish(subject_of(prev_indicator) + "完成" + what + "比例", gdp, repair)
+    if (not right and phrase and (done := PROGRESS_ONLY.match(phrase)) is not None and "投资" not in phrase
+            and "投資" not in phrase and same_sentence()):
+        # (已完成投资: the investment rules below name the projects it is of)
+        # 全年新建养老服务中心6家，已建成4家: the progress of the goal before it, its subject and the verb
+        subject = NEW_LEAD.sub("", subject_of(prev_indicator or ""))
+        return _finish(subject + _t2s().convert(_group(done)), gdp, repair)
     if not right and ACTUAL_OF_PLAN.match(phrase):
         # 计划新增5万人，实际新增5.83万人: the outcome of the goal before it, the same indicator
         if same_sentence:
@@ -306,6 +312,9 @@ BARE_SHARE = re.compile(tpat(r"^((?:税收|税收收入|非税收入|民生支�
 TOTAL_OF_MONEY = re.compile(tpat(r"(?:收入|支出)$"))
 # a total with no noun of its own (总量突破1.2万家, 总数达到60万户)
 TOTAL_ONLY = re.compile(tpat(r"^(?:总量|总数|总规模)$"))
+# the progress of a goal with no subject of its own (已建成, 目前已开工, 上半年已完成)
+PROGRESS_ONLY = re.compile(tpat(r"^(?:目前|上半年|截至\d{1,2}月(?:底|末)|1[-—至]\d{1,2}月)?(?:已经?|均已)(?:累计)?"
+                                r"([^\d,，;；、。]{1,4})$"))
 NEW_LEAD = re.compile(tpat(r"^(?:新增|净增|新培育|新认定|新引进|新登记|新设立|新建|累计)"))
 
 
