@@ -117,3 +117,32 @@ def test_progress_stated_alone_stays_progress() -> None:
             "二、教育。年度目标：新增学位2.5万个。进展情况：新增学位8600个，完成年度目标的34.4%。\n"
             "三、学位。上半年已开工28所，新增学位1.9万个，完成全年任务的52.8%。\n")
     assert [k for k, _ in _kp(text)] == ["actual", "actual", "target", "actual", "actual", "actual", "actual", "actual"]
+
+
+def test_a_mid_term_reviews_table_with_a_progress_column_is_read() -> None:
+    # a plan's mid-term review whose indicator table (one space apart, its header wrapped under it) ends
+    # in a column of words on each row's progress (进展情况: 符合, 滞后); the number cut by a wrap is joined
+    # though the next line holds a letter-spaced number (1 6 8 0 . 2亿元), which is no table
+    text = ("某市国民经济和社会发展第十四个五年规划\n纲要实施中期评估报告\n（2023年10月）\n\n"
+            "一、规划实施总体情况\n“十四五”实施以来，全市上下坚决贯彻落实决策部署，主要目标任务总体进展顺利。2022年，全\n"
+            "市实现地区生产总值1570\n4亿元，两年年均增长5.7%；一般公共预算收入完成1 6 8 0 . 2亿元；港口货物吞吐量\n"
+            "达到12.6亿吨。\n— 7 —\n"
+            "二、主要指标完成情况\n"
+            "序号 指 标 单位 2020年 2025年 年均增长 2022年 进展\n"
+            " 基期值 目标值 /累计 完成值 情况\n"
+            "1 地区生产总值 亿元 12409 16000 6%左右 15704 符合\n"
+            "2 研发经费支出占GDP比重 % 2.85 3.5 [0.65] 3.12 滞后\n"
+            "— 8 —\n")
+    doc = duban.read_text(text)
+    assert "地区生产总值15704亿元" in doc.text
+    got = {(it.kind, it.low, it.period) for it in duban.extract(doc).items if it.kind != "task"}
+    assert {("actual", 12409.0, "2020"), ("target", 16000.0, "2021-2025"), ("actual", 15704.0, "2022"),
+            ("actual", 2.85, "2020"), ("actual", 3.12, "2022")} <= got
+
+
+def test_a_bracketed_date_under_a_title_dates_the_page() -> None:
+    from duban.extract.classify import page_date_year
+
+    assert page_date_year("某市规划纲要实施中期评估报告\n（2023年10月）\n") == 2023
+    assert page_date_year("某市政府工作报告\n（2023年1月10日在某市第十六届人民代表大会第二次会议上）\n") == 2023
+    assert page_date_year("某市政府工作报告\n（2023年）\n") is None

@@ -306,10 +306,10 @@ VISION = re.compile(r"展望|远景")
 
 
 # a news page's date line (2024-07-15 来源：…, 发布日期：2024年7月15日): the year it speaks of as 今年
-_DATE_LINE = re.compile(r"^[ \t\u3000]*(?:[^\n]{0,20}?(?:日期|时间|發布|发布|來源|来源)[^\n\d]{0,16})?((?:19|20)\d\d)\s*[-/.年]\s*"
+_DATE_LINE = re.compile(r"^[ \t\u3000]*[（(]?(?:[^\n]{0,20}?(?:日期|时间|發布|发布|來源|来源)[^\n\d]{0,16})?((?:19|20)\d\d)\s*[-/.年]\s*"
                         r"(?:0?[1-9]|1[0-2])\s*(?:[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])(?!\d)(?:[^\n。，,]{0,40}|"
                         # a time after the date: a date line, however long its source, author and widgets
-                        r"日?\s+[0-2]?\d:[0-5]\d[^\n。]{0,120})|月\s*)$", re.M)
+                        r"日?\s+[0-2]?\d:[0-5]\d[^\n。]{0,120})|月\s*[）)]?\s*)$", re.M)
 # (a line of year and month alone, 2023年12月, is a date line too; a photo caption opening with a date,
 # 2021年12月28日,某医院工作人员…。, is a sentence, not a date line)
 

@@ -480,7 +480,7 @@ def _number_cut_edits(text: str) -> list[Edit]:
         nxt_end = text.find("\n", m.end())
         nxt = text[m.end() : nxt_end if nxt_end >= 0 else len(text)]
         if (len(line.strip()) < 8 or _PAGE_FOOTER.match(line) or _PAGE_FOOTER.match(nxt)
-                or _COLUMNS.search(line) or _COLUMNS.search(nxt) or _LEADER_END.search(line)
+                or _columns(line) or _columns(nxt) or _LEADER_END.search(line)
                 or (_HEADING_START.match(nxt) and not _DECIMAL_START.match(nxt))):
             continue  # a short line, a page number, a table row or a list item is no wrapped sentence
         edits.append((m.start(), m.end(), ""))
@@ -531,6 +531,14 @@ def _statistical_unwrap(text: str) -> list[Edit]:
 
 # columns of a table or a letter-spaced line (安 平 县 统 计 局    2 0 2 3 年) are not running prose
 _COLUMNS = re.compile(r"\S(?:[ \u3000]{2,}|\t)\S|\S \S \S \S")
+
+
+_SPACED_DIGIT = re.compile(r"(?<=\d) (?=[\d.])|(?<=\.) (?=\d)")
+
+
+def _columns(line: str) -> bool:
+    """Does ``line`` hold a table's column gaps? (a letter-spaced number, 1 6 8 0 . 2亿元, is none)"""
+    return _COLUMNS.search(_SPACED_DIGIT.sub("", line) if " " in line else line) is not None
 
 
 def _short_stop(i: int, line: str, nxt: str) -> bool:
