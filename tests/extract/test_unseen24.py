@@ -146,3 +146,28 @@ def test_a_bracketed_date_under_a_title_dates_the_page() -> None:
     assert page_date_year("某市规划纲要实施中期评估报告\n（2023年10月）\n") == 2023
     assert page_date_year("某市政府工作报告\n（2023年1月10日在某市第十六届人民代表大会第二次会议上）\n") == 2023
     assert page_date_year("某市政府工作报告\n（2023年）\n") is None
+
+
+def test_goal_then_actual_on_a_completion_page() -> None:
+    # a year's list of projects reported done, each item 目标…，实际…: the goal a target of that year (a
+    # later item's goal without the word 目标 too), the work done an outcome (实际筹集, 实际服务)
+    text = ("2023年某市十件民生实事项目完成情况\n"
+            "1.托育服务:目标新增托位5000个,实际新增托位5863个。\n"
+            "2.住房保障:目标筹集保障性租赁住房2万套,实际筹集2.37万套。\n"
+            "3.基层医疗:目标建成示范点40个,实际建成42个;为老年人免费开展健康体检45万人次,实际完成48.6万人次。\n"
+            "4.公共停车:新建充电桩目标3000个,实际建成3470个。\n")
+    assert _kp(text) == [("target", "2023"), ("actual", "2023")] * 5
+
+
+def test_a_gap_to_a_plans_goal_is_an_outcome() -> None:
+    text = ("2018年某县政府工作报告\n二、“十三五”规划中期评估情况\n"
+            "两年来全县地区生产总值年均增长8%,快于规划目标0.5个百分点。\n")
+    items = [it for it in duban.extract(text).items if it.kind != "task"]
+    assert [(it.kind, it.indicator) for it in items][1] == ("actual", "地区生产总值快于规划目标")
+
+
+def test_a_growth_goal_in_a_headline_takes_the_indicator_after_the_year_word() -> None:
+    text = ("某市长作政府工作报告 今年地区生产总值增长目标6%\n2019年1月，某市市长作政府工作报告。"
+            "今年地区生产总值增长目标为6%-6.5%。规上工业增加值增长目标6%。\n")
+    items = [it for it in duban.extract(text).items if it.kind != "task"]
+    assert [it.indicator for it in items] == ["地区生产总值增长", "地区生产总值增长", "规上工业增加值增长"]

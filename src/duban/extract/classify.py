@@ -184,6 +184,8 @@ GOAL_AS_BASE = re.compile(tpat(r"[比较](?:年度|全年|年初|预期|既定|�
 ACTUAL_OPENS = re.compile(tpat(r"\s*实际(?:增长|下降|增加|减少)"))
 PLAN_OPENS = re.compile(tpat(r"\s*(?:年初|年度|全年)?计划"))
 PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*(?:实际|预计)"))  # (预计: the estimate of a year not closed)
+ACTUAL_AFTER = re.compile(tpat(r"[^。；;\n，,]{0,24}[，,]\s*实际"))
+ACTUAL_LEAD = re.compile(tpat(r"\s*(?:实际|已)"))
 WHOLE_YEAR_CLAUSE = re.compile(tpat(r"[，,；;:：]\s*全年"))
 # a sentence opening with the plan it reviews (计划新建…, 年度计划…); not a project's size (计划总投资)
 SENTENCE_PLAN = re.compile(tpat(r"\s*(?:[一二三四五六七八九十]+、[^。\n]{0,16}?[。.]\s*)?(?:年初|年度|全年)?计划(?!总投资|投资)"))
@@ -747,7 +749,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             kind = "target"
         elif (c.after_actual_needs is None or c.after_actual_needs.search(after)) and c.after_actual.match(after):
             kind = "actual"
-        if q.unit == "百分点" and kind == "target" and GOAL_AS_BASE.search(clause) is not None:
+        if q.unit == "百分点" and kind == "target" and (GOAL_AS_BASE.search(clause) is not None
+                                                       or GAP_TO_GOAL.search(clause) is not None):
             kind, yr, strong = "actual", None, False  # 比年初预期目标低1.9个百分点: the gap to the goal, an outcome
         near = text[max(0, q.start - 12) : q.start]
         base_m = BASELINE.search(near) if ("由" in near or "从" in near or "從" in near) else None
@@ -773,6 +776,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                          or (review_only and part_news and _goal_before_progress(text, q, line_start))
                          or (("目标" in sentence or "目標" in sentence) and (gs := GOALS_SET_LIST.search(sentence)) is not None
                              and PROGRESS_MARK.search(sentence, gs.end()) is None)
+                         # 目标新增托位5000个，实际新增5863个; 为老年人体检45万人次，实际完成48.6万人次: on a
+                         # page reviewing a plan, what a clause of work done (实际…) follows is the goal
+                         or (review_only and "已" not in clause and ACTUAL_AFTER.match(text, q.end) is not None
+                             and not ACTUAL_LEAD.match(clause))
                          # 年初目标：新增城镇就业8万人。完成情况：… on a page reviewing a year's list of projects
                          or (review_only and (gl := GOAL_LABEL.search(sentence)) is not None
                              and PROGRESS_MARK.search(sentence, gl.end()) is None

@@ -185,6 +185,12 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
             return _finish(part + "占" + total + "比重", gdp, repair)
     if not right and GROWTH_GOAL.search(phrase):
         return _finish(gdp + "增长", gdp, repair)  # 把增长目标定在5%左右: the economy's growth
+    if not right and (goal := CHANGE_GOAL_END.search(phrase)) is not None:
+        # 某市长作政府工作报告今年地区生产总值增长目标6%: the indicator is the words from the year word
+        # on, without the goal word (a headline's words before it name who set it)
+        head = phrase[: goal.start()]
+        cut = max(head.rfind("今年"), head.rfind("明年"))
+        phrase = head[cut + 2 if cut >= 0 else 0:] + _group(goal)
     if not right and same_sentence and (gap := AGAINST_GOAL.match(phrase)) is not None:
         # 增长6.1%，低于年度预期目标(8.5%左右): the goal restated is of the same indicator; 高于年度目标
         # 2.9个百分点: the gap to it, <subject>高于年度目标
@@ -269,7 +275,11 @@ def _finish(phrase: str, gdp: str, repair: Callable[[str], str]) -> str:
 
 SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 # the growth goal with no subject (把增长目标定在, 经济增长目标为): the growth of the economy
-GROWTH_GOAL = re.compile(tpat(r"(?:^|把|将)(?:经济|全年|今年)?的?增长(?:预期)?目标(?:定在|定为|确定为|设定为|设定在|定|为|是)?$"))
+# 地区生产总值增长目标: a change's goal word after it
+CHANGE_GOAL_END = re.compile(tpat(r"(增长|增速|下降|提高|降低)(?:预期)?目标(?:为|是|定在|定为)?$"))
+# (…订今年经济成长目标5%左右: the economy's growth goal after other words, 成长 a Taiwan wording)
+GROWTH_GOAL = re.compile(tpat(r"(?:(?:^|把|将)(?:经济|全年|今年)?的?增长|经济(?:增长|成长))(?:预期)?目标"
+                              r"(?:定在|定为|确定为|设定为|设定在|定|为|是)?$"))
 # a row number before a table cell or list item (2<TAB>一季度…, 3 上半年…)
 # (normalize may join a spaced one to its cell: 3上半年…; then only before a time word, as 12345热线 is a name)
 ROW_NUMBER = re.compile(r"\d{1,3}(?:[ \t\u3000]+|[.．](?!\d)[ \t\u3000]*|(?=" + tpat(
@@ -279,7 +289,7 @@ ROW_NUMBER = re.compile(r"\d{1,3}(?:[ \t\u3000]+|[.．](?!\d)[ \t\u3000]*|(?=" +
 BENCHMARK_GAP = re.compile(tpat(r"^(?:但|并|且|均)?(?:增速|增幅)?(?:分别)?((?:高于|低于|快于|慢于|超过|超出|领先)"
                                 r"(?:全国|全省|全市|全区|全州|全县)(?:平均水平|平均)?)$"))
 # (低于年初预期的7%, 低于年度计划(7%): the goal named by 预期 or 计划 alone; 控制在年度调控目标3%以内: held in it)
-AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出|控制在)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|控制|调控)*目标"
+AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出|控制在)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|规划|控制|调控)*目标"
                                r"|(?:年度|全年|年初)(?:预期|计划))(?:值)?的?[(（]?$"))
 # the goal as the base of the gap (比年初预期目标低1.9个百分点)
 GOAL_AS_BASE = re.compile(tpat(r"^[比较]((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?(高|低|快|慢)了?$"))
