@@ -260,7 +260,8 @@ _REVIEW_YEAR = re.compile(r"(?:回顾|刚刚过去的|过去的)" + _YEAR + r"|"
 # 2021年2月23日在太原市第十四届人民代表大会, 2022年4月8日上午,南京市十六届人大
 _DATE_AT_CONGRESS = re.compile(_YEAR + r"(\d{1,2})月\d{1,2}日[^\n。]{0,20}?(?:人民代表大会|人大)")
 # a page dated in its head (2024年02月01日, 2016-01-24) that covers a congress
-_DATED_HEAD = re.compile(r"((?:19|20)\d\d)(?:年\d{1,2}月\d{1,2}日|-\d\d-\d\d)")
+# (not 截至2022年12月31日 / 到…: the end of a period reported on, no date of the page)
+_DATED_HEAD = re.compile(r"(?<![至止到])((?:19|20)\d\d)(?:年\d{1,2}月\d{1,2}日|-\d\d-\d\d)")
 _CONGRESS_WORD = re.compile(r"人民代表大会|人大|政府工作报告")
 _ANY_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _GOAL_BEFORE = re.compile(r"(?:到|至|展望|远景|力争)\s*$")

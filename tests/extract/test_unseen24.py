@@ -171,3 +171,15 @@ def test_a_growth_goal_in_a_headline_takes_the_indicator_after_the_year_word() -
             "今年地区生产总值增长目标为6%-6.5%。规上工业增加值增长目标6%。\n")
     items = [it for it in duban.extract(text).items if it.kind != "task"]
     assert [it.indicator for it in items] == ["地区生产总值增长", "地区生产总值增长", "规上工业增加值增长"]
+
+
+def test_a_date_a_period_ends_on_does_not_date_the_page() -> None:
+    # a completion notice whose date line is page furniture (dropped): 截至2022年12月31日 in its body is the
+    # end of the year reported, not the page's date; the title makes the page next year's, the goals and
+    # the work done of the year reported
+    text = ("某市2022年为民办实事项目完成情况公告\n发布机构：市政府办公室　发布日期：2023-01-12　索引号：014134227/2023-00031\n"
+            "2022年初，市政府确定了15件为民办实事项目，经市人大票决产生。截至2022年12月31日，15件实事项目全部完成年度任务。\n"
+            "1.教育。年度目标：新增学位2.4万个。实际完成：新增学位25860个。\n")
+    ex = duban.extract(text)
+    assert ex.year == 2023
+    assert _kp(text)[-2:] == [("target", "2022"), ("actual", "2022")]
