@@ -29,6 +29,7 @@ class Feature:
     weight: float
     cap: int
     generic: bool = False  # any organisation's page has it (growth rates, amounts): no evidence alone
+    anchor: bool = False  # a region's government speaks (全市, 政府, a report's title): one is needed
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,8 @@ def rules() -> dict:
 @cache
 def _model() -> _Model:
     data = rules()
-    feats = tuple(Feature(f["name"], f["pattern"], float(f["weight"]), int(f["cap"]), bool(f.get("generic")))
-                  for f in data["feature"])
+    feats = tuple(Feature(f["name"], f["pattern"], float(f["weight"]), int(f["cap"]), bool(f.get("generic")),
+                          bool(f.get("anchor"))) for f in data["feature"])
     scan = re.compile("|".join(f"(?P<f{i}>{f.pattern})" for i, f in enumerate(feats)))
     return _Model(float(data["bias"]), feats, scan, GroupCounter([f.pattern for f in feats]),
                   AnyOf([f.pattern for f in feats if f.weight < 0]),
@@ -71,8 +72,10 @@ def score(text: str, *, simplified: bool = False) -> float:
 
 
 def _score(model: _Model, counts: dict[str, int]) -> float:
-    if not any(counts[f.name] for f in model.features if f.weight > 0 and not f.generic):
-        return 0.0  # only figures and policy verbs: any organisation's page (a company's year summary)
+    if not any(counts[f.name] for f in model.features if f.anchor):
+        # only figures, policy verbs and the names of indicators: any organisation's page (a company's
+        # year summary, an industrial park's news), no region's government speaking
+        return 0.0
     z = model.bias + sum(f.weight * min(counts[f.name], f.cap) for f in model.features)
     return 1.0 / (1.0 + math.exp(-z))
 
