@@ -183,3 +183,28 @@ def test_a_date_a_period_ends_on_does_not_date_the_page() -> None:
     ex = duban.extract(text)
     assert ex.year == 2023
     assert _kp(text)[-2:] == [("target", "2022"), ("actual", "2022")]
+
+
+def test_a_progress_table_of_goals_and_work_done_so_far() -> None:
+    # a half-year progress page laid out as a table (序号 项目 年度目标 上半年完成 完成率): the goals are
+    # targets of the year, the work done (also several figures with their words in one cell) and its share
+    # of the goal outcomes of the half year
+    text = ("2023年某市民生实事项目上半年进展情况\n现将各项目进展情况公布如下:\n"
+            "序号\t项目\t年度目标\t上半年完成\t完成率\n"
+            "1\t新建改扩建中小学、幼儿园\t60所\t开工54所,竣工17所\t28.3%\n"
+            "2\t新增中小学学位\t5万个\t2.34万个\t46.8%\n"
+            "3\t为新生儿免费开展遗传代谢病筛查\t8.5万例\t4.1万例\t48.2%\n")
+    items = [it for it in duban.extract(text).items if it.kind != "task"]
+    got = [(it.kind, it.low, it.unit, it.period) for it in items]
+    assert got == [("target", 60.0, "所", "2023"), ("actual", 54.0, "所", "2023H1"), ("actual", 17.0, "所", "2023H1"),
+                   ("actual", 28.3, "%", "2023H1"), ("target", 5.0, "万个", "2023"), ("actual", 2.34, "万个", "2023H1"),
+                   ("actual", 46.8, "%", "2023H1"), ("target", 8.5, "万例", "2023"), ("actual", 4.1, "万例", "2023H1"),
+                   ("actual", 48.2, "%", "2023H1")]
+    assert items[1].indicator == "新建改扩建中小学、幼儿园开工"
+
+
+def test_a_headline_on_indicators_met_names_no_plan_part() -> None:
+    from duban.extract.sections import heading_part
+
+    assert heading_part("上半年我县经济运行稳中向好 主要指标实现“双过半”") == "unknown"
+    assert heading_part("2023年主要指标") == "plan"

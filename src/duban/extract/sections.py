@@ -126,7 +126,7 @@ def _clean_simplified(s: str) -> str:
 _GOAL_MET = re.compile(r"(?:目标|任务)+[^，。,；;\n]{0,4}?(?:有望|能够|可以|全面|圆满|顺利|基本|超额)?(?:实现|完成|达成)")
 
 
-_INDICATORS_FARED = re.compile(r"(?:主要)?(?:经济)?指标[^，。,；;\n]{0,2}?(?:稳中|持续|总体|好于|优于|增速|呈现|向好|回升|平稳|企稳|均)")
+_INDICATORS_FARED = re.compile(r"(?:主要)?(?:经济)?指标[^，。,；;\n]{0,2}?(?:稳中|持续|总体|好于|优于|增速|呈现|向好|回升|平稳|企稳|均|实现|完成|过半)")
 
 
 def heading_part(title: str) -> Part:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from duban.document import Document
+from duban.extract.classify import part_suffix
 from duban.extract.quantities import grammar, load_rules
 from duban.ingest.normalize import PINYIN_NOTE as _PINYIN_NOTE  # (产(chǎn): tables read the original text)
 
@@ -291,7 +292,10 @@ def _kind_period(col: Column, cols: list[Column], j: int, year: int | None, bull
         return "actual", str(y) if y else None
     if col.role == "target":
         if not years and not bulletin and year and any(c.role == "measure" and _DONE_LABEL.search(c.label) for c in cols):
-            # 计划目标 beside 完成情况 (a plan-execution table of the year reviewed): that year's goal
+            # 计划目标 beside 完成情况 (a plan-execution table of the year reviewed): that year's goal;
+            # beside 上半年完成 (a progress table of this year's part): this year's
+            if any(c.role == "measure" and _PART_LABEL.search(c.label) for c in cols):
+                return "target", str(year)
             return "target", str(year - 1)
         return "target", span or (str(year) if year else None)
     if col.role == "average":
@@ -307,7 +311,12 @@ def _kind_period(col: Column, cols: list[Column], j: int, year: int | None, bull
             if cols[k].role in ("year", "base", "target"):
                 kp = _kind_period(cols[k], cols, k, year, bulletin, five)
                 if kp is not None and cols[k].role == "target" and _DONE_LABEL.search(col.label):
-                    return "actual", kp[1]  # 完成情况 beside 计划目标: what was done of that goal
+                    # 完成情况 beside 计划目标: what was done of that goal; 上半年完成 (and the 完成率
+                    # beside it): what was done of it in that part of the year
+                    part = next((m for c in cols if c.role == "measure" and (m := _PART_LABEL.search(c.label))), None)
+                    if part is not None and kp[1] is not None and kp[1].isdigit():
+                        return "actual", kp[1] + part_suffix(part.group())
+                    return "actual", kp[1]
                 return kp
         if bulletin:
             return "actual", str(year) if year else None
@@ -743,6 +752,13 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
         if v is None and (own := _UNIT_VALUE.match(bare)) is not None and (cell_unit := unit_of(own.group("unit"))):
             # a value with its own unit (1200万人左右, 1.3万亿斤以上): a table whose columns name no unit
             v = _value((own.group("pre") or "") + own.group("a") + (own.group("post") or ""))
+        if v is None and " " not in cell and (parts := _worded_parts(bare)) is not None:
+            # 开工54所，竣工17所 in a progress table's column of work done: each figure, its word added
+            kp = _kind_period(col, cols, j, year, bulletin, five)
+            for word, (cmp, low, high), unit, end in parts if kp is not None else ():
+                got.append(Cell(kp[0], indicator + word, (name_at, at + end), cmp, low, high, unit, kp[1], _scale_of(unit)))
+            numeric += 1
+            continue
         if v is None:
             if _EMPTY.match(bare):
                 empty += 1
@@ -773,8 +789,31 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
     return got if numeric or (words and empty) else None
 
 
+_PART_CUT = re.compile(r"[,，、;；]")
+_WORDED_VALUE = re.compile(r"^(?P<w>[\u4e00-\u9fff]{1,4}?)(?=\d|约|超过|不[低少超高]于)")
+
+
+def _worded_parts(cell: str) -> list[tuple[str, tuple[str, float, float], str, int]] | None:
+    """The figures of a cell of words and figures with their units (开工54所,竣工17所; 开工451个): (the
+    word before each, value, unit, end offset in the cell), or None when any part is not one."""
+    out = []
+    pos = 0
+    for part in [*_PART_CUT.split(cell)]:
+        w = _WORDED_VALUE.match(part)
+        own = _UNIT_VALUE.match(part[w.end():]) if w else None
+        unit = unit_of(own.group("unit")) if own else None
+        v = _value((own.group("pre") or "") + own.group("a") + (own.group("post") or "")) if own and unit else None
+        if w is None or v is None or unit is None:
+            return None
+        out.append((w.group("w"), v, unit, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
 # a column of what was done (完成情况, 实际完成, 执行情况)
 _DONE_LABEL = re.compile(r"完成|实际|执行")
+# a part of the year in a done column's label (上半年完成, 1-6月完成, 截至9月底完成): its period's suffix
+_PART_LABEL = re.compile(r"上半年|一季度|前三季度|1-[369]月|截至[369]月")
 # a 属性 cell: a row whose last cell is one has all but a value cell
 _ATTR_WORD = re.compile(r"^(?:约束性|预期性|引导性|指导性|约束|预期)$")
 # a name that is an amount added already (城镇新增就业, 累计完成造林)
