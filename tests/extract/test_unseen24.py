@@ -208,3 +208,14 @@ def test_a_headline_on_indicators_met_names_no_plan_part() -> None:
 
     assert heading_part("上半年我县经济运行稳中向好 主要指标实现“双过半”") == "unknown"
     assert heading_part("2023年主要指标") == "plan"
+
+
+def test_a_plans_final_review_table_names_its_goal_column_by_the_plan() -> None:
+    # 序号 指标 单位 2015年 “十三五”目标 2020年实际 属性: the goals of the plan reviewed, over its years
+    text = ("某市“十三五”规划纲要主要指标完成情况\n发布时间:2021-03-18 10:26\n"
+            "序号\t指标\t单位\t2015年\t“十三五”目标\t2020年实际\t属性\n"
+            "1\t地区生产总值\t亿元\t5660.3\t10000以上\t10045.7\t预期性\n"
+            "2\t常住人口城镇化率\t%\t70.4\t76\t82.3\t预期性\n")
+    got = [(it.kind, it.low, it.period) for it in duban.extract(text).items if it.kind != "task"]
+    assert ("target", 10000.0, "2016-2020") in got and ("target", 76.0, "2016-2020") in got
+    assert ("actual", 10045.7, "2020") in got and ("actual", 5660.3, "2015") in got
