@@ -219,3 +219,12 @@ def test_a_plans_final_review_table_names_its_goal_column_by_the_plan() -> None:
     got = [(it.kind, it.low, it.period) for it in duban.extract(text).items if it.kind != "task"]
     assert ("target", 10000.0, "2016-2020") in got and ("target", 76.0, "2016-2020") in got
     assert ("actual", 10045.7, "2020") in got and ("actual", 5660.3, "2015") in got
+
+
+def test_a_goal_restated_at_a_sentences_start_ends_at_the_work_done() -> None:
+    # an execution report: 年度目标为增长6.5%以上 is the goal; after 实际完成… the figures are outcomes, and the
+    # gap to the goal (高于目标0.2个百分点) is one too
+    text = ("关于某市2019年国民经济和社会发展计划执行情况与2020年国民经济和社会发展计划草案的报告\n"
+            "一、2019年国民经济和社会发展计划执行情况\n"
+            "——地区生产总值。年度目标为增长6.5%以上,实际完成5780.7亿元,增长6.7%,高于目标0.2个百分点。\n")
+    assert [k for k, _ in _kp(text)] == ["target", "actual", "actual", "actual"]

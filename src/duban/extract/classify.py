@@ -763,7 +763,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         restated = (not base
                     and (bulletin or sec_part == "review" or mode == "actual" or kind == "actual"
                          or (sentence_year is not None and year is not None and sentence_year < year))
-                    and ((RESTATED_LEAD.match(sentence) is not None and not DONE_CLAUSE.search(clause))
+                    # (not after a clause of work done: 年度目标为增长6.5%以上，实际完成…，增长6.7%，高于目标0.2个百分点)
+                    and (((rl := RESTATED_LEAD.match(sentence)) is not None and not DONE_CLAUSE.search(clause)
+                          and not WORK_DONE.search(sentence, rl.end()))
                          or (("目标" in clause or "目標" in clause or "预期的" in clause or "預期的" in clause)
                              and RESTATED_BEFORE.search(clause) is not None
                              and not (q.unit == "百分点" and GAP_TO_GOAL.search(clause)))
