@@ -356,3 +356,17 @@ def test_one_space_header_with_a_spaced_name_label_and_group_lines() -> None:
     assert ("target", "=", 2.8, "百分点", "2021-2025") in got
     assert ("target", "=", 14.5, "件", "2021-2025") in got
     assert len(got) == 9
+
+
+def test_a_wide_spaced_header_whose_index_label_wraps_under_it() -> None:
+    # 类别    序    指  标 … / 号 [累计] under it: 序 is a label of its own (not 序指 + 标), and the line under
+    # the header holding 号 (the wrapped end of 序号) and [累计] belongs to the header
+    text = ("某省国民经济和社会发展第十四个五年规划和2035年远景目标纲要\n"
+            "表1  “十四五”时期经济社会发展主要指标\n"
+            "类别    序    指  标                        2020年    2025年    年均增长    属性\n"
+            "        号                                                       [累计]\n"
+            "经济    1     地区生产总值增长(%)            3.9       —         6.5左右     预期性\n"
+            "        2     常住人口城镇化率(%)            58.3      63以上    [>4.7]      预期性\n")
+    got = {(it.kind, it.low, it.period) for it in duban.extract(text).items if it.kind != "task"}
+    assert {("actual", 3.9, "2020"), ("target", 6.5, "2021-2025"), ("actual", 58.3, "2020"),
+            ("target", 63.0, "2021-2025"), ("target", 4.7, "2021-2025")} <= got

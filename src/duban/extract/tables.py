@@ -205,11 +205,23 @@ def _split(line: str, base: int) -> list[tuple[str, int]]:
     while j < len(cells):
         (a, pa), (b, pb) = cells[j - 1], cells[j]
         if (len(a) == 1 and len(b) == 1 and _HAN.match(a) and _HAN.match(b)
-                and not line[pa - base + 1:pb - base].strip(" \u3000")):
+                and not line[pa - base + 1:pb - base].strip(" \u3000")
+                and not _pairs_after(cells, j, line, base)):
             cells[j - 1:j + 1] = [(a + b, pa)]
         else:
             j += 1
     return cells
+
+
+def _pairs_after(cells: list[tuple[str, int]], j: int, line: str, base: int) -> bool:
+    """Does the lone ideograph ``cells[j]`` make a label with the one after it rather than with the one
+    before it (序    指  标: 序 is a label of its own, 指标 the next; not 序指 and 标)?"""
+    if j + 1 >= len(cells):
+        return False
+    (a, _), (b, pb), (c, pc) = cells[j - 1], cells[j], cells[j + 1]
+    if len(c) != 1 or not _HAN.match(c) or line[pb - base + 1:pc - base].strip(" \u3000"):
+        return False
+    return column(a + b).role == "other" and column(b + c).role != "other" and column(a).role != "other"
 
 
 def _header(cells: list[tuple[str, int]]) -> list[Column] | None:
@@ -630,13 +642,17 @@ def _single_space_wrapped(text: str, pos: int, end: int,
     return (row, nend) if row is not None else None
 
 
+_LABEL_TAIL = re.compile(r"^[号號称稱标標性位别別]$")
+
+
 def _sublabels(text: str, pos: int, cols: list[Column]) -> tuple[int, list[Column]]:
     """A second header line of bracketed words ((预计) (目标) [累计]) joined to the value columns above.
 
     Returns the position after that line and the columns (unchanged when the line is not one)."""
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
-    cells = _split(text[pos:end], pos)
+    # (the last character of a label wrapped under it, 序 / 号, 名 / 称, stands in the line too: no sublabel)
+    cells = [c for c in _split(text[pos:end], pos) if not _LABEL_TAIL.match(c[0])]
     values = [j for j, c in enumerate(cols) if c.role in _VALUE_ROLES]
     # empty cells before the words (a text layer that keeps the words under their columns): the
     # words stand under the columns at those places (_split drops an empty first cell)
