@@ -228,3 +228,14 @@ def test_a_goal_restated_at_a_sentences_start_ends_at_the_work_done() -> None:
             "一、2019年国民经济和社会发展计划执行情况\n"
             "——地区生产总值。年度目标为增长6.5%以上,实际完成5780.7亿元,增长6.7%,高于目标0.2个百分点。\n")
     assert [k for k, _ in _kp(text)] == ["target", "actual", "actual", "actual"]
+
+
+def test_numbered_goals_whose_lines_are_their_headings_take_the_parents_part() -> None:
+    # an execution report's list of next year's goals, each a numbered line (a heading of its own, its
+    # figure in it) under 二、2021年…主要预期目标: targets of that year, not outcomes of the year reviewed
+    text = ("关于某市2020年国民经济和社会发展计划执行情况\n与2021年计划草案的报告\n(书面)\n某市发展和改革委员会\n"
+            "一、2020年国民经济和社会发展计划执行情况\n2020年，全市经济运行逐季回升，主要指标好于预期。\n(一)主要指标完成情况\n"
+            "1. 规模以上工业增加值增长5.2%;\n2. 固定资产投资增长5.5%;\n"
+            "二、2021年国民经济和社会发展主要预期目标\n建议2021年主要预期目标为:\n"
+            "1. 地区生产总值增长7%左右;\n2. 一般公共预算收入增长6%;\n")
+    assert _kp(text) == [("actual", "2020")] * 2 + [("target", "2021")] * 2

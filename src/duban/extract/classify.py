@@ -18,7 +18,7 @@ from functools import cache
 
 from duban import fastre
 from duban.extract.quantities import Quantity, alternation, load_rules, tpat
-from duban.extract.sections import Structure
+from duban.extract.sections import Structure, heading_part
 from duban.fastre import Spots
 from duban.regions import WRAP_IN_WORD, on_link_line
 
@@ -665,6 +665,12 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                     else:
                         annual_review = annual_review or mode == "actual"
                     pos = h1
+                elif (j != sec and part != "unknown" and h0 >= pos and h0 <= sent_start < h1
+                      and heading_part(text[h0:h1]) == "unknown"):
+                    # a numbered list item whose line is its heading (1. 地区生产总值增长7%左右;) under a
+                    # heading naming the part (二、2021年主要预期目标): the part it takes from there
+                    mode, mode_year = ("target" if part == "plan" else "actual"), None
+                    pos = sent_start
             sec = j
         line_start = text.rfind("\n", 0, q.start) + 1
         if line_start != row_line:  # the answer depends on the line only: once per line
