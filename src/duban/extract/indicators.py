@@ -185,7 +185,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
             return _finish(part + "占" + total + "比重", gdp, repair)
     if not right and GROWTH_GOAL.search(phrase):
         return _finish(gdp + "增长", gdp, repair)  # 把增长目标定在5%左右: the economy's growth
-    if not right and (goal := CHANGE_GOAL_END.search(phrase)) is not None:
+    if not right and ("目标" in phrase or "目標" in phrase) and (goal := CHANGE_GOAL_END.search(phrase)) is not None:
         # 某市长作政府工作报告今年地区生产总值增长目标6%: the indicator is the words from the year word
         # on, without the goal word (a headline's words before it name who set it)
         head = phrase[: goal.start()]
@@ -229,7 +229,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         # …完成年度目标(7.5%)的101%: the share of the goal just restated, of that goal's subject
         what = re.sub("(?<=[标划])任务$|(?<=[標劃])任務$", "", share.group(1))
         return _finish(subject_of(prev_indicator) + "完成" + what + "比例", gdp, repair)
-    if (not right and phrase and (done := PROGRESS_ONLY.match(phrase)) is not None and "投资" not in phrase
+    if (not right and "已" in phrase and (done := PROGRESS_ONLY.match(phrase)) is not None and "投资" not in phrase
             and "投資" not in phrase and same_sentence()):
         # (已完成投资: the investment rules below name the projects it is of)
         # 全年新建养老服务中心6家，已建成4家: the progress of the goal before it, its subject and the verb
