@@ -239,3 +239,13 @@ def test_numbered_goals_whose_lines_are_their_headings_take_the_parents_part() -
             "二、2021年国民经济和社会发展主要预期目标\n建议2021年主要预期目标为:\n"
             "1. 地区生产总值增长7%左右;\n2. 一般公共预算收入增长6%;\n")
     assert _kp(text) == [("actual", "2020")] * 2 + [("target", "2021")] * 2
+
+
+def test_a_years_goals_as_the_topic_open_the_plan() -> None:
+    # a news page: last year's outcomes, then 谈及2025年目标，报告提出：… (no plan word before the figures)
+    text = ("某县十八届人大五次会议开幕 县长作政府工作报告\n2025-01-16 09:12:05  来源：某县新闻网\n"
+            "报告显示，2024年全县经济运行稳中有进。地区生产总值预计达到338亿元，同比增长5.8%。\n"
+            "“过去一年，我们把水土流失治理这张‘老名片’擦得更亮了。”报告中提到，全县完成水土流失综合治理面积8.2万亩。\n"
+            "民生方面，全县新增学位1800个；城镇新增就业5200人。\n"
+            "谈及2025年目标，报告提出：全县地区生产总值增长6%左右，一般公共预算收入增长5%。\n")
+    assert _kp(text) == [("actual", "2024")] * 5 + [("target", "2025"), ("target", "2025")]
