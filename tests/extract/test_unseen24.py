@@ -249,3 +249,12 @@ def test_a_years_goals_as_the_topic_open_the_plan() -> None:
             "民生方面，全县新增学位1800个；城镇新增就业5200人。\n"
             "谈及2025年目标，报告提出：全县地区生产总值增长6%左右，一般公共预算收入增长5%。\n")
     assert _kp(text) == [("actual", "2024")] * 5 + [("target", "2025"), ("target", "2025")]
+
+
+def test_a_past_year_after_a_goal_lead_opens_its_review() -> None:
+    # a news lead names this year's goals (提出了2023年…主要预期目标), then 报告显示，2022年全市经济…: the
+    # figures after the past year are its outcomes, the goal words being before that year
+    text = ("聚焦市两会丨政府工作报告明确今年主要目标:GDP增长6%左右\n2023-01-11 08:35 来源:某日报\n"
+            "本报讯 市长在会上作政府工作报告，回顾了过去一年的工作，提出了2023年经济社会发展的主要预期目标和重点任务。\n"
+            "报告显示，2022年全市经济顶住压力实现稳定增长。地区生产总值达到11379.6亿元，增长2.1%。\n")
+    assert _kp(text)[1:] == [("actual", "2022"), ("actual", "2022")]

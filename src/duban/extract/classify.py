@@ -1074,14 +1074,17 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
     if so_far and year is not None and y is None:
         return kind, year  # (no year named at all)
     if y is not None and year is not None:
-        if y < year and kind == "target" and not re.search(r"预期目标|目标", chunk):
-            kind = "actual"  # 2022年，我们将…: a past year's review
+        if y < year and kind == "target" and not GOAL_WORD_AFTER.search(chunk, max(0, chunk.rfind(str(y)))):
+            # 2022年，我们将…: a past year's review; also after a goal cue the year follows (…提出了2023年的
+            # 主要预期目标。报告显示，2022年全市经济…): no goal word after the past year
+            kind = "actual"
         if y > year and kind == "target" and (end := SENTENCE_END.search(chunk, chunk.rfind(str(y)))) is not None \
                 and OWN_GOAL_PERIOD.search(chunk, end.end()) is not None:
             y = None  # 到2035年…。“十四五”时期主要目标：: the later sentence's goals are not of 2035
     return kind, y
 
 
+GOAL_WORD_AFTER = re.compile(tpat("目标"))
 # (not 今年: 今年前三季度 is the part of this year reviewed)
 GOAL_VERB_BEFORE = re.compile(tpat(r"(?:力争|确保|争取|力求|努力|要)\s?$"))
 
