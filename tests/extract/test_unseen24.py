@@ -258,3 +258,12 @@ def test_a_past_year_after_a_goal_lead_opens_its_review() -> None:
             "本报讯 市长在会上作政府工作报告，回顾了过去一年的工作，提出了2023年经济社会发展的主要预期目标和重点任务。\n"
             "报告显示，2022年全市经济顶住压力实现稳定增长。地区生产总值达到11379.6亿元，增长2.1%。\n")
     assert _kp(text)[1:] == [("actual", "2022"), ("actual", "2022")]
+
+
+def test_a_unit_word_that_starts_with_a_scale_word() -> None:
+    from duban.extract.quantities import find_quantities
+
+    # 千瓦 and 兆瓦 with no scale before them: the unit, not 千 of an unknown 瓦; 千米 stays 千 of 米
+    got = [(q.low, q.unit, q.scale) for t in ("新增光伏装机100千瓦", "储能装机100兆瓦", "改造道路3千米")
+           for q in find_quantities(t)]
+    assert got == [(100.0, "千瓦", 1.0), (100.0, "兆瓦", 1.0), (3.0, "千米", 1000.0)]

@@ -200,10 +200,15 @@ class _Grammar:
         num = f"(?:{ARABIC}|{CHINESE})"
         unit_alt = _alt(self.units)
         scale_alt = _alt(self.scales)
+        # the unit words that start with a scale word whose rest is no unit (千瓦, 千瓦时, 兆瓦: 瓦 alone is
+        # none; 千米 stays 千 of 米), bar 百分点: its own rules
+        self.scale_led = [u for u in self.units if not u.startswith("百分")
+                          and any(u.startswith(w) and u[len(w):] not in self.units for w in self.scales if w != u)] or ["(?!)"]
         # after the first number: [unit] sep number, then [多] [scale] [多] [unit] [comparator]
         self.tail = re.compile(
             rf"(?:[ \u3000]?(?P<u1>(?:{scale_alt})?(?:{unit_alt})|(?:{scale_alt}))?[ \u3000]?(?P<sep>{_alt(seps)})[ \u3000]?(?P<num2>{num}))?"
-            rf"(?P<more1>{more})?[ \u3000]?(?P<scale>{scale_alt})?(?P<more2>{more})?(?P<scale2>亿|億)?"
+            # (not a scale word that starts a unit word: 100千瓦 is 100 of 千瓦, not 100千 of 瓦)
+            rf"(?P<more1>{more})?[ \u3000]?(?P<scale>(?!{_alt(self.scale_led)})(?:{scale_alt}))?(?P<more2>{more})?(?P<scale2>亿|億)?"
             # a unit that a PDF line wrap cut off its scale word (1362.7亿\n元)
             rf"(?:(?<=[万亿萬億千百])[ \u3000]*\n[ \u3000]*(?=(?:{unit_alt})))?"
             rf"(?P<unit>{unit_alt})?"
