@@ -203,7 +203,6 @@ WORK_PROGRESS = re.compile(tpat(r"已|截至|截止|目前"))
 GOAL_LABEL = re.compile(tpat(r"(?:年初|年度|全年|计划)(?:目标|任务)(?:任务)?\s*[:：]"))
 # 年初政府工作报告确定的全年目标是A、B、C (named in a review of part of the year): every member restated
 GOALS_SET_LIST = re.compile(tpat(r"(?:确定|提出|设定|制定|明确)的?(?:全年|年度|今年)?(?:主要)?(?:预期|发展)?目标(?:是|为)"))
-PROGRESS_LABEL = re.compile(tpat(r"(?:情况|进展|进度)\s*[:：]"))
 # 地区生产总值计划增长8%以上，实际…: the plan's word right before the figure, after the indicator
 PLAN_BEFORE = re.compile(tpat(r"计划(?:增长|下降|提高|降低|增加|减少|完成|达到|实现|为)?\s*$"))
 # (…与4.5个的规划目标: the plan's goal named after its figure)
@@ -789,9 +788,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                          or (review_only and "已" not in clause and ACTUAL_AFTER.match(text, q.end) is not None
                              and not ACTUAL_LEAD.match(clause))
                          # 年初目标：新增城镇就业8万人。完成情况：… on a page reviewing a year's list of projects
+                         # (PROGRESS_MARK holds the progress labels too: 完成情况：)
                          or (review_only and (gl := GOAL_LABEL.search(sentence)) is not None
-                             and PROGRESS_MARK.search(sentence, gl.end()) is None
-                             and PROGRESS_LABEL.search(sentence, gl.end()) is None)
+                             and PROGRESS_MARK.search(sentence, gl.end()) is None)
                          # 计划地区生产总值增长8%左右，实际增长8.1%: the plan set against the outcome
                          or ((PLAN_OPENS.match(clause) is not None or (("计划" in clause or "計劃" in clause) and PLAN_BEFORE.search(clause)))
                              and PLAN_THEN_ACTUAL.match(text, q.end) is not None)
