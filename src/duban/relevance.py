@@ -28,7 +28,6 @@ class Feature:
     pattern: str
     weight: float
     cap: int
-    generic: bool = False  # any organisation's page has it (growth rates, amounts): no evidence alone
     anchor: bool = False  # a region's government speaks (全市, 政府, a report's title): one is needed
 
 
@@ -50,8 +49,8 @@ def rules() -> dict:
 @cache
 def _model() -> _Model:
     data = rules()
-    feats = tuple(Feature(f["name"], f["pattern"], float(f["weight"]), int(f["cap"]), bool(f.get("generic")),
-                          bool(f.get("anchor"))) for f in data["feature"])
+    feats = tuple(Feature(f["name"], f["pattern"], float(f["weight"]), int(f["cap"]), bool(f.get("anchor")))
+                  for f in data["feature"])
     scan = re.compile("|".join(f"(?P<f{i}>{f.pattern})" for i, f in enumerate(feats)))
     return _Model(float(data["bias"]), feats, scan, GroupCounter([f.pattern for f in feats]),
                   AnyOf([f.pattern for f in feats if f.weight < 0]),

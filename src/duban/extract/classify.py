@@ -187,13 +187,15 @@ PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*(?:实际|预�
 ACTUAL_AFTER = re.compile(tpat(r"[^。；;\n，,]{0,24}[，,]\s*实际"))
 ACTUAL_LEAD = re.compile(tpat(r"\s*(?:实际|已)"))
 WHOLE_YEAR_CLAUSE = re.compile(tpat(r"[，,；;:：]\s*全年"))
+# a numbered item's title before its sentences (二、普惠托育服务扩容。)
+_ITEM_TITLE = r"[一二三四五六七八九十]+、[^。\n]{0,16}?[。.]"
 # a sentence opening with the plan it reviews (计划新建…, 年度计划…); not a project's size (计划总投资)
-SENTENCE_PLAN = re.compile(tpat(r"\s*(?:[一二三四五六七八九十]+、[^。\n]{0,16}?[。.]\s*)?(?:年初|年度|全年)?计划(?!总投资|投资)"))
+SENTENCE_PLAN = re.compile(tpat(rf"\s*(?:{_ITEM_TITLE}\s*)?(?:年初|年度|全年)?计划(?!总投资|投资)"))
 # on a page reporting the progress of part of the year: a mark of progress or an outcome (上半年已开工28所,
 # 截至6月底, 完成全年任务的52.8%, 同比增长); a sentence without one whose line goes on with one restates the goal
 PROGRESS_MARK = re.compile(tpat(r"已|截至|截止|目前|上半年|季度|1[-—至~～]\d{1,2}月|同比|比上年|较上年|实际|累计|进度"
                                 r"|完成(?:了|全年|年度|计划|目标)|(?:情况|进展|进度)\s*[:：]"))
-ITEM_TITLE = re.compile(tpat(r"\s*[一二三四五六七八九十]+、[^。\n]{0,16}?[。.]"))
+ITEM_TITLE = re.compile(tpat(r"\s*" + _ITEM_TITLE))
 SENTENCE_CUT = re.compile(r"[。；;！!]")
 CLAUSE_CUT = re.compile(r"[，,。；;！!]")
 SENTENCE_CUT_BACK = re.compile(r"(?s:.*)[。；;！!]")  # (greedy: the last sentence end before the figure)
@@ -1073,7 +1075,7 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
     if so_far and year is not None and y is None:
         return kind, year  # (no year named at all)
     if y is not None and year is not None:
-        if y < year and kind == "target" and not GOAL_WORD_AFTER.search(chunk, max(0, chunk.rfind(str(y)))):
+        if y < year and kind == "target" and not GOAL_WORD.search(chunk, max(0, chunk.rfind(str(y)))):
             # 2022年，我们将…: a past year's review; also after a goal cue the year follows (…提出了2023年的
             # 主要预期目标。报告显示，2022年全市经济…): no goal word after the past year
             kind = "actual"
@@ -1083,7 +1085,6 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
     return kind, y
 
 
-GOAL_WORD_AFTER = re.compile(tpat("目标"))
 # (not 今年: 今年前三季度 is the part of this year reviewed)
 GOAL_VERB_BEFORE = re.compile(tpat(r"(?:力争|确保|争取|力求|努力|要)\s?$"))
 

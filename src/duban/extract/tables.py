@@ -814,7 +814,7 @@ def _worded_parts(cell: str) -> list[tuple[str, tuple[str, float, float], str, i
     word before each, value, unit, end offset in the cell), or None when any part is not one."""
     out = []
     pos = 0
-    for part in [*_PART_CUT.split(cell)]:
+    for part in _PART_CUT.split(cell):
         w = _WORDED_VALUE.match(part)
         own = _UNIT_VALUE.match(part[w.end():]) if w else None
         unit = unit_of(own.group("unit")) if own else None
