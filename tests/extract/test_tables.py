@@ -370,3 +370,26 @@ def test_a_wide_spaced_header_whose_index_label_wraps_under_it() -> None:
     got = {(it.kind, it.low, it.period) for it in duban.extract(text).items if it.kind != "task"}
     assert {("actual", 3.9, "2020"), ("target", 6.5, "2021-2025"), ("actual", 58.3, "2020"),
             ("target", 63.0, "2021-2025"), ("target", 4.7, "2021-2025")} <= got
+
+
+def test_a_row_number_one_space_before_its_indicator_in_a_wide_spaced_table() -> None:
+    # a PDF table whose rows are wide-spaced, but some rows write the index one space before the
+    # indicator (10 每千人口…): the index is a cell of its own, the row read as its neighbours
+    text = ("某市“十四五”规划纲要\n"
+            "类别      序号  指标                            2020年  2025年  年均增长/[累计]  属性\n"
+            "民生福祉  9  劳动年龄人口平均受教育年限(年)  11.6  12.2  —  约束性\n"
+            "          10 每千人口拥有执业(助理)医师数(人)  3.37  4.0  —  预期性\n"
+            "          11 人均预期寿命(岁)  80.2  81.2  [1]  预期性\n")
+    got = {(it.kind, it.low, it.period) for it in duban.extract(text).items if it.kind != "task"}
+    assert {("actual", 11.6, "2020"), ("actual", 3.37, "2020"), ("target", 4.0, "2021-2025"),
+            ("actual", 80.2, "2020"), ("target", 81.2, "2021-2025"), ("target", 1.0, "2021-2025")} <= got
+
+
+def test_a_one_space_row_keeps_its_index_with_the_row() -> None:
+    # a table whose cells all stand one space apart: the rule above leaves its rows to that reading
+    text = ("表1  某市“十四五”经济社会发展主要指标\n"
+            "类别 序号 指标 2020年 2025年 年均增长 属性\n"
+            "经济发展 1 地区生产总值增长(%) 3.0 — 7 左右 预期性\n"
+            "3 常住人口城镇化率(%) 65.9 70 [4.1] 预期性\n")
+    got = {(it.kind, it.low) for it in duban.extract(text).items if it.kind != "task"}
+    assert {("actual", 65.9), ("target", 70.0), ("target", 4.1)} <= got

@@ -38,9 +38,14 @@ def is_bulletin(text: str) -> bool:
     head = text[:3000]
     # (not a title in a list of links to other pages: 相关文章 / · 关于某区2021年…计划执行情况的报告)
     return (any(not on_link_line(head, m.start()) for m in BULLETIN.finditer(head))
-            and EXEC_AND_PLAN.search(head) is None
-            # (a PDF layer wraps a long title inside a word: …计划执行情\n况与2022年…计划草案的报告)
-            and EXEC_AND_PLAN.search(WRAP_IN_WORD.sub("", head[:600])) is None)
+            and EXEC_AND_PLAN.search(head) is None and not sets_next_plan(head))
+
+
+def sets_next_plan(text: str) -> bool:
+    """The title (in the first 600 characters) names a plan's execution and the next plan: X年计划执行
+    情况与Y年计划草案, also where a PDF layer wraps it inside a word (…计划执行情\n况与2022年…)."""
+    return (EXEC_AND_PLAN.search(text, 0, 600) is not None
+            or EXEC_AND_PLAN.search(WRAP_IN_WORD.sub("", text[:600])) is not None)
 # a year, not a comparison base (比2017年预算低0.4个百分点); the lookbehind follows the century
 # digits so that the regex engine can skip to the next 1 or 2
 YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
@@ -74,6 +79,7 @@ FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR) + "|第十[一二三四五]个五�
 PLAN_WORDS = re.compile(tpat("目标|计划|(?<![超于出])预期"))  # (超预期的冲击, 好于预期: a review's words)
 THIS_YEAR = re.compile(tpat("今年|本年"))
 FIVE_YEAR_END = re.compile(r"[”\"';；]*末")
+TO_PLAN_END = re.compile(r"[到至][“\"']?$")
 CHANGE_BEFORE = re.compile(tpat("(?:增长|提高|下降|降低|增加|减少|上升)了?$"))
 PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
 DONE_AFTER = re.compile(tpat("[^。,，;；]{0,4}(?:(?:总体|全面|全部|圆满|基本|顺利)?(?:完成|实现|达成)|(?:好于|优于|超出|超过|高于)预期"
@@ -154,7 +160,8 @@ TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|�
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
 # a review sentence that opens by restating the plan (2023年计划确定，…增长6.5%左右): its figures are goals
 # (after a speaker's tag at most: 负责人：年初政府工作报告确定…)
-RESTATED_LEAD = re.compile(tpat(r"\s*(?:[^，,。：:\n]{1,12}[：:]\s*)?(?:(?:19|20)\d\d\s*年)?(?:的)?(?:(?:(?:年度|年初)?(?:计划|预期目标)|年初(?:的)?政府工作报告)(?:确定|提出|安排|要求)|(?:年度|年初)目标(?:为|是))"))
+# (年初省人大批准的计划提出，…: the plan approved at the year's start, whoever approved it)
+RESTATED_LEAD = re.compile(tpat(r"\s*(?:[^，,。：:\n]{1,12}[：:]\s*)?(?:(?:19|20)\d\d\s*年)?(?:的)?(?:(?:(?:年度|年初(?:[^，,。：:\n]{1,8}?的)?)?(?:计划|预期目标)|年初(?:的)?政府工作报告)(?:确定|提出|安排|要求)|(?:年度|年初)目标(?:为|是))"))
 # (the goal may stand in brackets: 低于年度预期目标(8.5%左右))
 # (低于年初预期的7%: the goal named by 预期 alone, before its figure)
 RESTATED_BEFORE = re.compile(tpat(r"(?:(?:预期|控制|调控|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?"
@@ -580,8 +587,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     section when it is entered: what the body says after the heading can still change it."""
     c = cues()
     bulletin = is_bulletin(text)
+    # (十三五末 is the level a plan started from, but 到“十四五”末 the horizon of the plan's goals)
     matches = [m for m in FIVE_YEAR_RE.finditer(text)
-               if not FIVE_YEAR_END.match(text, m.end()) and not _compared_plan(text, m)]
+               if (not FIVE_YEAR_END.match(text, m.end()) or TO_PLAN_END.search(text, max(0, m.start() - 2), m.start()))
+               and not _compared_plan(text, m)]
     # 第十四个五年规划 is 十四五
     fives = ([m.start() for m in matches], [m.group()[1:3] + "五" if m.group()[0] == "第" else m.group()
                                             for m in matches])
@@ -609,8 +618,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     plan_review = not bulletin and is_plan_review(text)
     # a plan's progress review that sets no plan of its own (not X年计划执行情况与Y年计划草案): a goal
     # cue before a sentence names a goal of the plan reviewed, no plan part
-    review_only = plan_review and EXEC_AND_PLAN.search(text, 0, 600) is None
+    review_only = plan_review and not sets_next_plan(text)
     page_part: str | None = None  # the part of the year a progress page's title names (上半年进展情况: H1)
+    reviewed_year: int | None = None  # the earlier year whose plan a review-only page's title names
     if plan_review:
         mode = "actual"  # a plan's progress review: its figures are outcomes unless a cue says goal
         # its title names the plan (“十四五”规划…中期评估): that name sets no goal mode
@@ -620,6 +630,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         part_news = title_part is not None
         if title_part is not None and review_only:
             page_part = part_suffix(title_part.group())
+        if review_only and year is not None and (ty := _last_year(text[:pos])) is not None and ty < year:
+            # (关于2023年十件民生实事完成情况的公告, published in 2024: its goals are the reviewed year's)
+            reviewed_year = ty
     # the quantity before: its start, and the last sentence end and clause mark before it
     prev_start, sent_mark, clause_mark = -1, -1, -1
     for q in quantities:
@@ -672,6 +685,11 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                     # heading naming the part (二、2021年主要预期目标): the part it takes from there
                     mode, mode_year = ("target" if part == "plan" else "actual"), None
                     pos = sent_start
+                elif (j != sec and part == "review" and not annual_review and h0 >= pos and h0 <= sent_start < h1
+                      and PART_OF_YEAR.search(text, h0, h1) is not None and _last_year(text[h0:h1]) in (None, year)):
+                    # a headline naming a part of this year with its own figure (上半年四川经济成绩单出炉：GDP同比
+                    # 增长5.5%): the page reviews that part, as when the heading stands alone
+                    part_news = True
             sec = j
         line_start = text.rfind("\n", 0, q.start) + 1
         if line_start != row_line:  # the answer depends on the line only: once per line
@@ -698,11 +716,11 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 if (my is None or my == year) and (sec_part != "review" or part_news) and _part_lead(text[pos:sent_start], c):
                     part_news = True
                 elif (my is None or my != year) and not (part_news and (
-                        _progress_label_only(text[pos:sent_start], c)
+                        _no_period_only(text[pos:sent_start], c)
                         # (…全年目标14万人，1—6月实际新增7.8万人: the page's part named again, no year's review)
                         or (my is None and PART_OF_SENTENCE.search(text, pos, sent_start) is not None))):
                     # (今年以来: the report year so far, no year's review; 进展情况：on a page on part of
-                    # the year: the progress of that part)
+                    # the year: the progress of that part; 经初步核算 there: an estimate of the same months)
                     annual_review, part_news = True, False
             if m and not (review_only and m == "target"):
                 # (in a plan's progress review, 规划提出… names a goal of its sentence, no plan part)
@@ -869,6 +887,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             period = _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
             if outline is not None and kind == "target" and yr is None and period == str(outline[0]):
                 period = _span_years(*outline)  # a plan outline's goal named with no year: over the plan
+            elif reviewed_year is not None and kind == "target" and yr is None and period == str(year):
+                period = str(reviewed_year)  # a goal of the plan reviewed, stated with no year
             if part_news and (carry_at < q.start):
                 for m in PART_CARRY.finditer(text, carry_at, q.start):
                     if m.group("reset"):
@@ -937,11 +957,12 @@ def _goal_before_progress(text: str, q: Quantity, line_start: int) -> bool:
             and WORK_PROGRESS.search(text, c1.end(), c2.start() if c2 else end) is not None)
 
 
-def _progress_label_only(chunk: str, c: Cues) -> bool:
-    """Every review cue of ``chunk`` is a progress label (进展情况：, 完成情况：): it names no period."""
+def _no_period_only(chunk: str, c: Cues) -> bool:
+    """Every review cue of ``chunk`` names no period: a progress label (进展情况：, 完成情况：) or a cue of
+    `NO_PERIOD_CUE` (经初步核算 on a page on the first three quarters: of those months still)."""
     found = list(c.mode_actual.finditer(chunk))
-    return bool(found) and all(m.group() in PROGRESS_LABELS and chunk[m.end() : m.end() + 1] in (":", "：")
-                               for m in found)
+    return bool(found) and all((m.group() in PROGRESS_LABELS and chunk[m.end() : m.end() + 1] in (":", "："))
+                               or NO_PERIOD_CUE.match(m.group()) for m in found)
 
 
 # the actual cues that only say a level was reached or a sum made (增至, 降至, 上升到, 累计): in a plan part

@@ -235,6 +235,11 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         # 全年新建养老服务中心6家，已建成4家: the progress of the goal before it, its subject and the verb
         subject = NEW_LEAD.sub("", subject_of(prev_indicator or ""))
         return _finish(subject + _t2s().convert(_group(done)), gdp, repair)
+    if not right and (rate := BARE_RATE.match(after_boundary.strip())) is not None:
+        # 新增学位5.02万个，完成率111.6%: the rate of what the figure before it counts (新增学位完成率;
+        # the cleaning would leave 率 alone, taking 完成 for a verb)
+        subject = ACTUAL_LEAD_WORD.sub("", subject_of(prev_indicator or "")) if same_sentence() else ""
+        return _finish(subject + _group(rate), gdp, repair)
     if not right and ACTUAL_OF_PLAN.match(phrase):
         # 计划新增5万人，实际新增5.83万人: the outcome of the goal before it, the same indicator
         if same_sentence:
@@ -325,6 +330,9 @@ TOTAL_ONLY = re.compile(tpat(r"^(?:总量|总数|总规模)$"))
 # the progress of a goal with no subject of its own (已建成, 目前已开工, 上半年已完成)
 PROGRESS_ONLY = re.compile(tpat(r"^(?:目前|上半年|截至\d{1,2}月(?:底|末)|1[-—至]\d{1,2}月)?(?:已经?|均已)(?:累计)?"
                                 r"([^\d,，;；、。]{1,4})$"))
+# a rate with no subject of its own (完成率, 总体完成率, 兑现率)
+BARE_RATE = re.compile(tpat(r"^(?:总体|整体|年度|全年|计划)?((?:完成|执行|兑现|落实)率)(?:为|达到?|是)?$"))
+ACTUAL_LEAD_WORD = re.compile(tpat(r"^实际"))
 NEW_LEAD = re.compile(tpat(r"^(?:新增|净增|新培育|新认定|新引进|新登记|新设立|新建|累计)"))
 
 

@@ -45,6 +45,8 @@ _BRACKET = re.compile(r"[(（]([^()（）]{1,10})[)）]")
 _YEAR = re.compile(r"((?:19|20)\d\d)")
 _PROSE = re.compile(r"[。；;，,：:！？]")  # (a "其中：" prefix is cut before this check)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# a row number, one space, a name of four or more characters that opens with an ideograph
+_NUMBER_THEN_NAME = re.compile(r"([1-9]\d?)[ \u3000]([\u4e00-\u9fff][^ \u3000]{3,})")
 _ROW_PREFIX = re.compile(r"^(?:其中[:：]?|#|△|\*|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d))\s*")
 _VALUE = re.compile(
     r"^(?P<pre>[<>≤≥＜＞]=?|约|不低于|不少于|不超过|不高于|超过|大于|小于|高于|低于)?(?P<neg>[-−－])?"
@@ -210,6 +212,19 @@ def _split(line: str, base: int) -> list[tuple[str, int]]:
             cells[j - 1:j + 1] = [(a + b, pa)]
         else:
             j += 1
+    return cells
+
+
+def _numbered(cells: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``cells`` of a row with a row number written one space before its indicator (10 每千人口拥有执业
+    医师数(人), in a table whose other separators are wide) split in two, as where the number stands in
+    a column of its own; a row of one cell is left to the reading of rows whose cells stand one space
+    apart."""
+    if len(cells) < 2:
+        return cells
+    for j in range(2):
+        if cells[j][0][:1].isdigit() and (m := _NUMBER_THEN_NAME.match(cells[j][0])) is not None:
+            return [*cells[:j], (m.group(1), cells[j][1]), (m.group(2), cells[j][1] + m.start(2)), *cells[j + 1:]]
     return cells
 
 
@@ -456,7 +471,7 @@ def _read_table(doc: Document, pos: int, cols: list[Column], year: int | None, b
         end = original.find("\n", pos)
         end = len(original) if end < 0 else end
         line = original[pos:end]
-        cells = _split(line, pos) if line.strip() else []
+        cells = _numbered(_split(line, pos)) if line.strip() else []
         if cells and _header(cells) is not None:
             break  # the next table
         if len(cells) == 1 and _NAME_LABEL.search(line) and _single_space_header(line, pos) is not None:

@@ -1,0 +1,74 @@
+"""Round forty-four on unseen documents (issue 2): each test is an example text of one general failure
+found on sealed batches 101-104 and described there in general terms only (the texts are ours)."""
+
+from __future__ import annotations
+
+from extract_examples import kinds_periods as _kp
+
+import duban
+
+
+def _items(text: str) -> list[duban.Item]:
+    return [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+
+
+def test_a_headline_naming_a_part_of_the_year_with_its_own_figure_sets_that_part() -> None:
+    # a news page whose headline names the half year and carries a figure: the paragraphs below,
+    # which name no period, are of that half year too
+    text = ("上半年某省经济成绩单出炉：GDP同比增长5.5%\n"
+            "2024-07-23 来源：某省日报\n"
+            "7月23日，省政府新闻办发布2024年上半年全省经济运行情况。上半年全省实现地区生产总值2.9万亿元，同比增长5.5%。\n"
+            "分产业看，第一产业增加值2266.8亿元，增长3.8%。\n")
+    periods = [p for _, p in _kp(text)]
+    assert periods[-2:] == ["2024H1", "2024H1"]
+
+
+def test_an_estimate_on_a_part_of_the_year_page_is_of_that_part() -> None:
+    # 今年前三季度 opens the page; 经初步核算 names no period of its own, so the paragraphs after it stay
+    # in the three quarters (and 紧扣年度目标任务 is no lead-in to goals)
+    text = ("某县前三季度经济运行稳中有进\n"
+            "2019-10-28 来源：某县融媒体中心\n"
+            "记者从县统计局获悉，今年前三季度，全县上下紧扣年度目标任务，经济运行稳中向好。经初步核算，全县实现地区生产总值612.4亿元，同比增长8.6%。\n"
+            "工业生产稳步回升。全县规模以上工业增加值同比增长10.2%。\n"
+            "有效投资持续扩大。全县固定资产投资同比增长11.5%。\n")
+    assert {p for _, p in _kp(text)} == {"2019Q1-Q3"}
+
+
+def test_goals_on_a_notice_of_an_earlier_years_completion_are_of_that_year() -> None:
+    # a notice published early in 2024 on how 2023's list was completed (现将…公告如下 announces, no
+    # plan): the goals it states with no year are 2023's, as are the results
+    text = ("关于2023年十件民生实事完成情况的公告\n"
+            "发布日期：2024-01-18\n"
+            "2023年，十件民生实事全部完成。现将具体情况公告如下：\n"
+            "一、教育工程。针对学位紧张问题，计划新建学校45所，新增学位4.5万个。实际建成学校48所，新增学位5.02万个，完成率111.6%。\n")
+    items = _items(text)
+    assert [(it.kind, it.period) for it in items] == [("target", "2023"), ("target", "2023"), ("actual", "2023"),
+                                                      ("actual", "2023"), ("actual", "2023")]
+    assert items[-1].indicator == "新增学位完成率"
+
+
+def test_a_bare_completion_rate_keeps_its_word() -> None:
+    (item,) = _items("完成率111.6%。")
+    assert item.indicator == "完成率"
+
+
+def test_an_execution_report_with_a_title_wrapped_before_the_next_plan_sets_that_plan() -> None:
+    # …计划执行情况\n与2024年…计划草案: a PDF line break inside the title; the report sets 2024's plan
+    text = ("关于某市2023年国民经济和社会发展计划执行情况\n与2024年国民经济和社会发展计划草案的报告\n"
+            "一、2023年计划执行情况\n全市生产总值增长5.2%。\n"
+            "二、2024年主要任务\n安排市级重点项目420个，年度计划投资1500亿元以上。\n")
+    assert _kp(text) == [("actual", "2023"), ("target", "2024"), ("target", "2024")]
+
+
+def test_the_end_of_a_plan_as_a_goals_horizon_is_the_plan() -> None:
+    # 到“十四五”末 (with the plan's name quoted) gives the goals after it the plan's years; 十三五末 as a
+    # level the plan started from is not affected
+    text = ("2021年政府工作报告\n三、2021年主要任务\n全年新建5G基站2万个以上。"
+            "到“十四五”末，力争全省生产总值突破4万亿元，常住人口城镇化率达到66%左右。\n")
+    assert _kp(text) == [("target", "2021"), ("target", "2021-2025"), ("target", "2021-2025")]
+
+
+def test_the_plan_approved_at_the_years_start_restates_a_goal_of_the_year_reviewed() -> None:
+    text = ("2021年政府工作报告\n一、2020年工作回顾\n"
+            "年初省人大批准的计划提出，全省生产总值增长8%左右。全年实际完成情况如下：全省生产总值增长3.8%。\n")
+    assert _kp(text) == [("target", "2020"), ("actual", "2020")]
