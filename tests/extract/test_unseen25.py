@@ -72,3 +72,39 @@ def test_the_plan_approved_at_the_years_start_restates_a_goal_of_the_year_review
     text = ("2021年政府工作报告\n一、2020年工作回顾\n"
             "年初省人大批准的计划提出，全省生产总值增长8%左右。全年实际完成情况如下：全省生产总值增长3.8%。\n")
     assert _kp(text) == [("target", "2020"), ("actual", "2020")]
+
+
+def test_a_base_per_head_and_month_is_the_base_of_a_goal() -> None:
+    # 由每人每月75元提高到85元 in a plan: the base is last year's level, an outcome; the indicator is the
+    # standard, without the per-head words
+    text = ("2014年政府工作报告\n三、2014年十件实事\n"
+            "二、提高社会保障水平。城乡居民基础养老金最低标准由每人每月75元提高到85元。\n")
+    items = _items(text)
+    assert [(it.kind, it.period, it.low) for it in items] == [("actual", "2013", 75.0), ("target", "2014", 85.0)]
+    assert items[0].indicator == "城乡居民基础养老金最低标准"
+
+
+def test_points_counted_in_a_chinese_numeral() -> None:
+    # 两个百分点: no name or slogan is counted in percentage points, so a single Chinese digit there is
+    # a number (traditional script too)
+    for text in ("高新技术产业增加值占比再提高两个百分点。", "單位生產總值能耗下降兩個百分點。"):
+        (item,) = _items(text)
+        assert (item.low, item.unit) == (2.0, "百分点")
+
+
+def test_signing_is_not_about() -> None:
+    # 签约1.5万户: 约 ends the word 签约, it is no "about"; the indicator keeps the word
+    (item,) = _items("完成城中村改造签约1.5万户。")
+    assert (item.cmp, item.indicator) == ("=", "城中村改造签约")
+
+
+def test_a_number_cut_before_a_letter_spaced_line_is_joined() -> None:
+    # a PDF layer wraps inside 20531 and letter-spaces the next line (0531元 , 增 长 4.9%): letter
+    # spacing is no table's column gaps, so the cut is a wrap
+    text = ("一、2022年工作回顾\n"
+            "过去一年，全市经济运行企稳回升。全年实现地区生产总值3626.9亿元，增长4.1%；规模以上\n"
+            "工 业 增 加 值 增 长 7.8%； 全 社 会 固 定 资 产 投 资 增 长 9.6%； 社 会 消 费 品 零 \n"
+            "售总额1609.5亿元，增长1.2%；城乡居民人均可支配收入分别达到44725元、2\n"
+            "0531元 ， 增 长 4.9%、 6.5%。 \n"
+            "— 2 —\n")
+    assert 20531.0 in {it.low for it in _items(text)}

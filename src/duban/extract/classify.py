@@ -146,7 +146,8 @@ BASELINE_FROM = re.compile(tpat("[由从]$"))
 FIGURE_YEAR = re.compile(tpat(r"((?:19|20)\d\d)年(?:底|末)?的?(?:达到|为)?$"))
 # the base of 由A提高到B / 从A增加到B (由2020年的70.4%): an actual of its own year that must not
 # set the kind of what follows, nor hand it to B
-BASELINE = re.compile(r"[由从從]\s*(?:(?:19|20)\d\d\s*年(?:底|末)?)?的?\s*$")
+# (由每人每月75元提高到85元: a rate per head or month keeps its base)
+BASELINE = re.compile(r"[由从從]\s*(?:(?:19|20)\d\d\s*年(?:底|末)?)?的?\s*(?:每人每月|每人每年|每人|人均|每月|每年|每亩)?\s*$")
 BASE_YEAR = re.compile(r"[由从從]\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
 # 在2020年基础上继续提高: the base of a goal, not the year of the sentence (到2025年，…在2020年基础上…)
 ON_BASE_YEAR = re.compile(r"[在以较比]\s*(?:19|20)\d\d\s*年(?:底|末)?的?(?:水平)?基[础礎]上")

@@ -190,11 +190,16 @@ class _Grammar:
         comps = load_rules("comparators")
         self.before: dict[str, str] = {}
         self.after: dict[str, str] = {}
+        # a before-word that is the end of another word (签约, 节约): the characters that make it so
+        self.word_ends: dict[str, str] = {}
         for entry in comps["comparator"]:
             table = self.before if entry["position"] == "before" else self.after
             for w in entry["words"]:
                 for v in variants(w):
                     table[v] = entry["cmp"]
+            for w, chars in entry.get("word_ends", {}).items():
+                for v in variants(w):
+                    self.word_ends[v] = "".join(sorted({c for ch in chars for c in variants(ch)}))
         seps = [v for entry in comps["range"] for w in entry["words"] for v in variants(w)]
         more = "多|余|餘"
         num = f"(?:{ARABIC}|{CHINESE})"
@@ -422,10 +427,10 @@ _NOT_MINUS = "减担胜抱欺辜自背肩正"
 
 def _single_counts(text: str, s: int, e: int, token: str, left: str, out: list[Quantity], g: _Grammar) -> bool:
     """Is the single Chinese digit ``token`` at ``s`` a number? Mostly a name or slogan (一体两翼, 三甲,
-    两个维护); a number in 百分之七, before a count word that ends the phrase (新建幼儿园三所), or before
+    两个维护); a number in 百分之七 or before 个百分点, before a count word that ends the phrase (新建幼儿园三所), or before
     a count word and its noun after a verb of making (新建三所学校) or in a list of such counts (、两所幼儿园)."""
-    if g.percent_words.search(left) or g.single_count.match(text, e):
-        return True
+    if g.percent_words.search(left) or g.single_count.match(text, e) or text.startswith(("个百分点", "個百分點"), e):
+        return True  # (提高两个百分点: no name or slogan is counted in percentage points)
     if e < len(text) and text[e] in "成倍" and _SINGLE_SHARE.match(text, e) and (
             g.before_re.search(left) or _SHARE_LEFT.search(left) or _SHARE_AFTER.match(text, e + 1)):
         return True  # 近三成, 超过六成, 六成以上, 一倍多 (翻一番 and 一成不变 are words)
@@ -557,8 +562,9 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar,
             start = s - (len(left) - bj.start())
     if cmp == "=":
         b = g.before_re.search(left)
-        if b:
-            cmp = g.before[left[b.start():].rstrip()]
+        word = left[b.start():].rstrip() if b else ""
+        if b and not (b.start() > 0 and left[b.start() - 1] in g.word_ends.get(word, "")):
+            cmp = g.before[word]
             start = s - (len(left) - b.start())
     neg = g.neg_re.search(left)
     if neg and cmp != "range":

@@ -536,9 +536,16 @@ _COLUMNS = re.compile(r"\S(?:[ \u3000]{2,}|\t)\S|\S \S \S \S")
 _SPACED_DIGIT = re.compile(r"(?<=\d) (?=[\d.])|(?<=\.) (?=\d)")
 
 
+# three or more single characters (not digits) one space apart: letter spacing (增 长 , 外 贸)
+_LETTER_RUN = re.compile(r"(?<!\S)[^\s\d](?: [^\s\d](?!\S)){2,}")
+
+
 def _columns(line: str) -> bool:
-    """Does ``line`` hold a table's column gaps? (a letter-spaced number, 1 6 8 0 . 2亿元, is none)"""
-    return _COLUMNS.search(_SPACED_DIGIT.sub("", line) if " " in line else line) is not None
+    """Does ``line`` hold a table's column gaps? (a letter-spaced number, 1 6 8 0 . 2亿元, is none, nor
+    letter-spaced words, 元 , 增 长 4.9%)"""
+    if " " in line:
+        line = _LETTER_RUN.sub(lambda m: m.group().replace(" ", ""), _SPACED_DIGIT.sub("", line))
+    return _COLUMNS.search(line) is not None
 
 
 def _short_stop(i: int, line: str, nxt: str) -> bool:
