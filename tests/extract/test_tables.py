@@ -393,3 +393,16 @@ def test_a_one_space_row_keeps_its_index_with_the_row() -> None:
             "3 常住人口城镇化率(%) 65.9 70 [4.1] 预期性\n")
     got = {(it.kind, it.low) for it in duban.extract(text).items if it.kind != "task"}
     assert {("actual", 65.9), ("target", 70.0), ("target", 4.1)} <= got
+
+
+def test_a_progress_table_whose_goal_and_done_cells_are_short_phrases() -> None:
+    # 年度目标 | 上半年完成 cells written as phrases (改造老旧小区156个, 已建成学位5100个, 为特困人员发放
+    # 护理补贴不少于1.1万人): each figure is an item, the goal of the year, the work of the half year
+    text = ("某市2022年重点民生实事项目上半年进展情况\n"
+            "序号  项目名称  年度目标  上半年完成  完成率\n"
+            "1  城镇老旧小区改造  改造老旧小区156个  开工132个  84.6%\n"
+            "2  新增公办学位  新增公办中小学和幼儿园学位1.2万个  已建成学位5100个  42.5%\n"
+            "3  困难群众救助  为特困人员发放护理补贴不少于1.1万人  已发放1.06万人  96.4%\n")
+    got = {(it.kind, it.cmp, it.low, it.period) for it in duban.extract(text).items if it.kind != "task"}
+    assert {("target", "=", 156.0, "2022"), ("actual", "=", 132.0, "2022H1"), ("target", "=", 1.2, "2022"),
+            ("actual", "=", 5100.0, "2022H1"), ("target", ">=", 1.1, "2022"), ("actual", "=", 1.06, "2022H1")} <= got

@@ -108,3 +108,12 @@ def test_a_number_cut_before_a_letter_spaced_line_is_joined() -> None:
             "0531元 ， 增 长 4.9%、 6.5%。 \n"
             "— 2 —\n")
     assert 20531.0 in {it.low for it in _items(text)}
+
+
+def test_goals_said_finished_in_other_words_are_no_lead_in_to_goals() -> None:
+    # …主要目标任务圆满完结 (a spun 圆满完成, also plain Chinese for finished): a review of the goals, so
+    # the figures after it stay outcomes of the year reviewed
+    text = ("2022年政府工作报告\n一、2021年工作回顾\n"
+            "2021年是“十四五”开局之年。一年来，全县经济社会发展主要目标任务圆满完结。\n"
+            "经济运行稳中有进。全县完成地区生产总值355.2亿元，同比增长9.1%。\n")
+    assert _kp(text) == [("actual", "2021"), ("actual", "2021")]

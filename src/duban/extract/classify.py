@@ -82,8 +82,8 @@ FIVE_YEAR_END = re.compile(r"[”\"';；]*末")
 TO_PLAN_END = re.compile(r"[到至][“\"']?$")
 CHANGE_BEFORE = re.compile(tpat("(?:增长|提高|下降|降低|增加|减少|上升)了?$"))
 PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
-DONE_AFTER = re.compile(tpat("[^。,，;；]{0,4}(?:(?:总体|全面|全部|圆满|基本|顺利)?(?:完成|实现|达成)|(?:好于|优于|超出|超过|高于)预期"
-                             "|持平)"))  # (与预期目标持平: an outcome set against the goal)
+DONE_AFTER = re.compile(tpat("[^。,，;；]{0,4}(?:(?:总体|全面|全部|圆满|基本|顺利)?(?:完成|实现|达成|完结|办结)|(?:好于|优于|超出|超过|高于)预期"
+                             "|持平)"))  # (与预期目标持平: an outcome set against the goal; 圆满完结 a spun 圆满完成)
 QUANTITY_BEFORE = re.compile(r"[\d%％](?:左右|以上|以内|以下)?的$")  # (增长8%左右的预期目标: a goal named)
 FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|(?:规划)?(?:实施)?以来|规划期|前[两二三四]年)")
 # (比上半年加快0.3个百分点: a comparison base, not the period of the figure)

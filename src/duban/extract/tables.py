@@ -23,7 +23,7 @@ from functools import cache
 
 from duban.document import Document
 from duban.extract.classify import part_suffix
-from duban.extract.quantities import grammar, load_rules
+from duban.extract.quantities import Quantity, find_quantities, grammar, load_rules
 from duban.ingest.normalize import PINYIN_NOTE as _PINYIN_NOTE  # (产(chǎn): tables read the original text)
 
 # a cell separator: a tab, a "|" between cells, or 2+ spaces, between two non-spaces
@@ -790,6 +790,16 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
                 got.append(Cell(kp[0], indicator + word, (name_at, at + end), cmp, low, high, unit, kp[1], _scale_of(unit)))
             numeric += 1
             continue
+        if (v is None and " " not in cell and (col.role == "target" or _PART_LABEL.search(col.label))
+                and (phrase := _phrase_parts(bare)) is not None):
+            # 改造老旧小区156个, 已建成学位5100个 in a progress table's goal or done column: a short phrase
+            # of words and figures, each figure with the words before it (or the row's name when few)
+            kp = _kind_period(col, cols, j, year, bulletin, five)
+            for words, q in phrase if kp is not None else ():
+                got.append(Cell(kp[0], words if len(words) >= 4 else indicator + words, (name_at, at + q.end),
+                                q.cmp, q.low, q.high, q.unit, kp[1], q.scale))
+            numeric += 1
+            continue
         if v is None:
             if _EMPTY.match(bare):
                 empty += 1
@@ -820,6 +830,28 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
     return got if numeric or (words and empty) else None
 
 
+def _phrase_parts(cell: str) -> list[tuple[str, Quantity]] | None:
+    """The figures of a short phrase cell (为特困人员发放护理补贴不少于1.1万人): each with the words
+    between it and the figure before, cleaned of leading verbs' objects' markers (为), or None when the
+    cell is no such phrase (too long, prose punctuation, a figure without a unit)."""
+    if len(cell) > _MAX_PHRASE or _PROSE.search(cell) or not _HAN.match(cell):
+        return None
+    qs = find_quantities(cell)
+    if not qs or len(qs) > 2 or any(not q.unit for q in qs) or cell[qs[-1].end:].strip("。.）) "):
+        return None
+    out = []
+    prev = 0
+    for q in qs:
+        words = _PHRASE_LEAD.sub("", cell[prev:q.start].lstrip("、，,和及 ").rstrip())
+        if not _HAN.search(words):
+            return None
+        out.append((words, q))
+        prev = q.end
+    return out
+
+
+_MAX_PHRASE = 30
+_PHRASE_LEAD = re.compile(r"^(?:为|对|向|给)[^\d]{1,8}?(?=开展|发放|提供|实施|新增|建设|完成)")
 _PART_CUT = re.compile(r"[,，、;；]")
 _WORDED_VALUE = re.compile(r"^(?P<w>[\u4e00-\u9fff]{1,4}?)(?=\d|约|超过|不[低少超高]于)")
 
