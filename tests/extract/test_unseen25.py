@@ -117,3 +117,22 @@ def test_goals_said_finished_in_other_words_are_no_lead_in_to_goals() -> None:
             "2021年是“十四五”开局之年。一年来，全县经济社会发展主要目标任务圆满完结。\n"
             "经济运行稳中有进。全县完成地区生产总值355.2亿元，同比增长9.1%。\n")
     assert _kp(text) == [("actual", "2021"), ("actual", "2021")]
+
+
+def test_a_page_on_the_next_plans_proposal_reviews_the_plan_ending_that_year() -> None:
+    # a news page late in 2025 on the proposal for 十五五: “十四五”时期 is the plan reviewed, its figures
+    # outcomes over the whole plan; the next plan's goals stay goals
+    text = ("某省委全会审议通过“十五五”规划建议\n2025-12-03 来源：某省日报\n"
+            "全会审议通过了《中共某省委关于制定国民经济和社会发展第十五个五年规划的建议》。\n"
+            "全会认为，“十四五”时期是极不平凡的五年。五年来，预计2025年地区生产总值达到6.8万亿元左右，"
+            "“十四五”时期年均增长5.8%。\n"
+            "《建议》提出，“十五五”时期的主要目标是：地区生产总值年均增长5%以上。\n")
+    assert _kp(text) == [("actual", "2025"), ("actual", "2021-2025"), ("target", "2026-2030")]
+
+
+def test_a_report_in_a_plans_last_year_naming_the_next_plan_still_reviews_the_years_before() -> None:
+    # a report early in 2025 that names 十五五 as work to do: 十四五以来 reaches the year before
+    text = ("2025年政府工作报告\n一、2024年工作回顾\n"
+            "“十四五”以来，全市地区生产总值年均增长6.8%。\n"
+            "二、2025年工作安排\n科学编制“十五五”规划。地区生产总值增长5.5%左右。\n")
+    assert _kp(text) == [("actual", "2021-2024"), ("target", "2025")]

@@ -79,6 +79,7 @@ FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR) + "|第十[一二三四五]个五�
 PLAN_WORDS = re.compile(tpat("目标|计划|(?<![超于出])预期"))  # (超预期的冲击, 好于预期: a review's words)
 THIS_YEAR = re.compile(tpat("今年|本年"))
 FIVE_YEAR_END = re.compile(r"[”\"';；]*末")
+PLAN_PROPOSAL = re.compile(tpat(r"规划的?建议|《建议》"))
 TO_PLAN_END = re.compile(r"[到至][“\"']?$")
 CHANGE_BEFORE = re.compile(tpat("(?:增长|提高|下降|降低|增加|减少|上升)了?$"))
 PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
@@ -599,6 +600,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     # name: one scan of the text each, instead of one per quantity
     spots = (_Lazy(PLAN_CONTEXT, text), _Lazy(PERIOD_WORDS, text)) if matches else None
     outline = _outline_span(text) if matches else None
+    # a page on the proposal for the plan after the one ending in the report year (关于制定…第十五个五年
+    # 规划的建议, late in 2025); not a report early in that year, which names the next plan as work to do
+    closing = (year is not None and any(FIVE_YEAR[f][0] == year + 1 for f in fives[1] if f in FIVE_YEAR)
+               and PLAN_PROPOSAL.search(text) is not None)
     out: list[Verdict] = []
     prev_end: int | None = None
     mode: str | None = None
@@ -704,7 +709,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             if year is not None and ("报" in lead or "報" in lead or "陈" in lead or "陳" in lead):
                 # the page's own title (某市2024年政府工作报告) before 过去一年: it names no period
                 lead = _without_title_year(lead, year)
-            m, my = _mode_of(lead, year, c, sec_part == "plan", sec_part == "review")
+            m, my = _mode_of(lead, year, c, sec_part == "plan", sec_part == "review", closing)
             if year is not None and may_end_in_year_heading(lead) and (yh := YEAR_HEADING.search(lead)) is not None:
                 # an illustrated summary's heading right before the sentence (2024年，我们这样干, 2024年成绩单):
                 # its year against the report year decides, a past year's results or this year's plan
@@ -820,7 +825,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         if bulletin and sec_part != "plan":
             kind = "actual"
         if kind is None:
-            m, my = _mode_of(sentence, year, c, review=sec_part == "review")
+            m, my = _mode_of(sentence, year, c, review=sec_part == "review", closing=closing)
             if m:
                 kind, yr = m, (yr or my)
         if (kind is None and out and prev_end is not None and (same or not SENTENCE_END.search(text, prev_end, q.start))
@@ -873,7 +878,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         if restated:
             # (of the year the review part names, when the clause names none: 2020年…完成情况 / 计划…)
             ryr = yr if yr is not None or mode != "actual" else mode_year
-            period = _period("actual", ryr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
+            period = _period("actual", ryr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark, closing)
             five = FIVE_YEAR[fives[1][i]] if (i := bisect_right(fives[0], q.start) - 1) >= 0 else None
             if five and PLAN_SET.search(clause):
                 period = _span_years(*five)  # 低于规划确定的年均增长5.5%的预期目标: a goal of the plan
@@ -885,7 +890,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 period = str(year)
             out.append(Verdict("target", period))
         else:
-            period = _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
+            period = _period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark, closing)
             if outline is not None and kind == "target" and yr is None and period == str(outline[0]):
                 period = _span_years(*outline)  # a plan outline's goal named with no year: over the plan
             elif reviewed_year is not None and kind == "target" and yr is None and period == str(year):
@@ -1019,10 +1024,12 @@ def _last(last_mark: re.Pattern, text: str, end: int, start: int = 0) -> int:
 
 
 def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
-             review: bool = False) -> tuple[str | None, int | None]:
+             review: bool = False, closing: bool = False) -> tuple[str | None, int | None]:
     """The mode a stretch of text sets: the last mode cue in it wins. ``plan``: the stretch lies in
     a plan part, where 一季度/上半年 name a part of the planned year, not a review; ``review``: in a
-    review part, where 民生实事 is work done (我们持续办好民生实事，新增…), no plan's list."""
+    review part, where 民生实事 is work done (我们持续办好民生实事，新增…), no plan's list;
+    ``closing``: the text names the plan after the one that ends in the report year, whose 时期 is
+    then the one reviewed (a 2025 page on the 十五五 proposal: “十四五”时期…年均增长5.8%)."""
     best: tuple[int, str] | None = None
     so_far = False  # the winning cue is 今年以来: the report year so far
     this_year = False  # the winning cue is 今年 (a goal): a past year before it is a review it leaves
@@ -1055,7 +1062,9 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
         # 十三五时期 in a 2021 report is a review, 十四五时期 a plan; 十四五以来 (since it began) and
         # 十二五前四年 a review of its years so far whatever the report year
         if year is not None and (best is None or m.start() >= best[0]):
-            best = (m.start(), "actual" if FIVE_YEAR[m.group(1)][1] < year or m.group().endswith(("以来", "年")) else "target")
+            last = FIVE_YEAR[m.group(1)][1]
+            best = (m.start(), "actual" if last < year or (closing and last == year) or m.group().endswith(("以来", "年"))
+                    else "target")
             so_far = this_year = False
     for m in PLAN_MILESTONE.finditer(chunk) if "之年" in chunk else ():
         # “十四五”收官之年 / 开局之年: the plan's last or first year, a plan when it is the report year
@@ -1202,9 +1211,10 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues,
 
 def _period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
             bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None,
-            spots: tuple[_Lazy, _Lazy] | None, clause_mark: int) -> str | None:
-    """``clause_mark``: the last clause mark before the quantity (as ``classify`` finds it)."""
-    p = _year_period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark)
+            spots: tuple[_Lazy, _Lazy] | None, clause_mark: int, closing: bool = False) -> str | None:
+    """``clause_mark``: the last clause mark before the quantity (as ``classify`` finds it); ``closing``:
+    as for `_mode_of`."""
+    p = _year_period(kind, yr, year, text, q, sentence, bulletin, fives, sentence_year, spots, clause_mark, closing)
     if (kind == "actual" and p and p.isdigit()
             and not (("季" in sentence or "半" in sentence) and PART_OF_YEAR.search(sentence))):
         # (前三季度…两年平均增长5.9%: the average of that part of the year, its period below)
@@ -1321,7 +1331,7 @@ def _names_plan(sentence: str, five: tuple[int, int]) -> bool:
 
 def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quantity, sentence: str,
                  bulletin: bool, fives: tuple[list[int], list[str]] | None, sentence_year: int | None,
-                 spots: tuple[_Lazy, _Lazy] | None, clause_mark: int) -> str | None:
+                 spots: tuple[_Lazy, _Lazy] | None, clause_mark: int, closing: bool = False) -> str | None:
     five = None
     ctx = (max(0, q.start - 600), q.start)  # the context: the 600 characters before the quantity
     if fives:
@@ -1374,7 +1384,8 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         if (own := FIGURE_YEAR.search(text, max(0, q.start - 9), q.start)) is not None:
             return own.group(1)  # 由2020年的6.5万辆: the figure's own year
         # a review in the plan's own years (十四五以来 in a 2025 report) reaches the year before the report
-        last = five[1] if year is None or year - 1 < five[0] else min(five[1], year - 1)
+        # (a page on the next plan's proposal, late in the plan's last year: the whole plan)
+        last = five[1] if year is None or year - 1 < five[0] or (closing and five[1] == year) else min(five[1], year - 1)
         if from_base:
             return str(five[0] - 1)
         clause_end = text[max(0, q.start - 8) : q.start]
