@@ -136,3 +136,22 @@ def test_a_report_in_a_plans_last_year_naming_the_next_plan_still_reviews_the_ye
             "“十四五”以来，全市地区生产总值年均增长6.8%。\n"
             "二、2025年工作安排\n科学编制“十五五”规划。地区生产总值增长5.5%左右。\n")
     assert _kp(text) == [("actual", "2021-2024"), ("target", "2025")]
+
+
+def test_a_base_year_of_a_two_year_average_does_not_end_the_quarter() -> None:
+    # 与2019年同期相比，两年平均增长2.8% on a page on the first quarter: the year is a comparison base,
+    # so the paragraphs after it stay in the quarter, and the average is the quarter's
+    text = ("某省一季度GDP同比增长18.3%\n2021-04-19 来源：某省日报\n"
+            "省统计局发布一季度全省经济运行情况。初步核算，一季度全省完成地区生产总值1.1万亿元，同比增长18.3%；"
+            "与2019年同期相比，两年平均增长2.8%。\n"
+            "分产业看，第一产业增加值777.66亿元，同比增长6.8%。\n")
+    assert {p for _, p in _kp(text)} == {"2021Q1"}
+
+
+def test_a_bare_goal_label_on_a_completion_notice_marks_the_goal() -> None:
+    # 目标：… 完成情况：… per item of a notice on how last year's list was done
+    text = ("关于2024年市办实事完成情况的通报\n发布时间：2025-01-20\n"
+            "一、促进就业。目标：全年城镇新增就业20万人以上，开发公益性岗位5000个。"
+            "完成情况：城镇新增就业23.6万人，完成年度目标的118%；开发公益性岗位5612个。\n")
+    assert [k for k, _ in _kp(text)] == ["target", "target", "actual", "actual", "actual"]
+    assert {p for _, p in _kp(text)} == {"2024"}

@@ -93,11 +93,12 @@ PART_OF_YEAR = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一�
 PART_OF_SENTENCE = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度|第二季度|二季度)|1[-—至][369]月|"
                                           "截至[369]月(?:底|末)"))
 # a part-of-year cue carried over the sentences after it on a part-of-year news page, until one of
-# these names another period (全年, 下半年, 去年, a year); 比一季度 is a comparison, not a cue
+# these names another period (全年, 下半年, 去年, a year); 比一季度 is a comparison, not a cue, nor is
+# 与2019年同期相比 (a base of a two-year average)
 PART_CARRY = re.compile(r"(?<![比较較同])(?:" + tpat(r"上半年|第?一季度|前三季度|1[-—至][369]月|截至[369]月(?:底|末)") + ")|(?P<reset>"
                         r"(?<!去年)(?<!上年)全年(?!(?:主要)?(?:预期|預期)?(?:目标|目標|任务|任務|计划|計劃))|" + tpat(
     r"下半年|第?四季度|过去的?一年|(?<![比较同])(?:去年|上年)(?!同期)|"
-    r"(?:19|20)\d\d\s*年(?!\s*(?:上半年|第?一季度|前三季度|1[-—至]\d|\d{1,2}\s*月))") + ")")
+    r"(?:19|20)\d\d\s*年(?!\s*(?:上半年|第?一季度|前三季度|1[-—至]\d|\d{1,2}\s*月|同期))") + ")")
 # (完成全年目标任务的64.3%: a part of the year's goal done, no other period; 比去年全年加快: a comparison
 # base; 全年 stays outside tpat, whose
 # traditional variant, tried first, would hold a lookahead in traditional script only)
@@ -154,7 +155,7 @@ BASE_YEAR = re.compile(r"[由从從]\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
 ON_BASE_YEAR = re.compile(r"[在以较比]\s*(?:19|20)\d\d\s*年(?:底|末)?的?(?:水平)?基[础礎]上")
 # 恢复到2019年的八成, 达到2019年同期水平: a comparison base, it dates nothing after it
 # a year named as the base of a comparison (与2013年相比, 同2020年底相比, 是2010年的1.9倍)
-COMPARED_WITH_YEAR = re.compile(tpat(r"(?:与|同|和|跟)\s*(?:19|20)\d\d\s*年(?:底|末|初)?(?:相比|相较)"
+COMPARED_WITH_YEAR = re.compile(tpat(r"(?:与|同|和|跟)\s*(?:19|20)\d\d\s*年(?:底|末|初|同期)?(?:相比|相较)"
                                      r"|(?:是|为|相当于)\s*(?:19|20)\d\d\s*年(?:底|末)?的(?=[\d.一二三四五六七八九十两]+倍|\Z)"))
 BACK_TO_YEAR = re.compile(tpat(r"(?:恢复|回升|回到|回复|达到)(?:到|至)?\s*(?:19|20)\d\d\s*年(?:同期)?的?"
                                r"(?=水平|[一二三四五六七八九十\d])"))
@@ -211,7 +212,8 @@ SENTENCE_CUT_BACK = re.compile(r"(?s:.*)[。；;！!]")  # (greedy: the last sen
 # (not 完成全年目标的58.8% right after a figure: the share of the goal that figure is, progress itself)
 WORK_PROGRESS = re.compile(tpat(r"已|截至|截止|目前"))
 # a progress or completion page's label of an item's goal (年初目标：新增城镇就业8万人。完成情况：…)
-GOAL_LABEL = re.compile(tpat(r"(?:年初|年度|全年|计划)(?:目标|任务)(?:任务)?\s*[:：]"))
+# (a bare 目标： label opening a sentence too: 一、促进就业。目标：全年城镇新增就业20万人以上。完成情况：…)
+GOAL_LABEL = re.compile(tpat(r"(?:(?:年初|年度|全年|计划)(?:目标|任务)(?:任务)?|(?:^|(?<=[。；;\n]))\s*目标)\s*[:：]"))
 # 年初政府工作报告确定的全年目标是A、B、C (named in a review of part of the year): every member restated
 GOALS_SET_LIST = re.compile(tpat(r"(?:确定|提出|设定|制定|明确)的?(?:全年|年度|今年)?(?:主要)?(?:预期|发展)?目标(?:是|为)"))
 # 地区生产总值计划增长8%以上，实际…: the plan's word right before the figure, after the indicator
@@ -904,7 +906,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                         # passing; the paragraphs after it still speak of the page's part)
                         carry = part_suffix(m.group())
                 carry_at = q.start
-            if (part_news and (carry or page_part) and kind == "actual" and period and period.isdigit() and year is not None
+            if (part_news and (carry or page_part) and kind == "actual" and period and year is not None
+                    # (两年平均增长2.6% on a page on the first quarter: the average of that quarter's growth)
+                    and (period.isdigit() or (carry and YEARS_AVERAGE.search(text, max(0, q.start - 12), q.start)))
                     and (yr is None or yr == year) and not strong and not base and not LAST_YEAR_WORDS.search(sentence)
                     and (carry or (yr is None and period == str(year - 1)))):
                 # 规模以上工业增加值增长6.2% in the paragraphs after 上半年,…: the same part of the year; on a
