@@ -292,7 +292,7 @@ def test_table_cell_split(s: str) -> None:
     # tables._CELL_SPLIT, written to start with one class: the separators of its plain form
     from duban.extract import tables
 
-    plain = re.compile(r"[ \u3000]*(?:\t|\|)[ \u3000]*|[ \u3000]{2,}")
+    plain = re.compile(r"[ \u3000]*(?:\t|\|)[ \u3000]*|[ \u3000]{2,}|(?<=\S)\u3000(?=\S)")
     assert [m.span() for m in tables._CELL_SPLIT.finditer(s)] == [m.span() for m in plain.finditer(s)]
 
 

@@ -406,3 +406,15 @@ def test_a_progress_table_whose_goal_and_done_cells_are_short_phrases() -> None:
     got = {(it.kind, it.cmp, it.low, it.period) for it in duban.extract(text).items if it.kind != "task"}
     assert {("target", "=", 156.0, "2022"), ("actual", "=", 132.0, "2022H1"), ("target", "=", 1.2, "2022"),
             ("actual", "=", 5100.0, "2022H1"), ("target", ">=", 1.1, "2022"), ("actual", "=", 1.06, "2022H1")} <= got
+
+
+def test_a_table_set_in_single_ideographic_spaces() -> None:
+    # a PDF table whose category, index and name cells stand one ideographic space apart (as wide as
+    # two spaces): each is a cell
+    text = ("专栏1\u3000“十四五”时期经济社会发展主要指标\n"
+            "类别\u3000序号\u3000指 标\u3000\u3000\u3000\u3000\u3000\u30002020年\u3000\u30002025年\u3000\u3000年均增长/累计\u3000\u3000属性\n"
+            "经济\u30001\u3000地区生产总值（亿元）\u3000\u3000\u300012408.7\u3000\u300017500\u3000\u3000\u30006%左右\u3000\u3000〔预期性〕\n"
+            "\u3000\u3000\u30003\u3000数字经济核心产业增加值占GDP比重（%）\u30006.6\u3000\u3000\u300010\u3000\u3000\u3000\u3000〔3.4〕\u3000\u3000〔预期性〕\n")
+    got = {(it.kind, it.low) for it in duban.extract(text).items if it.kind != "task"}
+    assert {("actual", 12408.7), ("target", 17500.0), ("target", 6.0), ("actual", 6.6), ("target", 10.0),
+            ("target", 3.4)} <= got

@@ -155,3 +155,11 @@ def test_a_bare_goal_label_on_a_completion_notice_marks_the_goal() -> None:
             "完成情况：城镇新增就业23.6万人，完成年度目标的118%；开发公益性岗位5612个。\n")
     assert [k for k, _ in _kp(text)] == ["target", "target", "actual", "actual", "actual"]
     assert {p for _, p in _kp(text)} == {"2024"}
+
+
+def test_a_year_in_chinese_numerals_is_a_year() -> None:
+    # 到二〇三五年 names the vision's year as 到2035年 does
+    text = ("某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
+            "到二〇三五年，人均地区生产总值达到3.5万美元以上，常住人口城镇化率达到82%左右。\n")
+    assert {p for _, p in _kp(text)} == {"2035"}
+    assert duban.read_text("一九九八年，二零二三年").text == "1998年，2023年"

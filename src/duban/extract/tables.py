@@ -39,8 +39,10 @@ _LINE = re.compile(r"[^\n]*")
 # a cell separator: [ \u3000]*(?:\t|\|)[ \u3000]*|[ \u3000]{2,}, written to start with one character
 # class (the regex engine then skips to the separator characters; the optional leading spaces kept
 # it trying every position of a line): the same alternatives tried in the same order
+# (a lone ideographic space between two characters is one too: it is as wide as two spaces, and PDF
+# layers of tables set in full-width spaces put one between 类别, 序号 and 指标)
 _CELL_SPLIT = re.compile(r"[ \u3000\t|](?:(?<=[ \u3000])[ \u3000]*(?:\t|\|)[ \u3000]*|(?<=[\t|])[ \u3000]*|"
-                         r"(?<=[ \u3000])[ \u3000]+)")
+                         r"(?<=[ \u3000])[ \u3000]+|(?<=\S\u3000)(?=\S))")
 _BRACKET = re.compile(r"[(（]([^()（）]{1,10})[)）]")
 _YEAR = re.compile(r"((?:19|20)\d\d)")
 _PROSE = re.compile(r"[。；;，,：:！？]")  # (a "其中：" prefix is cut before this check)

@@ -58,6 +58,20 @@ def fold_width(text: str) -> str:
     return _WIDE.sub(lambda m: _WIDTH_TABLE[m.group()], text)
 
 
+# a year in Chinese numerals (二〇三五年, 一九九八年): written in digits, equal length, so that every
+# rule on years (到2035年, 十四五 spans, a report's year) reads it
+_CN_YEAR = re.compile(r"(?:二[〇零○]|一九)[〇零○一二三四五六七八九]{2}(?=\s*年)")
+_CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+
+
+def fold_year_numerals(text: str) -> str:
+    """Equal-length conversion of Chinese-numeral years to digits (a text without 〇, 零, ○ or 一九 is
+    passed over by four substring tests)."""
+    if "〇" not in text and "零" not in text and "○" not in text and "一九" not in text:
+        return text
+    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text)
+
+
 # --- 3. pinyin annotations ----------------------------------------------------------------------
 _TONED = "a-zA-Z\u00c0-\u024f\u0300-\u036f\u1e3f"  # Latin letters, tone-marked vowels, combining marks
 # starts with "(" so the regex engine skips ahead to brackets; the lookbehind then checks the ideograph
@@ -659,7 +673,7 @@ def normalize(doc: Document) -> Document:
 
     stage("clean", clean_edits(doc.text))
     before = doc.text
-    doc.replace_text(fold_width(before))
+    doc.replace_text(fold_year_numerals(fold_width(before)))
     stats["width"] = 0 if doc.text is before else 1
     stage("pinyin", pinyin_edits(doc.text))
 
