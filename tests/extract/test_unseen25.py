@@ -163,3 +163,12 @@ def test_a_year_in_chinese_numerals_is_a_year() -> None:
             "到二〇三五年，人均地区生产总值达到3.5万美元以上，常住人口城镇化率达到82%左右。\n")
     assert {p for _, p in _kp(text)} == {"2035"}
     assert duban.read_text("一九九八年，二零二三年").text == "1998年，2023年"
+
+
+def test_a_date_line_labelled_in_traditional_script_dates_the_page() -> None:
+    # 發佈時間:2025-01-22 15:00 (the boilerplate line is dropped from the text, the original keeps it):
+    # the page's 今年 and 去年 are 2025 and 2024
+    text = ("某省新聞發佈會實錄\n《政府工作報告》解讀新聞發佈會\n發佈時間:2025-01-22 15:00 地點:省政府新聞發佈廳\n"
+            "主持人：今天解讀今年的《政府工作報告》。\n"
+            "研究室主任：去年全省地區生產總值增長5.7%。今年報告提出的主要預期目標是：地區生產總值增長5.5%左右。\n")
+    assert _kp(text) == [("actual", "2024"), ("target", "2025")]

@@ -77,6 +77,7 @@ FIVE_YEAR = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": 
              "十五五": (2026, 2030)}
 FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR) + "|第十[一二三四五]个五年")
 PLAN_WORDS = re.compile(tpat("目标|计划|(?<![超于出])预期"))  # (超预期的冲击, 好于预期: a review's words)
+THIS_YEAR_LEAD = re.compile(tpat(r"\s*(?:今年|本年)"))
 THIS_YEAR = re.compile(tpat("今年|本年"))
 FIVE_YEAR_END = re.compile(r"[”\"';；]*末")
 PLAN_PROPOSAL = re.compile(tpat(r"规划的?建议|《建议》"))
@@ -320,7 +321,7 @@ VISION = re.compile(r"展望|远景")
 
 
 # a news page's date line (2024-07-15 来源：…, 发布日期：2024年7月15日): the year it speaks of as 今年
-_DATE_LINE = re.compile(r"^[ \t\u3000]*[（(]?(?:[^\n]{0,20}?(?:日期|时间|發布|发布|來源|来源)[^\n\d]{0,16})?((?:19|20)\d\d)\s*[-/.年]\s*"
+_DATE_LINE = re.compile(r"^[ \t\u3000]*[（(]?(?:[^\n]{0,20}?(?:日期|时间|時間|發布|發佈|发布|來源|来源)[^\n\d]{0,16})?((?:19|20)\d\d)\s*[-/.年]\s*"
                         r"(?:0?[1-9]|1[0-2])\s*(?:[-/.月]\s*(?:0?[1-9]|[12]\d|3[01])(?!\d)(?:[^\n。，,]{0,40}|"
                         # a time after the date: a date line, however long its source, author and widgets
                         r"日?\s+[0-2]?\d:[0-5]\d[^\n。]{0,120})|月\s*[）)]?\s*)$", re.M)
@@ -885,9 +886,11 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             if five and PLAN_SET.search(clause):
                 period = _span_years(*five)  # 低于规划确定的年均增长5.5%的预期目标: a goal of the plan
             elif yr is None and year is not None and (
-                    THIS_YEAR.search(clause) or (part_news and ("全年" in clause or sentence_year is None))
+                    THIS_YEAR.search(clause) or THIS_YEAR_LEAD.match(sentence)
+                    or (part_news and ("全年" in clause or sentence_year is None))
                     or (part_news and same and out and out[-1].kind == "target" and out[-1].period == str(year))):
-                # 今年9.5%左右的目标, said in an answer on last year; 全年…增长6.5%左右、规上工业增加值增长10%的
+                # 今年9.5%左右的目标, said in an answer on last year (今年报告提出的主要预期目标是：… opening a
+                # sentence there too); 全年…增长6.5%左右、规上工业增加值增长10%的
                 # 目标 on a page reviewing part of this year (the list's later goals too): this year's goals
                 period = str(year)
             out.append(Verdict("target", period))
