@@ -172,3 +172,33 @@ def test_a_date_line_labelled_in_traditional_script_dates_the_page() -> None:
             "主持人：今天解讀今年的《政府工作報告》。\n"
             "研究室主任：去年全省地區生產總值增長5.7%。今年報告提出的主要預期目標是：地區生產總值增長5.5%左右。\n")
     assert _kp(text) == [("actual", "2024"), ("target", "2025")]
+
+
+def test_a_briefing_on_what_the_report_plans_states_goals() -> None:
+    # 报告提出，2024年全区地区生产总值增长6%左右 after a review of last year: the report's goals
+    text = ("《2024年某区政府工作报告》新闻发布会实录\n发布时间：2024-01-19\n"
+            "发展改革局负责人：报告总结了2023年工作。过去一年，全区地区生产总值同比增长5.3%。"
+            "报告提出，2024年全区地区生产总值增长6%左右，规上工业增加值增长7%。\n")
+    assert _kp(text) == [("actual", "2023"), ("target", "2024"), ("target", "2024")]
+
+
+def test_a_breakdown_by_sector_after_the_years_goals_reviews_again() -> None:
+    # on a half-year page, 今年…将… states goals; 从重点行业看，… opens a breakdown of the half year's
+    # figures, no more goals
+    text = ("上半年某市GDP同比增长5.9%\n2023-07-21 来源：某市晚报\n"
+            "市统计局发布上半年全市经济运行情况。上半年全市地区生产总值同比增长5.9%。"
+            "根据年初政府工作报告，今年全市将城镇新增就业18万人以上。\n"
+            "从重点行业看，机场旅客吞吐量达到512.8万人次。\n")
+    kp = _kp(text)
+    assert kp[-2] == ("target", "2023") and kp[-1][0] == "actual"
+
+
+def test_a_plan_execution_table_whose_columns_are_plan_and_done() -> None:
+    # 序号 指标 单位 计划 完成, one space apart: 完成 alone is the column of outcomes
+    text = ("某市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n"
+            "表 1 2023 年主要指标计划执行情况\n"
+            "序号 指标 单位 计划 完成\n"
+            "1 地区生产总值增长 % 6 左右 7.1\n"
+            "2 一般公共预算收入增长 % 5 6.3\n")
+    got = {(it.kind, it.cmp, it.low) for it in duban.extract(text).items if it.kind != "task"}
+    assert {("target", "~", 6.0), ("actual", "=", 7.1), ("target", "=", 5.0), ("actual", "=", 6.3)} <= got

@@ -926,7 +926,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
 
 # review cues that name no period (an estimate, an achievement) or no other than the part reviewed
 # (今年以来 on a page on the first half: the same months)
-NO_PERIOD_CUE = re.compile(tpat(r"初步核算|取得|成就|今年(?:\d{1,2}月)?以来"))
+NO_PERIOD_CUE = re.compile(tpat(r"初步核算|取得|成就|今年(?:\d{1,2}月)?以来|从[^，,。；;\n]{0,4}(?:行业|产业|领域|区域|地区|门类|三大需求|需求端|供给端)看"))
 
 
 def _part_lead(chunk: str, c: Cues, cue: re.Pattern | None = None, which: re.Pattern = PART_CUE) -> bool:
