@@ -163,6 +163,8 @@ def test_a_year_in_chinese_numerals_is_a_year() -> None:
             "到二〇三五年，人均地区生产总值达到3.5万美元以上，常住人口城镇化率达到82%左右。\n")
     assert {p for _, p in _kp(text)} == {"2035"}
     assert duban.read_text("一九九八年，二零二三年").text == "1998年，2023年"
+    # (found by str.find from each start, as a regex scan over the text would: 二〇 without a year stays)
+    assert duban.read_text("二〇二〇二〇年；二〇；一九九八").text == "二〇2020年；二〇；一九九八"
 
 
 def test_a_date_line_labelled_in_traditional_script_dates_the_page() -> None:

@@ -62,14 +62,28 @@ def fold_width(text: str) -> str:
 # rule on years (到2035年, 十四五 spans, a report's year) reads it
 _CN_YEAR = re.compile(r"(?:二[〇零○]|一九)[〇零○一二三四五六七八九]{2}(?=\s*年)")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+_CN_YEAR_STARTS = ("二〇", "二零", "二○", "一九")
 
 
 def fold_year_numerals(text: str) -> str:
-    """Equal-length conversion of Chinese-numeral years to digits (a text without 〇, 零, ○ or 一九 is
-    passed over by four substring tests)."""
-    if "〇" not in text and "零" not in text and "○" not in text and "一九" not in text:
+    """Equal-length conversion of Chinese-numeral years to digits (a text without 二〇, 二零, 二○ or 一九
+    is passed over by four substring tests: 零 alone is in every 零售)."""
+    spots = []
+    for start in _CN_YEAR_STARTS:  # str.find to each start: a regex scan stops at every 二 and 一 (7 -> 1 us/1k)
+        i = text.find(start)
+        while i >= 0:
+            if (m := _CN_YEAR.match(text, i)) is not None:
+                spots.append(m.span())
+            i = text.find(start, i + 2)
+    if not spots:
         return text
-    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text)
+    parts, pos = [], 0
+    for a, b in sorted(spots):
+        if a < pos:
+            continue  # (overlapping spots cannot both be years; kept safe all the same)
+        parts += [text[pos:a], text[a:b].translate(_CN_YEAR_DIGITS)]
+        pos = b
+    return "".join(parts) + text[pos:]
 
 
 # --- 3. pinyin annotations ----------------------------------------------------------------------
