@@ -36,6 +36,11 @@ def _items(text: str) -> list[tuple]:
     return [(i.kind, i.indicator, i.cmp, i.low, i.unit, i.period) for i in ex.items if i.kind != "task"]
 
 
+def _got(text: str, *fields: str) -> set[tuple]:
+    """The given fields of every item but tasks, as a set (a test then asks for a subset)."""
+    return {tuple(getattr(i, f) for f in fields) for i in duban.extract(text).items if i.kind != "task"}
+
+
 PLAN = (
     "某市“十四五”生态环境保护规划\n"
     "表1 “十四五”时期生态环境主要指标\n"
@@ -380,7 +385,7 @@ def test_a_row_number_one_space_before_its_indicator_in_a_wide_spaced_table() ->
             "民生福祉  9  劳动年龄人口平均受教育年限(年)  11.6  12.2  —  约束性\n"
             "          10 每千人口拥有执业(助理)医师数(人)  3.37  4.0  —  预期性\n"
             "          11 人均预期寿命(岁)  80.2  81.2  [1]  预期性\n")
-    got = {(it.kind, it.low, it.period) for it in duban.extract(text).items if it.kind != "task"}
+    got = _got(text, "kind", "low", "period")
     assert {("actual", 11.6, "2020"), ("actual", 3.37, "2020"), ("target", 4.0, "2021-2025"),
             ("actual", 80.2, "2020"), ("target", 81.2, "2021-2025"), ("target", 1.0, "2021-2025")} <= got
 
@@ -391,7 +396,7 @@ def test_a_one_space_row_keeps_its_index_with_the_row() -> None:
             "类别 序号 指标 2020年 2025年 年均增长 属性\n"
             "经济发展 1 地区生产总值增长(%) 3.0 — 7 左右 预期性\n"
             "3 常住人口城镇化率(%) 65.9 70 [4.1] 预期性\n")
-    got = {(it.kind, it.low) for it in duban.extract(text).items if it.kind != "task"}
+    got = _got(text, "kind", "low")
     assert {("actual", 65.9), ("target", 70.0), ("target", 4.1)} <= got
 
 
@@ -403,7 +408,7 @@ def test_a_progress_table_whose_goal_and_done_cells_are_short_phrases() -> None:
             "1  城镇老旧小区改造  改造老旧小区156个  开工132个  84.6%\n"
             "2  新增公办学位  新增公办中小学和幼儿园学位1.2万个  已建成学位5100个  42.5%\n"
             "3  困难群众救助  为特困人员发放护理补贴不少于1.1万人  已发放1.06万人  96.4%\n")
-    got = {(it.kind, it.cmp, it.low, it.period) for it in duban.extract(text).items if it.kind != "task"}
+    got = _got(text, "kind", "cmp", "low", "period")
     assert {("target", "=", 156.0, "2022"), ("actual", "=", 132.0, "2022H1"), ("target", "=", 1.2, "2022"),
             ("actual", "=", 5100.0, "2022H1"), ("target", ">=", 1.1, "2022"), ("actual", "=", 1.06, "2022H1")} <= got
 
@@ -415,6 +420,6 @@ def test_a_table_set_in_single_ideographic_spaces() -> None:
             "类别\u3000序号\u3000指 标\u3000\u3000\u3000\u3000\u3000\u30002020年\u3000\u30002025年\u3000\u3000年均增长/累计\u3000\u3000属性\n"
             "经济\u30001\u3000地区生产总值（亿元）\u3000\u3000\u300012408.7\u3000\u300017500\u3000\u3000\u30006%左右\u3000\u3000〔预期性〕\n"
             "\u3000\u3000\u30003\u3000数字经济核心产业增加值占GDP比重（%）\u30006.6\u3000\u3000\u300010\u3000\u3000\u3000\u3000〔3.4〕\u3000\u3000〔预期性〕\n")
-    got = {(it.kind, it.low) for it in duban.extract(text).items if it.kind != "task"}
+    got = _got(text, "kind", "low")
     assert {("actual", 12408.7), ("target", 17500.0), ("target", 6.0), ("actual", 6.6), ("target", 10.0),
             ("target", 3.4)} <= got

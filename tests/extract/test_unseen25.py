@@ -202,5 +202,5 @@ def test_a_plan_execution_table_whose_columns_are_plan_and_done() -> None:
             "序号 指标 单位 计划 完成\n"
             "1 地区生产总值增长 % 6 左右 7.1\n"
             "2 一般公共预算收入增长 % 5 6.3\n")
-    got = {(it.kind, it.cmp, it.low) for it in duban.extract(text).items if it.kind != "task"}
+    got = {(it.kind, it.cmp, it.low) for it in _items(text)}
     assert {("target", "~", 6.0), ("actual", "=", 7.1), ("target", "=", 5.0), ("actual", "=", 6.3)} <= got
