@@ -204,3 +204,20 @@ def test_a_plan_execution_table_whose_columns_are_plan_and_done() -> None:
             "2 一般公共预算收入增长 % 5 6.3\n")
     got = {(it.kind, it.cmp, it.low) for it in _items(text)}
     assert {("target", "~", 6.0), ("actual", "=", 7.1), ("target", "=", 5.0), ("actual", "=", 6.3)} <= got
+
+
+def test_a_page_footer_naming_its_issuer_is_dropped_and_the_cut_number_joined() -> None:
+    # 某省发展和改革委员会 第2页 共8页 on every page of a PDF layer: furniture between the halves of a
+    # number the page break cut (粮食总产量达到 19 / footer / 58 万吨)
+    text = ("关于某省2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案的报告\n"
+            "一、2022年国民经济和社会发展计划执行情况\n"
+            "省十三届人大五次会议批准的2022年计划确定，全省地区生产总值增长7%以上。一年来，全省经济回稳向好。\n"
+            "城乡居民人均可支配收入分别增长 4.0 % 和 6.6 %。粮食总产量达到 19\n"
+            "某省发展和改革委员会 第2页 共8页\n"
+            "58 万吨，增加 28 万吨，创历史新高。\n"
+            "某省发展和改革委员会 第3页 共8页\n")
+    doc = duban.read_text(text)
+    assert "第2页" not in doc.text
+    items = _items(text)
+    assert ("target", "2022", 7.0) in {(it.kind, it.period, it.low) for it in items}
+    assert 1958.0 in {it.low for it in items}

@@ -164,8 +164,9 @@ TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|�
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
 # a review sentence that opens by restating the plan (2023年计划确定，…增长6.5%左右): its figures are goals
 # (after a speaker's tag at most: 负责人：年初政府工作报告确定…)
-# (年初省人大批准的计划提出，…: the plan approved at the year's start, whoever approved it)
-RESTATED_LEAD = re.compile(tpat(r"\s*(?:[^，,。：:\n]{1,12}[：:]\s*)?(?:(?:19|20)\d\d\s*年)?(?:的)?(?:(?:(?:年度|年初(?:[^，,。：:\n]{1,8}?的)?)?(?:计划|预期目标)|年初(?:的)?政府工作报告)(?:确定|提出|安排|要求)|(?:年度|年初)目标(?:为|是))"))
+# (年初省人大批准的计划提出，…: the plan approved at the year's start, whoever approved it; 省十三届人大五次会议
+# 批准的2022年计划确定，…)
+RESTATED_LEAD = re.compile(tpat(r"\s*(?:[^，,。：:\n]{1,12}[：:]\s*)?(?:[^，,。：:\n]{1,16}?(?:批准|审议通过)的)?(?:(?:19|20)\d\d\s*年)?(?:的)?(?:(?:(?:年度|年初(?:[^，,。：:\n]{1,8}?的)?)?(?:计划|预期目标)|年初(?:的)?政府工作报告)(?:确定|提出|安排|要求)|(?:年度|年初)目标(?:为|是))"))
 # (the goal may stand in brackets: 低于年度预期目标(8.5%左右))
 # (低于年初预期的7%: the goal named by 预期 alone, before its figure)
 RESTATED_BEFORE = re.compile(tpat(r"(?:(?:预期|控制|调控|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?"

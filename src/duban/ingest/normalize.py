@@ -474,6 +474,23 @@ def running_header_edits(text: str) -> list[Edit]:
     return edits
 
 
+# a page footer line with its issuer before the page number (云南省发展和改革委员会 第2页 共8页)
+_ISSUER_FOOTER = re.compile(r"^[ \t\u3000]*(?P<lead>[^\n。，,；;：:]{0,40}?)[ \t\u3000]*第[ \t\u3000]*\d{1,3}[ \t\u3000]*页"
+                            r"(?:[ \t\u3000,，/]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?[ \t\u3000]*$", re.M)
+
+
+def page_footer_edits(text: str) -> list[Edit]:
+    """A PDF layer's page footer that names its issuer before the page number, on two lines or more
+    (某省发展和改革委员会 第2页 共8页). It is page furniture; left in, it stands between the two halves of
+    a number or a sentence the page break cut (粮食总产量达到 19 / footer / 58 万吨), which unwrap then
+    cannot join."""
+    if "页" not in text:
+        return []
+    found = [(m.start(), m.end(), m.group("lead").strip()) for m in _ISSUER_FOOTER.finditer(text)]
+    counts = Counter(lead for _, _, lead in found)
+    return [(s, min(e + 1, len(text)), "") for s, e, lead in found if lead and counts[lead] >= 2]
+
+
 def unwrap_edits(text: str) -> list[Edit]:
     edits = _statistical_unwrap(text)
     if "\n" in text and _NUMBER_CUT.search(text) and (edits or _pdf_evidence(text)):
@@ -711,6 +728,7 @@ def normalize(doc: Document) -> Document:
     stats["spam_tokens"], stats["inline_boilerplate"] = inline_forms["spam"], inline_forms["boilerplate"]
     stage("inline", edits)
     stage("running_headers", running_header_edits(doc.text))
+    stage("page_footers", page_footer_edits(doc.text))
     stage("unwrap", unwrap_edits(doc.text))
     edits, pdf_signals = spacing_edits(doc.text)
     stage("spacing", edits)
