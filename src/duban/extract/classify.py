@@ -606,7 +606,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     outline = _outline_span(text) if matches else None
     # a page on the proposal for the plan after the one ending in the report year (关于制定…第十五个五年
     # 规划的建议, late in 2025); not a report early in that year, which names the next plan as work to do
-    closing = (year is not None and any(FIVE_YEAR[f][0] == year + 1 for f in fives[1] if f in FIVE_YEAR)
+    closing = (year is not None and any(FIVE_YEAR[f][0] == year + 1 for f in fives[1])
                and PLAN_PROPOSAL.search(text) is not None)
     out: list[Verdict] = []
     prev_end: int | None = None

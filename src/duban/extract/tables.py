@@ -785,21 +785,10 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
         if v is None and (own := _UNIT_VALUE.match(bare)) is not None and (cell_unit := unit_of(own.group("unit"))):
             # a value with its own unit (1200万人左右, 1.3万亿斤以上): a table whose columns name no unit
             v = _value((own.group("pre") or "") + own.group("a") + (own.group("post") or ""))
-        if v is None and " " not in cell and (parts := _worded_parts(bare)) is not None:
-            # 开工54所，竣工17所 in a progress table's column of work done: each figure, its word added
+        if v is None and " " not in cell and (parts := _cell_figures(bare, col, indicator)) is not None:
             kp = _kind_period(col, cols, j, year, bulletin, five)
-            for word, (cmp, low, high), unit, end in parts if kp is not None else ():
-                got.append(Cell(kp[0], indicator + word, (name_at, at + end), cmp, low, high, unit, kp[1], _scale_of(unit)))
-            numeric += 1
-            continue
-        if (v is None and " " not in cell and (col.role == "target" or _PART_LABEL.search(col.label))
-                and (phrase := _phrase_parts(bare)) is not None):
-            # 改造老旧小区156个, 已建成学位5100个 in a progress table's goal or done column: a short phrase
-            # of words and figures, each figure with the words before it (or the row's name when few)
-            kp = _kind_period(col, cols, j, year, bulletin, five)
-            for words, q in phrase if kp is not None else ():
-                got.append(Cell(kp[0], words if len(words) >= 4 else indicator + words, (name_at, at + q.end),
-                                q.cmp, q.low, q.high, q.unit, kp[1], q.scale))
+            for ind, end, cmp, low, high, unit, scale in parts if kp is not None else ():
+                got.append(Cell(kp[0], ind, (name_at, at + end), cmp, low, high, unit, kp[1], scale))
             numeric += 1
             continue
         if v is None:
@@ -830,6 +819,21 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
         got.append(Cell(kp[0], ind, (name_at, at + len(cell)), cmp, low, high, unit, kp[1], scale))
     # a row of words and dashes (—  —  [完成省下达任务]) still belongs to the table: it has no item
     return got if numeric or (words and empty) else None
+
+
+def _cell_figures(cell: str, col: Column, indicator: str) -> list[tuple[str, int, str, float, float, str, float]] | None:
+    """The figures of a value cell of words and figures, or None: (indicator, end offset in the cell,
+    cmp, low, high, unit, scale) each. 开工54所，竣工17所 in a progress table's column of work done: each
+    figure, its word added to the row's name; 改造老旧小区156个, 已建成学位5100个 in a progress table's goal
+    or part-of-year column: a short phrase, each figure with the words before it (or the row's name
+    and those words when they are few)."""
+    if (parts := _worded_parts(cell)) is not None:
+        return [(indicator + word, end, cmp, low, high, unit, _scale_of(unit))
+                for word, (cmp, low, high), unit, end in parts]
+    if (col.role == "target" or _PART_LABEL.search(col.label)) and (phrase := _phrase_parts(cell)) is not None:
+        return [(words if len(words) >= 4 else indicator + words, q.end, q.cmp, q.low, q.high, q.unit, q.scale)
+                for words, q in phrase]
+    return None
 
 
 def _phrase_parts(cell: str) -> list[tuple[str, Quantity]] | None:

@@ -69,7 +69,7 @@ def fold_year_numerals(text: str) -> str:
     """Equal-length conversion of Chinese-numeral years to digits (a text without 二〇, 二零, 二○ or 一九
     is passed over by four substring tests: 零 alone is in every 零售)."""
     spots = []
-    for start in _CN_YEAR_STARTS:  # str.find to each start: a regex scan stops at every 二 and 一 (7 -> 1 us/1k)
+    for start in _CN_YEAR_STARTS:  # str.find to each start: a regex scan stops at every 二 and 一 (7 -> 4 us/1k)
         i = text.find(start)
         while i >= 0:
             if (m := _CN_YEAR.match(text, i)) is not None:
@@ -419,14 +419,16 @@ def _width(line: str) -> int:
 SHORT_MAX = 4000  # characters: longer documents have the statistics
 SHORT_MIN_LONG = 3  # lines of 15+ ideographs at least
 SHORT_SHARE = 0.75  # of the common width: justified lines with many digits are narrower
+_PAGE_NO = r"第[ \t\u3000]*\d{1,3}[ \t\u3000]*页"  # 第 3 页
+_PAGES = r"共[ \t\u3000]*\d{1,3}[ \t\u3000]*页"  # 共 8 页
 _PAGE_FOOTER = re.compile(r"[ \t\u3000]*(?:[—–-]{1,2}[ \t\u3000]*\d{1,3}[ \t\u3000]*[—–-]{1,2}"
-                          r"|第[ \t\u3000]*\d{1,3}[ \t\u3000]*页(?:[,，/][ \t\u3000]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?)"
+                          rf"|{_PAGE_NO}(?:[,，/][ \t\u3000]*{_PAGES})?)"
                           r"[ \t\u3000]*$", re.M)
 # _PAGE_FOOTER without its leading blanks, in two scans that each start with one character or class:
 # the same answer to "is there a footer line?", on the regex fast path (_PAGE_FOOTER.search itself,
 # tried at every position of a text, cost ~45 us per 1k characters)
 _FOOTER_DASHES = re.compile(r"[—–-][—–-]?[ \t\u3000]*\d{1,3}[ \t\u3000]*[—–-]{1,2}[ \t\u3000]*$", re.M)
-_FOOTER_PAGE = re.compile(r"第[ \t\u3000]*\d{1,3}[ \t\u3000]*页(?:[,，/][ \t\u3000]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?"
+_FOOTER_PAGE = re.compile(rf"{_PAGE_NO}(?:[,，/][ \t\u3000]*{_PAGES})?"
                           r"[ \t\u3000]*$", re.M)
 
 
@@ -475,8 +477,8 @@ def running_header_edits(text: str) -> list[Edit]:
 
 
 # a page footer line with its issuer before the page number (云南省发展和改革委员会 第2页 共8页)
-_ISSUER_FOOTER = re.compile(r"^[ \t\u3000]*(?P<lead>[^\n。，,；;：:]{0,40}?)[ \t\u3000]*第[ \t\u3000]*\d{1,3}[ \t\u3000]*页"
-                            r"(?:[ \t\u3000,，/]*共[ \t\u3000]*\d{1,3}[ \t\u3000]*页)?[ \t\u3000]*$", re.M)
+_ISSUER_FOOTER = re.compile(rf"^[ \t\u3000]*(?P<lead>[^\n。，,；;：:]{{0,40}}?)[ \t\u3000]*{_PAGE_NO}"
+                            rf"(?:[ \t\u3000,，/]*{_PAGES})?[ \t\u3000]*$", re.M)
 
 
 def page_footer_edits(text: str) -> list[Edit]:
@@ -704,8 +706,10 @@ def normalize(doc: Document) -> Document:
 
     stage("clean", clean_edits(doc.text))
     before = doc.text
-    doc.replace_text(fold_year_numerals(fold_width(before)))
-    stats["width"] = 0 if doc.text is before else 1
+    wide = fold_width(before)
+    doc.replace_text(fold_year_numerals(wide))
+    stats["width"] = 0 if wide is before else 1
+    stats["year_numerals"] = 0 if doc.text is wide else 1
     stage("pinyin", pinyin_edits(doc.text))
 
     before = doc.text
