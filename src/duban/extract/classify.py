@@ -153,7 +153,11 @@ FIGURE_YEAR = re.compile(tpat(r"((?:19|20)\d\d)年(?:底|末)?的?(?:达到|为)
 BASELINE = re.compile(r"[由从從]\s*(?:(?:19|20)\d\d\s*年(?:底|末)?)?的?\s*(?:每人每月|每人每年|每人|人均|每月|每年|每亩)?\s*$")
 BASE_YEAR = re.compile(r"[由从從]\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
 # 在2020年基础上继续提高: the base of a goal, not the year of the sentence (到2025年，…在2020年基础上…)
-ON_BASE_YEAR = re.compile(r"[在以较比]\s*(?:19|20)\d\d\s*年(?:底|末)?的?(?:水平)?基[础礎]上")
+# (在2025年地区生产总值预计达到5200亿元的基础上: the base may state its figure)
+ON_BASE_YEAR = re.compile(r"[在以较比]\s*(?:19|20)\d\d\s*年(?:底|末)?(?:[^，,。；;：:\n]{0,30}?的)?(?:水平)?基[础礎]上")
+# the figure inside such a base: the base's year before it, 的基础上 after it
+ON_BASE_OPEN = re.compile(r"[在以较比]\s*((?:19|20)\d\d)\s*年(?:底|末)?[^，,。；;：:\n]{0,30}\Z")
+ON_BASE_AFTER = re.compile(r"[^，,。；;：:\n\d]{0,6}?的(?:水平)?基[础礎]上")
 # 恢复到2019年的八成, 达到2019年同期水平: a comparison base, it dates nothing after it
 # a year named as the base of a comparison (与2013年相比, 同2020年底相比, 是2010年的1.9倍)
 COMPARED_WITH_YEAR = re.compile(tpat(r"(?:与|同|和|跟)\s*(?:19|20)\d\d\s*年(?:底|末|初|同期)?(?:相比|相较)"
@@ -196,6 +200,8 @@ GOAL_AS_BASE = re.compile(tpat(r"[比较](?:年度|全年|年初|预期|既定|�
 ACTUAL_OPENS = re.compile(tpat(r"\s*实际(?:增长|下降|增加|减少)"))
 PLAN_OPENS = re.compile(tpat(r"\s*(?:年初|年度|全年)?计划"))
 PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*(?:实际|预计)"))  # (预计: the estimate of a year not closed)
+# a clause that opens with the plan may have its outcome in the next sentence (计划总投资7.6亿元。…，实际完成投资8.1亿元)
+PLAN_THEN_ACTUAL_NEXT = re.compile(tpat(r"[^。；;\n]{0,40}?。[^。；;\n]{0,60}?[，,]\s*实际"))
 ACTUAL_AFTER = re.compile(tpat(r"[^。；;\n，,]{0,24}[，,]\s*实际"))
 ACTUAL_LEAD = re.compile(tpat(r"\s*(?:实际|已)"))
 WHOLE_YEAR_CLAUSE = re.compile(tpat(r"[，,；;:：]\s*全年"))
@@ -615,6 +621,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     pos = 0  # text up to here has set the mode
     sec: int | None = None
     prev_base = False  # the quantity before was the base of 由A提高到B
+    on_base_end = -1  # the end of the last figure of a base (在2025年…达到5200亿元的基础上)
     prev_restated = False  # the quantity before was a goal restated in a review
     carry: str | None = None  # on a part-of-year page: the part (H1, Q1, Q1-Q3) the text speaks of
     carry_at = 0  # text up to here has set ``carry``
@@ -794,6 +801,11 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             # 由2020年的70.4%: an actual of the base year, which says nothing of what follows
             kind, strong = "actual", False
             yr = _last_year(base_m.group())
+        elif (ON_BASE_AFTER.match(text, q.end) is not None
+              and (ob := ON_BASE_OPEN.search(text, max(0, q.start - 36), q.start)) is not None):
+            # 在2025年地区生产总值预计达到5200亿元的基础上，增长6%左右: the figure of the base, likewise
+            kind, strong, base = "actual", False, True
+            yr, on_base_end = int(ob.group(1)), q.end
         # a goal restated in a review: a target, of the period under review
         restated = (not base
                     and (bulletin or sec_part == "review" or mode == "actual" or kind == "actual"
@@ -822,8 +834,10 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                          or (review_only and (gl := GOAL_LABEL.search(sentence)) is not None
                              and PROGRESS_MARK.search(sentence, gl.end()) is None)
                          # 计划地区生产总值增长8%左右，实际增长8.1%: the plan set against the outcome
-                         or ((PLAN_OPENS.match(clause) is not None or (("计划" in clause or "計劃" in clause) and PLAN_BEFORE.search(clause)))
-                             and PLAN_THEN_ACTUAL.match(text, q.end) is not None)
+                         or (((opens := PLAN_OPENS.match(clause) is not None)
+                              or (("计划" in clause or "計劃" in clause) and PLAN_BEFORE.search(clause)))
+                             and (PLAN_THEN_ACTUAL.match(text, q.end) is not None
+                                  or (opens and PLAN_THEN_ACTUAL_NEXT.match(text, q.end) is not None)))
                          or ((not clause.strip() or BARE_CHANGE.fullmatch(clause) is not None)
                              and BRACKETED_GOAL.search(text, max(0, q.start - 20), clause_mark + 1) is not None)))
         if bulletin and sec_part != "plan":
@@ -833,7 +847,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             if m:
                 kind, yr = m, (yr or my)
         if (kind is None and out and prev_end is not None and (same or not SENTENCE_END.search(text, prev_end, q.start))
-                and not (prev_base and TO_AFTER_BASE.search(clause)) and not prev_restated):
+                and not (prev_base and (TO_AFTER_BASE.search(clause) or prev_end == on_base_end)) and not prev_restated):
             # (a goal restated in a review does not make the outcome after it a goal)
             kind = out[-1].kind  # no cue of its own: the kind of the figure before it in the sentence
         carried = mode_year

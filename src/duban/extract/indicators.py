@@ -16,6 +16,7 @@ from duban.extract.quantities import Quantity, tpat
 
 # bullet marks of an illustrated summary (▶ 一般公共预算总收入 约865亿元) start an indicator too
 BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—▶►▸●◆◇■□★☆✔✓•▪➤❖]|\s{2,}")
+_HAN_END = re.compile(r"[\u4e00-\u9fff]")
 # the words after the last year mentioned: 成都市政府工作报告2023年成都地区生产总值 -> 成都地区生产总值
 AFTER_YEAR = re.compile(r"^.*(?<![较比与由从從])(?:19|20)\d\d\s*年(?:度|底|末)?")
 # a comparison base inside the phrase: 能耗较2020年下降 -> 能耗下降; 劳动生产率由2020年的 -> 劳动生产率
@@ -124,6 +125,12 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     for b in BOUNDARY.finditer(left):  # noqa: B007 - we want the last boundary
         pass
     after_boundary = left[b.end():] if b else left
+    if b is not None and not after_boundary and b.group() == "\n" and b.start() > 0 and _HAN_END.match(left, b.start() - 1):
+        # 实施省市县长项目工程\n320个: a PDF layer's line wrapped the phrase right before its figure
+        cut = None
+        for cut in BOUNDARY.finditer(left, 0, b.start()):  # noqa: B007 - the boundary before the wrap
+            pass
+        after_boundary = left[cut.end() if cut else 0 : b.start()]
     if (b is not None and b.group() == "、" and (joined := _shared_count(left, b.start())) is not None
             and (joined != left[: b.start()] or prev is None or lo != prev.end)):  # (not the noun of the figure before)
         after_boundary = joined + after_boundary  # 新建改扩建中小学、幼儿园61所: one count of both
@@ -183,7 +190,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         part = _t2s().convert(_group(share))
         if TOTAL_OF_MONEY.search(total) and part not in total:
             return _finish(part + "占" + total + "比重", gdp, repair)
-    if not right and GROWTH_GOAL.search(phrase):
+    if not right and (GROWTH_GOAL.search(phrase) or (q.unit == "%" and BARE_GOAL.match(phrase))):
         return _finish(gdp + "增长", gdp, repair)  # 把增长目标定在5%左右: the economy's growth
     if not right and ("目标" in phrase or "目標" in phrase) and (goal := CHANGE_GOAL_END.search(phrase)) is not None:
         # 某市长作政府工作报告今年地区生产总值增长目标6%: the indicator is the words from the year word
@@ -285,6 +292,8 @@ CHANGE_GOAL_END = re.compile(tpat(r"(增长|增速|下降|提高|降低)(?:预�
 # (…订今年经济成长目标5%左右: the economy's growth goal after other words, 成长 a Taiwan wording)
 GROWTH_GOAL = re.compile(tpat(r"(?:(?:^|把|将)(?:经济|全年|今年)?的?增长|经济(?:增长|成长))(?:预期)?目标"
                               r"(?:定在|定为|确定为|设定为|设定在|定|为|是)?$"))
+# “目标定在6%左右，…” a speaker opening with the year's goal in %: the economy's growth
+BARE_GOAL = re.compile(tpat(r"[“「『‘]?(?:把|将)?(?:今年|全年)?的?(?:预期)?目标(?:定在?|定为|设定在?|设定为)$"))
 # a row number before a table cell or list item (2<TAB>一季度…, 3 上半年…)
 # (normalize may join a spaced one to its cell: 3上半年…; then only before a time word, as 12345热线 is a name)
 ROW_NUMBER = re.compile(r"\d{1,3}(?:[ \t\u3000]+|[.．](?!\d)[ \t\u3000]*|(?=" + tpat(

@@ -249,7 +249,8 @@ class _Grammar:
         self.sentence_heads = fast_groups(_variant_sources(heads))
         people = r"(?:农村|城镇|城乡|贫困|农业转移|常住|户籍|流动)*(?:人口|劳动力)"
         # the count word may carry its comparator (企业十家以上, 卫生室三个左右)
-        self.single_count = re.compile(tpat(r"(?:所|座|家|套|台|辆|艘|架|处|栋|名)(?:以上|左右|多|余)?(?=[,，。;；、)）]|和|及|$)"))
+        # (新辟公交线路九条, 举办节会活动十场次; not 期: 二期 names a phase)
+        self.single_count = re.compile(tpat(r"(?:所|座|家|套|台|辆|艘|架|处|栋|名|条|场次)(?:以上|左右|多|余)?(?=[,，。;；、)）]|和|及|$)"))
         # 个 ending the phrase counts too (卫生室五个), but not after 一 (建成一个,) nor after a verb of
         # stance, whose object is a slogan cut off by a quote or a line (坚持两个, 做到四个)
         self.single_ge = re.compile(tpat(r"个(?:以上|左右|多|余)?(?=[,，。;；、)）]|和|及|$)"))
@@ -292,12 +293,20 @@ def _parse(token: str) -> tuple[float, str] | None:
             break
     if len(token) == 2 and token[0] in _PLAIN_DIGITS and token[1] in _PLAIN_DIGITS:
         return None  # 三五成群, 七八个, 两三万人: two digits side by side say "three or five", no number
+    if scale and any(c in token for c in "亿億万萬"):
+        # 一亿五千万: the trailing 万 scales the whole (15000 万), not the 五千 after 一亿 alone
+        whole = parse_chinese(token + scale)
+        return None if whole is None else (whole / _SCALE_VALUES[_t2s_scale(scale)], scale)
     v = parse_chinese(token)
     if v is None:
         return None
     if len(token) == 1 and not scale:
         return float(v), "single"  # 一个, 两翼, 三甲: idiom unless a count ends the phrase (checked later)
     return float(v), scale
+
+
+def _t2s_scale(scale: str) -> str:
+    return scale.replace("萬", "万").replace("億", "亿")
 
 
 LIST_AFTER_NONITEM = re.compile(r"(?:[、,，和及][ \u3000]?\d+(?![\d.]))+")
@@ -316,7 +325,9 @@ def find_quantities(text: str) -> list[Quantity]:
         s = m.start()
         if s < pos:
             continue  # inside the previous quantity (the upper end of a range)
-        token = m.group()
+        token, e = m.group(), m.end()
+        if len(token) > 1 and token[-1] in "两兩" and token[-2] in "万亿萬億千百":
+            token, e = token[:-1], e - 1  # 跨越四千亿、五千亿两个台阶: 两 counts what follows
         # a PDF decimal "2. 2" at a line start is a list marker followed by a number
         if ". " in token and (s == 0 or text[s - 1] == "\n"):
             continue
@@ -326,31 +337,31 @@ def find_quantities(text: str) -> list[Quantity]:
         low, cn_scale = parsed
         left = text[max(0, s - 12) : s]
         if cn_scale == "single":
-            if not _single_counts(text, s, m.end(), token, left, out, g):
+            if not _single_counts(text, s, e, token, left, out, g):
                 continue
             cn_scale = ""
         if g.left_any.search(left):
             # 第3, 排名前5, PM2.5: not a quantity (nonitems.toml), nor the rest of its range or list
             # (潜在增长率在5.5%至6.5%, 第3、4项)
-            t = g.tail.match(text, m.end() - len(cn_scale))
-            pos = t.end() if t else m.end()
+            t = g.tail.match(text, e - len(cn_scale))
+            pos = t.end() if t else e
             more = LIST_AFTER_NONITEM.match(text, pos)
             if more:
                 pos = more.end()
             continue
-        tail_at = m.end() - len(cn_scale)  # the scale word of a Chinese numeral is part of the unit: 三万人 -> 3 万人
-        trillion = TRILLION_MIX.match(text, m.end()) if not cn_scale else None
+        tail_at = e - len(cn_scale)  # the scale word of a Chinese numeral is part of the unit: 三万人 -> 3 万人
+        trillion = TRILLION_MIX.match(text, e) if not cn_scale else None
         if trillion:
             # 1兆6655億元 (Taiwan: 兆 = 万亿): one amount in 亿, 16655亿元
             low = low * 10000 + parse_arabic(trillion.group(1))
             tail_at = trillion.end(1)
         t = g.tail.match(text, tail_at)
-        q = _read(text, s, m.end(), low, t, g, left)
+        q = _read(text, s, e, low, t, g, left)
         if q is None:
             continue
         out.append(q)
         pos = q.end
-    if "近" in text or any(w in text for w in _ROUND_WORDS):
+    if "近" in text or "分之百" in text or any(w in text for w in _ROUND_WORDS):
         out = _with_round_numbers(text, out, g)
     _spread_respectively(text, out)
     _points_shared(text, out)
@@ -382,6 +393,9 @@ ROUND_NUMBER = re.compile(r"(?<=近)(?P<n>[百千万萬])(?=[^\s\d百千万萬�
 # 千亿级, 超百亿元企业, 突破百亿元大关, 迈上千亿台阶: a name, a modifier or a milestone's figure of speech)
 # (the reaching verb checked by a lookbehind after the round word: a class first keeps the scan fast)
 ROUND_AMOUNT = re.compile(r"(?P<n>[百千])(?=[亿億](?:元|美元|斤)[，。；,;！!？?\n])(?<=[破过過超近逾到达達][百千])")
+# 百分之百 closing its clause: the whole (100%), written with no numeral NUMBER can read (not the
+# adverb of 百分之百达标, 百分之百的覆盖)
+WHOLE_PERCENT = re.compile(r"(?<=百分之)(?P<n>百)(?=[，。；、,;：:）)！!？?\s]|\Z)")
 STREAK_BEFORE = re.compile(r"[连連][续續][^，。；,;]*\Z")
 _ROUND_WORDS = ("百亿", "千亿", "百億", "千億")  # where ROUND_AMOUNT can match
 _ROUND_VALUES = {"百": 100.0, "千": 1000.0, "万": 1.0, "萬": 1.0}
@@ -401,10 +415,12 @@ def _round_amounts(text: str) -> list[re.Match[str]]:
 
 
 def _with_round_numbers(text: str, out: list[Quantity], g: _Grammar) -> list[Quantity]:
-    """``out`` with the round numbers 近百部 / 近千人 (~100 部; 近万人: ~1 万人, the scale word kept)."""
+    """``out`` with the round numbers 近百部 / 近千人 (~100 部; 近万人: ~1 万人, the scale word kept)
+    and 百分之百 (100%)."""
     found = []
     rounds = ROUND_NUMBER.finditer(text) if "近" in text else ()
-    for m in [*rounds, *_round_amounts(text)]:
+    wholes = WHOLE_PERCENT.finditer(text) if "分之百" in text else ()
+    for m in [*rounds, *wholes, *_round_amounts(text)]:
         s = m.start()
         if m.re is ROUND_AMOUNT and STREAK_BEFORE.search(text, max(0, s - 10), s):
             continue  # 连续6年超过千亿斤: a streak's floor, not the year's amount
@@ -421,6 +437,8 @@ def _with_round_numbers(text: str, out: list[Quantity], g: _Grammar) -> list[Qua
 _LIST_GAP_BEFORE = re.compile(r"[^,，。;；:：\n]{0,10}[、和及与與][ \u3000]?\Z")
 
 
+# a package of measures named by its count of articles (出台稳经济十条, 落实金融十条)
+_POLICY_LEFT = re.compile(tpat(r"出台|印发|制定|落实|推出|兑现|发布|用好|政策|措施"))
 # the words 负 ends (减负250亿元 cuts a burden, 正负 is a pair): no minus
 _NOT_MINUS = "减担胜抱欺辜自背肩正"
 
@@ -429,8 +447,13 @@ def _single_counts(text: str, s: int, e: int, token: str, left: str, out: list[Q
     """Is the single Chinese digit ``token`` at ``s`` a number? Mostly a name or slogan (一体两翼, 三甲,
     两个维护); a number in 百分之七 or before 个百分点, before a count word that ends the phrase (新建幼儿园三所), or before
     a count word and its noun after a verb of making (新建三所学校) or in a list of such counts (、两所幼儿园)."""
-    if g.percent_words.search(left) or g.single_count.match(text, e) or text.startswith(("个百分点", "個百分點"), e):
+    if left.endswith(("数", "數", "几", "幾")):
+        return False  # 数十场, 几十家: no figure is given
+    if g.percent_words.search(left) or text.startswith(("个百分点", "個百分點"), e):
         return True  # (提高两个百分点: no name or slogan is counted in percentage points)
+    if (c := g.single_count.match(text, e)) is not None:
+        # 出台稳经济十条: a package of measures named by its count
+        return not (text[c.start()] in "条條" and _POLICY_LEFT.search(left) is not None)
     if e < len(text) and text[e] in "成倍" and _SINGLE_SHARE.match(text, e) and (
             g.before_re.search(left) or _SHARE_LEFT.search(left) or _SHARE_AFTER.match(text, e + 1)):
         return True  # 近三成, 超过六成, 六成以上, 一倍多 (翻一番 and 一成不变 are words)

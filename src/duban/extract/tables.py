@@ -56,8 +56,9 @@ _VALUE = re.compile(
     r"(?P<post>以上|以下|以内|左右|及以上|\+)?$")
 # [2.5] 〔13.5〕 in a plan table: the change summed over the plan's five years
 _CUMULATIVE = re.compile(r"^[\[［〔【](?P<v>[^\]］〕】]*)[\]］〕】]$")
-# a words cell in a value column (高于GDP增长, 与经济增长基本同步, [完成省下达任务]): no value, not an item
-_WORDS = re.compile(r"^[\[［〔【]?[\u4e00-\u9fffA-Za-z0-9.%‰、]{2,30}[\]］〕】]?$")  # (保持在合理区间、各年度视情提出: a goal in words)
+# a words cell in a value column (高于GDP增长, 与经济增长基本同步, [完成省下达任务], >GDP增长): no value,
+# not an item
+_WORDS = re.compile(r"^[\[［〔【]?[<>≤≥＜＞]?[\u4e00-\u9fffA-Za-z0-9.%‰、]{2,30}[\]］〕】]?$")  # (保持在合理区间、各年度视情提出: a goal in words)
 # a name cell ending in its unit, one space, then a value (a PDF layer that kept one space of the gap)
 _GLUED_VALUE = re.compile(r"^(\S.*[)）])[ \u3000]([-<>≤≥＜＞\d][\d. \u3000%‰]*(?:以上|以下|以内|左右)?)$")
 # a value cell with its unit: 1200万人左右, 1.3万亿斤以上 (the unit as short as the rest allows)
@@ -893,6 +894,9 @@ _SAYS_SPAN = re.compile(r"^(?:年均|累计)(?=[\d<>≤≥＜＞\[［〔【约])
 _CHANGE_NAME = re.compile(r"(?:增长|增速|增幅|下降|降低|减少|提高|提升)(?:率)?$")
 
 
+_LEVEL_RATE = re.compile(r"(?:率|比重|占比|强度)$")
+
+
 def _average_cell(indicator: str, unit: str | None, col: Column, summed: bool,
                   percent: bool) -> tuple[str | None, str]:
     """Unit and indicator of a value in a 年均增长 / 年均增长[累计] column of a plan table.
@@ -914,6 +918,8 @@ def _average_cell(indicator: str, unit: str | None, col: Column, summed: bool,
         return unit, indicator  # a 累计 column: sums in the row's unit
     if change is not None:
         return unit or "%", indicator  # 地区生产总值增长（%）: the row says it already
+    if unit == "%" and _LEVEL_RATE.search(indicator):
+        return unit, indicator  # 城镇调查失业率（%） <5.5: a bound on the rate itself over the plan
     return "%", indicator + "年均增长"
 
 
