@@ -8,7 +8,8 @@ from extract_examples import items as _items
 
 
 def test_base_year_in_a_plan_list_dates_nothing() -> None:
-    # 恢复到2018年的九成: a share of a base year's level; the goals after it stay goals of the plan year
+    # 恢复到2018年的九成: a share of a base year's level in tenths, which labellers leave out (round
+    # forty-eight: in % they keep it); the goals after it stay goals of the plan year
     text = ("2022年某县政府工作报告\n二、2022年工作安排\n今年主要预期目标是：旅游总收入恢复到2018年的九成以上；"
             "城镇居民人均可支配收入增长7%；城镇调查失业率控制在5.5%以内。\n")
     got = _items(text)

@@ -91,3 +91,51 @@ def test_a_speaker_opening_with_the_goal_in_percent_names_the_economys_growth() 
     text = "2024年某市政府工作报告发布。“目标定在6%左右，既考虑了需要，也考虑了可能。”负责人说。\n"
     items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
     assert [(it.indicator, it.low) for it in items] == [("地区生产总值增长", 6.0)]
+
+
+def test_a_progress_page_titled_tuijin_qingkuang_states_goals_then_progress() -> None:
+    # 上半年推进情况 titles a plan's progress review like 进展情况: each item's goal first, then how far it got
+    text = ("2024年市政府十件民生实事上半年推进情况\n发布日期：2024-07-12\n"
+            "二、健康服务工程。新建社区医院4家，建设村卫生室规范化提升点50个。截至目前，2家社区医院已通过验收，"
+            "村卫生室完成提升31个。\n")
+    items = duban.extract(duban.read_text(text)).items
+    assert [(it.kind, it.period, it.low) for it in items if it.kind != "task"] == [
+        ("target", "2024", 4.0), ("target", "2024", 50.0), ("actual", "2024H1", 2.0), ("actual", "2024H1", 31.0)]
+
+
+def test_a_clause_naming_this_year_after_a_past_years_figure_is_this_years() -> None:
+    # a press conference answer: 2021年，…达到76.8%，今年将保持在75%以上 (the past year opens the sentence,
+    # the clause speaks of this year)
+    text = "2022年某市政府工作报告新闻发布会\n市财政局局长：2021年，全市民生支出占比达到76.8%，今年将保持在75%以上。\n"
+    items = duban.extract(duban.read_text(text)).items
+    assert [(it.kind, it.period) for it in items if it.kind != "task"] == [("actual", "2021"), ("target", "2022")]
+
+
+def test_a_share_of_a_past_years_level_is_an_item_of_its_own_year() -> None:
+    # 恢复到2019年的90%: the share of that year's level, dated by the sentence, not by 2019; 美圆 is 美元
+    text = ("2022年某市政府工作报告\n二、2022年工作安排\n力争接待游客人次恢复到2019年的90%以上，外贸进出口总额"
+            "达到700亿美圆。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [(it.indicator, it.period, it.unit) for it in items] == [
+        ("接待游客人次恢复到2019年比例", "2022", "%"), ("外贸进出口总额", "2022", "亿美元")]
+
+
+def test_a_numbered_items_label_names_the_figures_of_its_sentences() -> None:
+    # a plan execution report: 1.地区生产总值。预计完成…，同比增长… (the label is the indicator, the bare
+    # change after it is of the same subject)
+    text = ("关于某县2016年国民经济和社会发展计划执行情况与2017年计划草案的报告\n(一)主要指标完成情况\n"
+            "1.地区生产总值。预计完成286.4亿元，同比增长9.1%。\n2.固定资产投资。完成245.8亿元，增长17.8%。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [it.indicator for it in items] == ["地区生产总值", "地区生产总值增长", "固定资产投资", "固定资产投资增长"]
+
+
+def test_pages_of_a_plan_outline_without_its_title_are_dated_by_the_plan() -> None:
+    # pages cut from an outline: no title, 十四五时期…主要目标 names the plan; its 2035 vision is no report
+    # year, so the table's 2025 column is the plan's goal
+    text = ("第二节　“十四五”时期经济社会发展主要目标\n锚定二〇三五年远景目标，“十四五”时期全市经济社会发展主要目标是："
+            "地区生产总值年均增长6.5%左右，到2025年达到6800亿元。到2035年，地区生产总值迈上新台阶。\n"
+            "展望二〇三五年，基本实现社会主义现代化。\n")
+    ex = duban.extract(duban.read_text(text))
+    assert ex.year == 2021
+    assert [(it.kind, it.period) for it in ex.items if it.kind != "task"] == [
+        ("target", "2021-2025"), ("target", "2021-2025")]

@@ -162,8 +162,9 @@ ON_BASE_AFTER = re.compile(r"[^，,。；;：:\n\d]{0,6}?的(?:水平)?基[础�
 # a year named as the base of a comparison (与2013年相比, 同2020年底相比, 是2010年的1.9倍)
 COMPARED_WITH_YEAR = re.compile(tpat(r"(?:与|同|和|跟)\s*(?:19|20)\d\d\s*年(?:底|末|初|同期)?(?:相比|相较)"
                                      r"|(?:是|为|相当于)\s*(?:19|20)\d\d\s*年(?:底|末)?的(?=[\d.一二三四五六七八九十两]+倍|\Z)"))
+# (at the end of the text before the figure too: 恢复到2019年的 before 90%)
 BACK_TO_YEAR = re.compile(tpat(r"(?:恢复|回升|回到|回复|达到)(?:到|至)?\s*(?:19|20)\d\d\s*年(?:同期)?的?"
-                               r"(?=水平|[一二三四五六七八九十\d])"))
+                               r"(?=水平|[一二三四五六七八九十\d]|\Z)"))
 TO_AFTER_BASE = re.compile(tpat(r"(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少|缩小|压减|调整|突破|达)(?:到|至)"))
 # a goal named in a review (预期目标为增长7%, 低于3.5%的控制目标): a target of the period reviewed
 # a review sentence that opens by restating the plan (2023年计划确定，…增长6.5%左右): its figures are goals
@@ -201,7 +202,8 @@ ACTUAL_OPENS = re.compile(tpat(r"\s*实际(?:增长|下降|增加|减少)"))
 PLAN_OPENS = re.compile(tpat(r"\s*(?:年初|年度|全年)?计划"))
 PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*(?:实际|预计)"))  # (预计: the estimate of a year not closed)
 # a clause that opens with the plan may have its outcome in the next sentence (计划总投资7.6亿元。…，实际完成投资8.1亿元)
-PLAN_THEN_ACTUAL_NEXT = re.compile(tpat(r"[^。；;\n]{0,40}?。[^。；;\n]{0,60}?[，,]\s*实际"))
+# (…，累计完成投资10.3亿元: the sum done so far, the outcome likewise)
+PLAN_THEN_ACTUAL_NEXT = re.compile(tpat(r"[^。；;\n]{0,40}?。[^。；;\n]{0,60}?[，,]\s*(?:实际|累计完成)"))
 ACTUAL_AFTER = re.compile(tpat(r"[^。；;\n，,]{0,24}[，,]\s*实际"))
 ACTUAL_LEAD = re.compile(tpat(r"\s*(?:实际|已)"))
 WHOLE_YEAR_CLAUSE = re.compile(tpat(r"[，,；;:：]\s*全年"))
@@ -351,7 +353,7 @@ def page_date_year(original: str) -> int | None:
 # a title reviewing how a plan goes (规划纲要实施情况的中期评估报告): a review, even of a 规划纲要
 # (完成情况 closing a title: 2022年某市民生实事项目完成情况, …完成情况的报告, …项目全面完成; not 完成情况良好 in a
 # line of labels)
-_REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展情况|完成情况(?=[ \t]*(?:\n|$)|的|通报|公示|公告|[表（(])|(?:全面|全部|圆满)完成(?=[ \t]*(?:\n|$))|实施评估|实施过半"))
+_REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展情况|推进情况|完成情况(?=[ \t]*(?:\n|$)|的|通报|公示|公告|[表（(])|(?:全面|全部|圆满)完成(?=[ \t]*(?:\n|$))|实施评估|实施过半"))
 
 
 _SENTENCE_MARKS = re.compile(r"[。，,；;]")
@@ -383,6 +385,10 @@ def _outline_span(text: str) -> tuple[int, int] | None:
 _YEAR_PART = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:上半年|第?[一二三]季度|前三季度|1[-—至]\d{1,2}月)")  # 2024年上半年
 
 
+PLAN_GOALS_HEAD = re.compile(r"[“\"]?(十[一二三四五]五)[”\"]?时期[^。\n]{0,20}?主要(?:预期)?目标")
+GOAL_YEAR_BEFORE = re.compile(r"(?:到|至|展望|远景|锚定)\s*$")
+
+
 def report_year(text: str, dated: int | None = None) -> int | None:
     """The year whose plan the report sets (a 2024 report reviews 2023), or None.
 
@@ -408,7 +414,13 @@ def report_year(text: str, dated: int | None = None) -> int | None:
         return votes.most_common(1)[0][0]
     if dated is not None:
         return dated  # news of the day: its 今年 is the year it was published
-    years = Counter(int(m.group(1)) for m in YEAR.finditer(head))
+    if (goals := PLAN_GOALS_HEAD.search(head)) is not None:
+        # a plan outline's pages without its title (“十四五”时期…主要目标是): the plan's first year
+        return FIVE_YEAR[goals.group(1)][0]
+    # (not a goal's or a vision's year: 到2025年, 展望二〇三五年, 2035年远景目标)
+    years = Counter(int(m.group(1)) for m in YEAR.finditer(head)
+                    if not GOAL_YEAR_BEFORE.search(head, max(0, m.start() - 2), m.start())
+                    and not head.startswith("远景", m.end()))
     if not years:
         return None
     y = years.most_common(1)[0][0]
@@ -1220,9 +1232,11 @@ def _local(sentence: str, clause: str, year: int | None, c: Cues,
         # put every clause cue off the regex fast path
         a += 1
     if y is not None and year is not None:
-        if y < year and not PLAN_WORDS.search(sentence):
+        if y < year and ("今" in clause or "本" in clause) and THIS_YEAR.search(clause):
+            y = None  # 2021年，…达到76.8%，今年将保持在75%以上: the clause speaks of this year
+        elif y < year and not PLAN_WORDS.search(sentence):
             return "actual", y, True
-        if y > year:
+        elif y > year:
             return "target", y, True
     if t > a:
         return "target", y, False

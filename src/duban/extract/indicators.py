@@ -158,6 +158,13 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         phrase = ""  # 建成2座污水处理厂和3座垃圾中转站: the words before 和 are the first member's noun
     # (asked only by the two rules below, when their own tests hold)
     same_sentence = partial(_same_prev, text, q, prev, prev_indicator)
+    if q.unit == "%" and "年" in after_boundary and (back := BACK_SHARE.search(after_boundary)) is not None:
+        # 接待游客人次恢复到2019年的90%: the share of that year's level (of the subject before it, or
+        # after 分别 of the figure before it in the sentence)
+        subject = _clean(after_boundary[: back.start()])
+        if not subject and same_sentence():
+            subject = subject_of(prev_indicator or "")
+        return _finish(f"{subject}恢复到{back.group(1)}年{back.group(2) or ''}比例", gdp, repair)
     if not right and "完成" in after_boundary and (share := PLAN_SHARE.search(after_boundary)) is not None:
         # 完成年度计划的110.6%: a share of the plan, of the subject named before 完成 or, when none,
         # of the quantity before it in the sentence (城镇新增就业8.2万人，完成年度计划的110.6%)
@@ -271,6 +278,11 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
             for cut in SENTENCE_END.finditer(before):  # noqa: B007 - the last sentence end
                 pass
             phrase = _clean(before[cut.end():] if cut else before)[-12:]
+    if not (phrase or right) and b is not None and b.group() in "。：:":
+        # 1.地区生产总值。预计完成286.4亿元: a numbered or dashed item's label names what its sentences count
+        at = lo + b.end()
+        if (label := ITEM_LABEL.search(text, max(0, at - 24), at)) is not None:
+            phrase = label.group(1)
     return _finish(phrase + right, gdp, repair)
 
 
@@ -292,6 +304,11 @@ CHANGE_GOAL_END = re.compile(tpat(r"(增长|增速|下降|提高|降低)(?:预�
 # (…订今年经济成长目标5%左右: the economy's growth goal after other words, 成长 a Taiwan wording)
 GROWTH_GOAL = re.compile(tpat(r"(?:(?:^|把|将)(?:经济|全年|今年)?的?增长|经济(?:增长|成长))(?:预期)?目标"
                               r"(?:定在|定为|确定为|设定为|设定在|定|为|是)?$"))
+# a line's label of one indicator, closed by a full stop or colon (1.地区生产总值。 ——一般公共预算收入：)
+ITEM_LABEL = re.compile(r"(?<![^\n])[ \t\u3000]*(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十]{1,3}[)）]|——)[ \t\u3000]*"
+                        r"([^\s。，,；;：:\d()（）]{2,14})[。：:]\Z")
+# 恢复到2019年(同期)的: a share of a past year's level
+BACK_SHARE = re.compile(tpat(r"(?:恢复|回升|回到|回复)(?:到|至)?\s*((?:19|20)\d\d)\s*年(同期)?(?:水平)?的?\s*$"))
 # “目标定在6%左右，…” a speaker opening with the year's goal in %: the economy's growth
 BARE_GOAL = re.compile(tpat(r"[“「『‘]?(?:把|将)?(?:今年|全年)?的?(?:预期)?目标(?:定在?|定为|设定在?|设定为)$"))
 # a row number before a table cell or list item (2<TAB>一季度…, 3 上半年…)
