@@ -139,3 +139,21 @@ def test_pages_of_a_plan_outline_without_its_title_are_dated_by_the_plan() -> No
     assert ex.year == 2021
     assert [(it.kind, it.period) for it in ex.items if it.kind != "task"] == [
         ("target", "2021-2025"), ("target", "2021-2025")]
+
+
+def test_indicator_words_a_press_conference_uses() -> None:
+    # a name in plain quotes stays in the phrase ("小巨人"); 这一指标 is the indicator named before it;
+    # 预期增长 is written 增长; 经济增长预期目标定在 names the economy's growth
+    text = ("2024年某省政府工作报告新闻发布会\n主任：报告把今年全省经济增长预期目标定在6%左右。"
+            "副局长：规模以上工业增加值预期增长6.5%。去年这一指标增长3.8%。全年新增国家级专精特新\"小巨人\"企业50家。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [it.indicator for it in items] == ["地区生产总值增长", "规模以上工业增加值增长", "规模以上工业增加值增长",
+                                             "新增国家级专精特新小巨人企业"]
+
+
+def test_the_rating_of_a_years_projects_is_no_plan_cue() -> None:
+    # 群众对民生实事的满意度达到95.6% after a review of last year: an outcome of that year
+    text = ("某市2023年十件民生实事项目出炉\n回顾2022年，全市新增公办学位9800个，一批群众急难愁盼问题得到有效解决。"
+            "群众对民生实事的满意度达到95.6%。\n")
+    items = duban.extract(duban.read_text(text)).items
+    assert [(it.kind, it.period) for it in items if it.kind != "task"] == [("actual", "2022"), ("actual", "2022")]

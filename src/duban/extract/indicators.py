@@ -17,6 +17,7 @@ from duban.extract.quantities import Quantity, tpat
 # bullet marks of an illustrated summary (▶ 一般公共预算总收入 约865亿元) start an indicator too
 BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—▶►▸●◆◇■□★☆✔✓•▪➤❖]|\s{2,}")
 _HAN_END = re.compile(r"[\u4e00-\u9fff]")
+PAIRED_PLAIN_QUOTES = re.compile(r'"([^"\n，。；;,]{1,10})"(?=[\u4e00-\u9fff])')
 # the words after the last year mentioned: 成都市政府工作报告2023年成都地区生产总值 -> 成都地区生产总值
 AFTER_YEAR = re.compile(r"^.*(?<![较比与由从從])(?:19|20)\d\d\s*年(?:度|底|末)?")
 # a comparison base inside the phrase: 能耗较2020年下降 -> 能耗下降; 劳动生产率由2020年的 -> 劳动生产率
@@ -76,6 +77,8 @@ def _clean(phrase: str) -> str:
         if q == p:
             break
         p = q
+    if "预期" in p or "預期" in p:
+        p = EXPECTED_CHANGE.sub("", p)  # 地区生产总值预期增长: the labellers write …增长
     return p
 
 
@@ -121,6 +124,9 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     if prev is not None and prev.end > lo:
         lo = prev.end
     left = text[lo : q.start]
+    if '"' in left:
+        # 新增国家级专精特新"小巨人"企业: a name in plain quotes is part of the phrase, as in curly ones
+        left = PAIRED_PLAIN_QUOTES.sub(r"“\1”", left)
     b = None
     for b in BOUNDARY.finditer(left):  # noqa: B007 - we want the last boundary
         pass
@@ -197,7 +203,9 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         part = _t2s().convert(_group(share))
         if TOTAL_OF_MONEY.search(total) and part not in total:
             return _finish(part + "占" + total + "比重", gdp, repair)
-    if not right and (GROWTH_GOAL.search(phrase) or (q.unit == "%" and BARE_GOAL.match(phrase))):
+    if not right and (GROWTH_GOAL.search(phrase) or (q.unit == "%" and BARE_GOAL.match(phrase))
+                      or ("目标" in after_boundary and GROWTH_GOAL.search(after_boundary.rstrip()))):
+        # (报告把今年全省经济增长预期目标定在6%左右: the cleaning leaves only 定 of it)
         return _finish(gdp + "增长", gdp, repair)  # 把增长目标定在5%左右: the economy's growth
     if not right and ("目标" in phrase or "目標" in phrase) and (goal := CHANGE_GOAL_END.search(phrase)) is not None:
         # 某市长作政府工作报告今年地区生产总值增长目标6%: the indicator is the words from the year word
@@ -259,6 +267,9 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         if same_sentence:
             return prev_indicator or ""
         phrase = _clean(phrase[2:])
+    if not right and prev_indicator and (this := THIS_INDICATOR.match(phrase)) is not None:
+        # 去年这一指标增长3.8%: the indicator named before, in this sentence or the one before
+        return _finish(subject_of(prev_indicator) + phrase[this.end():], gdp, repair)
     if (CHANGE.match(phrase) and not right) or not (phrase or right):
         # a bare change (…671亿元,同比增长9.4%) takes the subject of the quantity before it in the
         # sentence; a bare second figure (分别增长8%和8.8%) takes its whole indicator
@@ -309,6 +320,8 @@ ITEM_LABEL = re.compile(r"(?<![^\n])[ \t\u3000]*(?:\d{1,2}[.．、]|[(（][一�
                         r"([^\s。，,；;：:\d()（）]{2,14})[。：:]\Z")
 # 恢复到2019年(同期)的: a share of a past year's level
 BACK_SHARE = re.compile(tpat(r"(?:恢复|回升|回到|回复)(?:到|至)?\s*((?:19|20)\d\d)\s*年(同期)?(?:水平)?的?\s*$"))
+THIS_INDICATOR = re.compile(tpat(r"(?:这一|这个|该|此项|这项)指标"))
+EXPECTED_CHANGE = re.compile(tpat(r"预期(?=增长|下降|提高|降低|增速)"))
 # “目标定在6%左右，…” a speaker opening with the year's goal in %: the economy's growth
 BARE_GOAL = re.compile(tpat(r"[“「『‘]?(?:把|将)?(?:今年|全年)?的?(?:预期)?目标(?:定在?|定为|设定在?|设定为)$"))
 # a row number before a table cell or list item (2<TAB>一季度…, 3 上半年…)
