@@ -378,8 +378,12 @@ def _title_plans(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _outline_span(text: str) -> tuple[int, int] | None:
-    """The years of the plan whose outline the page is (its title line names it), or None."""
-    return next(_title_plans(text), None)
+    """The years of the plan whose outline the page is (its title line names it, or the page opens on the
+    chapter of its goals: 第二章 “十五五”时期经济社会发展的主要目标), or None."""
+    span = next(_title_plans(text), None)
+    if span is None and (goals := PLAN_GOALS_HEAD.search(text, 0, 120)) is not None:
+        span = FIVE_YEAR[goals.group(1)]
+    return span
 
 
 _YEAR_PART = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:上半年|第?[一二三]季度|前三季度|1[-—至]\d{1,2}月)")  # 2024年上半年
@@ -414,16 +418,20 @@ def report_year(text: str, dated: int | None = None) -> int | None:
         return votes.most_common(1)[0][0]
     if dated is not None:
         return dated  # news of the day: its 今年 is the year it was published
-    if (goals := PLAN_GOALS_HEAD.search(head)) is not None:
-        # a plan outline's pages without its title (“十四五”时期…主要目标是): the plan's first year
-        return FIVE_YEAR[goals.group(1)][0]
-    # (not a goal's or a vision's year: 到2025年, 展望二〇三五年, 2035年远景目标)
-    years = Counter(int(m.group(1)) for m in YEAR.finditer(head)
-                    if not GOAL_YEAR_BEFORE.search(head, max(0, m.start() - 2), m.start())
-                    and not head.startswith("远景", m.end()))
+    years = Counter(int(m.group(1)) for m in YEAR.finditer(head))
     if not years:
         return None
     y = years.most_common(1)[0][0]
+    if (goals := PLAN_GOALS_HEAD.search(head)) is not None:
+        # a plan outline's pages without its title (“十四五”时期…主要目标是) that speak mostly of the years
+        # before the plan once its goal and vision years are set aside (到2025年, 展望二〇三五年, 2035年远景
+        # 目标): the plan's first year (not a review of the plan under way, 2022年…)
+        past = Counter(int(m.group(1)) for m in YEAR.finditer(head)
+                       if not GOAL_YEAR_BEFORE.search(head, max(0, m.start() - 2), m.start())
+                       and not head.startswith("远景", m.end()))
+        first = FIVE_YEAR[goals.group(1)][0]
+        if not past or past.most_common(1)[0][0] < first:
+            return first
     # a year reviewed next to 今年: the report is the next year's (not a part of it, 2024年上半年: this year)
     if THIS_YEAR.search(head) and not any(int(m.group(1)) == y for m in _YEAR_PART.finditer(head)):
         return y + 1
