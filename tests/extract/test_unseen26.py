@@ -157,3 +157,13 @@ def test_the_rating_of_a_years_projects_is_no_plan_cue() -> None:
             "群众对民生实事的满意度达到95.6%。\n")
     items = duban.extract(duban.read_text(text)).items
     assert [(it.kind, it.period) for it in items if it.kind != "task"] == [("actual", "2022"), ("actual", "2022")]
+
+
+def test_a_page_opening_on_the_chapter_of_a_plans_goals_is_that_plans_outline() -> None:
+    # pages of an outline from its goals chapter on: the undated goals are over the plan's years (a news
+    # sentence naming 主要目标是： does not make its page an outline)
+    text = ("第二章 “十五五”时期经济社会发展的主要目标\n锚定二〇三五年远景目标，今后五年全省经济社会发展要努力实现以下主要目标：\n"
+            "科技创新能力显著增强。研发经费投入强度达到2.9%，每万人口高价值发明专利拥有量达到15件。\n")
+    ex = duban.extract(duban.read_text(text))
+    assert ex.year == 2026
+    assert {it.period for it in ex.items if it.kind != "task"} == {"2026-2030"}

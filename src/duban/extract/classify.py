@@ -357,6 +357,7 @@ _REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展�
 
 
 _SENTENCE_MARKS = re.compile(r"[。，,；;]")
+_HEADING_MARKS = re.compile(r"[。，,；;：:！？]")
 
 
 def is_plan_review(text: str) -> bool:
@@ -382,7 +383,10 @@ def _outline_span(text: str) -> tuple[int, int] | None:
     chapter of its goals: 第二章 “十五五”时期经济社会发展的主要目标), or None."""
     span = next(_title_plans(text), None)
     if span is None and (goals := PLAN_GOALS_HEAD.search(text, 0, 120)) is not None:
-        span = FIVE_YEAR[goals.group(1)]
+        end = text.find("\n", goals.end())
+        line = text[text.rfind("\n", 0, goals.start()) + 1 : end if end >= 0 else len(text)]
+        if not _HEADING_MARKS.search(line):
+            span = FIVE_YEAR[goals.group(1)]  # (a heading line, not 主要目标是：… in a news sentence)
     return span
 
 
