@@ -167,3 +167,15 @@ def test_a_page_opening_on_the_chapter_of_a_plans_goals_is_that_plans_outline() 
     ex = duban.extract(duban.read_text(text))
     assert ex.year == 2026
     assert {it.period for it in ex.items if it.kind != "task"} == {"2026-2030"}
+
+
+def test_an_execution_reports_numbered_items_with_their_goals_missed() -> None:
+    # 2.规模以上工业增加值。预计增长9.5%: the label's change; 未完成年初确定的7%目标 restates the year's goal (of
+    # the figure before it), and the reason after it is an outcome of that year
+    text = ("关于某县2024年国民经济和社会发展计划执行情况与2025年计划草案的报告\n一、2024年计划执行情况\n"
+            "2.规模以上工业增加值。预计增长9.5%。\n3.固定资产投资。预计增长4.1%，未完成年初确定的7%目标，"
+            "主要是房地产开发投资下降18.6%。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [(it.kind, it.period, it.indicator) for it in items] == [
+        ("actual", "2024", "规模以上工业增加值增长"), ("actual", "2024", "固定资产投资增长"),
+        ("target", "2024", "固定资产投资增长"), ("actual", "2024", "房地产开发投资下降")]

@@ -229,8 +229,9 @@ GOALS_SET_LIST = re.compile(tpat(r"(?:确定|提出|设定|制定|明确)的?(?:
 # 地区生产总值计划增长8%以上，实际…: the plan's word right before the figure, after the indicator
 PLAN_BEFORE = re.compile(tpat(r"计划(?:增长|下降|提高|降低|增加|减少|完成|达到|实现|为)?\s*$"))
 # (…与4.5个的规划目标: the plan's goal named after its figure)
+# (未完成年初确定的7%目标: the goal word right after the figure)
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划|规划)?"
-                                 r"(?:目标任务|目标|预期目标|控制目标|任务)"))
+                                 r"(?:目标任务|目标|预期目标|控制目标|任务)|目标(?![^，,。；;\n]{0,3}[\d一二三四五六七八九十])"))
 # 确定生产总值增长9%左右、规模以上工业增加值增长12%…等主要目标: a list of the goals set, closed in its clause
 GOALS_LISTED_AFTER = re.compile(tpat(r"[^。；;，,\n]{0,80}?等(?:主要|各项)?(?:预期|约束性|调控)?目标"))
 
@@ -840,7 +841,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                          or (("目标" in clause or "目標" in clause or "预期的" in clause or "預期的" in clause)
                              and RESTATED_BEFORE.search(clause) is not None
                              and not (q.unit == "百分点" and GAP_TO_GOAL.search(clause)))
-                         or ("的" in text[q.end : q.end + 6] and RESTATED_AFTER.match(text, q.end) is not None)
+                         or (("的" in text[q.end : q.end + 6] or text.startswith(("目标", "目標"), q.end))
+                             and RESTATED_AFTER.match(text, q.end) is not None)
                          or ("等" in text[q.end : q.end + 81] and GOALS_LISTED_AFTER.match(text, q.end) is not None)
                          # 计划新建、改扩建学校40所，新增学位4万个。实际完成… on a page reviewing a plan's progress
                          or (review_only and (sp := SENTENCE_PLAN.match(sentence)) is not None

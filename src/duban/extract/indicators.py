@@ -23,15 +23,16 @@ AFTER_YEAR = re.compile(r"^.*(?<![较比与由从從])(?:19|20)\d\d\s*年(?:度|
 # a comparison base inside the phrase: 能耗较2020年下降 -> 能耗下降; 劳动生产率由2020年的 -> 劳动生产率
 BASE_YEAR = re.compile(r"(?:较|比|与)(?:19|20)\d\d\s*年(?:同期|末|底)?(?:相比)?|[由从從](?:19|20)\d\d\s*年(?:末|底)?的")
 # 罗湖的目标是地区生产总值增长 -> 地区生产总值增长
-AFTER_GOAL = re.compile(tpat(r"^.*(?:目标是|目标为|目标:|预期目标|指标是)"))
-GOAL_WORD = re.compile(tpat(r"(?:的?(?:主要)?(?:预期)?(?:目标|指标)(?:是|为|:)?)+$"))
+# (…的预期目标设定为增长7%: the goal's verb with it)
+AFTER_GOAL = re.compile(tpat(r"^.*(?:目标(?:设定|确定|定)?(?:是|为)|目标:|预期目标(?:设定为|确定为|定为)?|指标是)"))
+GOAL_WORD = re.compile(tpat(r"(?:的?(?:主要)?(?:预期)?(?:目标|指标)(?:设定|确定|定)?(?:是|为|:)?)+$"))
 _YEAR = r"(?:(?:19|20)\d\d\s*年(?:度)?|到\s*(?:19|20)\d\d\s*年(?:底|末)?)"
 # words before the indicator that carry time or stance, not meaning
 LEAD = re.compile(tpat(
     r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|第?一季度|上半年|前三季度|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价(?:格)?计算|"
     r"我国|我省|我市|我区|我县|我们?|全市|全省|全区|全县|区属|市属|全国的?|要|将|要求|力争|确保|努力|争取|"
     r"计划(?!总投资)|按(?:自然|同|可比)口径(?:计算)?|预计|预期|拟|目标是|目标为|目标|主要预期目标是|发展主要预期目标是|并|和|及|与|而|也|还|又|再|"
-    r"进一步|(?:低于|高于|超过|略低于)?(?:规划|纲要)(?:确定|提出|设定)的?|(?:近|这|过去)?[两三]年(?:来|间)?(?!行动|计划|攻坚|规划|平均|年均)|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是)+"))
+    r"进一步|(?:低于|高于|超过|略低于)?(?:规划|纲要)(?:确定|提出|设定)的?|(?:近|这|过去)?[两三]年(?:来|间)?(?!行动|计划|攻坚|规划|平均|年均)|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是|主要是|主要受|主要原因是)+"))
 # words between the indicator and the number that link them (节制在/掌握在, 冲破: what spinners write
 # for 控制在, 突破)
 TRAIL = re.compile(tpat(
@@ -228,8 +229,9 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         # 地区生产总值增长6.1%，高于全省平均水平0.2个百分点: the gap of that growth to the region above
         subject = subject_of(prev_indicator or "").split("增速")[0]  # (after a gap of its own: its subject)
         return _finish(subject + "增速" + _t2s().convert(_group(gap)), gdp, repair)
-    if (not right and q.unit != "百分点" and (VERDICT_GOAL.match(phrase) or (
+    if ((not right or right in ("目标", "目標")) and q.unit != "百分点" and (VERDICT_GOAL.match(phrase) or (
             GOAL_NAMED_BEFORE.match(phrase) and GOAL_NAMED_AFTER.match(text, q.end))) and same_sentence()):
+        # (未完成年初确定的7%目标: the goal word after the figure is no noun it counts)
         # 增长4.2%，虽未实现年初确定的6.5%—7%的预期目标: the goal restated is of the figure before it
         return prev_indicator or ""
     if not right and q.unit != "百分点" and after_boundary.endswith(("(", "（")) \
@@ -283,6 +285,9 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
             phrase = subject_of(prev_indicator or "")  # 增长10%，预计完成372亿元: the level of that subject
         elif same:
             phrase = prev_indicator
+        elif phrase and b is not None and b.group() in "。：:" and (
+                label := ITEM_LABEL.search(text, max(0, lo + b.end() - 24), lo + b.end())) is not None:
+            phrase = label.group(1) + phrase  # 2.规模以上工业增加值。预计增长9.5%: the item's label's change
         elif not phrase and b is not None and not SENTENCE_END.search(b.group()):
             before = left[: b.start()]
             cut = None
