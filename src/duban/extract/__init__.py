@@ -85,9 +85,8 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
     gdp = "国内生产总值" if _NATIONAL.search(text) else "地区生产总值"
     indicators: list[str] = []
     spans: list[tuple[int, int]] = []  # the quotes in text, mapped to the original all at once
-    wrapped = "pdf_artifacts" in doc.meta.get("forms", ())  # a PDF layer's lines may cut a phrase
     for q in quantities:
-        prev_ind = indicator_for(text, q, prev, prev_ind, repair, gdp, wrapped)
+        prev_ind = indicator_for(text, q, prev, prev_ind, repair, gdp)
         indicators.append(prev_ind)
         spans.append(_span(text, q, prev.end if prev else 0))
         prev = q

@@ -17,6 +17,7 @@ from duban.extract.quantities import Quantity, tpat
 # bullet marks of an illustrated summary (▶ 一般公共预算总收入 约865亿元) start an indicator too
 BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—▶►▸●◆◇■□★☆✔✓•▪➤❖]|\s{2,}")
 _HAN_END = re.compile(r"[\u4e00-\u9fff]")
+_PROSE_MARK = re.compile(r"[，,。；;、]")
 _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|——|第[一二三四五六七八九十\d]+[章节部条])")
 PAIRED_PLAIN_QUOTES = re.compile(r'"([^"\n，。；;,]{1,10})"(?=[\u4e00-\u9fff])')
 # the words after the last year mentioned: 成都市政府工作报告2023年成都地区生产总值 -> 成都地区生产总值
@@ -117,11 +118,10 @@ def _shared_count(left: str, cut: int) -> str | None:
 
 
 def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator: str | None,
-                  repair: Callable[[str], str], gdp: str = "地区生产总值", wrapped: bool = False) -> str:
+                  repair: Callable[[str], str], gdp: str = "地区生产总值") -> str:
     """The indicator phrase of quantity ``q`` of ``text`` (``prev``: the quantity before it).
 
-    ``gdp`` is what GDP stands for in this document (国内生产总值 in a national report); ``wrapped``: the
-    text is a PDF layer whose line breaks may cut a phrase.
+    ``gdp`` is what GDP stands for in this document (国内生产总值 in a national report).
     """
     lo = max(0, q.start - 40)
     if prev is not None and prev.end > lo:
@@ -134,17 +134,18 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     for b in BOUNDARY.finditer(left):  # noqa: B007 - we want the last boundary
         pass
     after_boundary = left[b.end():] if b else left
-    if (wrapped and b is not None and not after_boundary and b.group() == "\n" and b.start() > 0
-            and _HAN_END.match(left, b.start() - 1)):
+    if b is not None and not after_boundary and b.group() == "\n" and b.start() > 0 and _HAN_END.match(left, b.start() - 1):
         # 实施省市县长项目工程\n320个: a PDF layer's line wrapped the phrase right before its figure (a line of
-        # prose, not a heading above a line opening with a figure)
+        # prose, not a heading above a line opening with a figure; normalize does not flag every PDF layer,
+        # so the line itself decides)
         at = lo + b.start()
         line = text[text.rfind("\n", 0, at) + 1 : at]
         cut = None
         for cut in BOUNDARY.finditer(left, 0, b.start()):  # noqa: B007 - the boundary before the wrap
             pass
         words = left[cut.end() if cut else 0 : b.start()]
-        if len(words) >= 2 and len(line) >= 20 and not (_HEADING_START.match(line) and "。" not in line):
+        head = _HEADING_START.match(line)
+        if len(words) >= 2 and (_PROSE_MARK.search(line, head.end() if head else 0) or (len(line) >= 20 and not head)):
             after_boundary = words
     if (b is not None and b.group() == "、" and (joined := _shared_count(left, b.start())) is not None
             and (joined != left[: b.start()] or prev is None or lo != prev.end)):  # (not the noun of the figure before)
