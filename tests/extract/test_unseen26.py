@@ -181,3 +181,13 @@ def test_an_execution_reports_numbered_items_with_their_goals_missed() -> None:
     assert [(it.kind, it.period, it.indicator) for it in items] == [
         ("actual", "2024", "规模以上工业增加值增长"), ("actual", "2024", "固定资产投资增长"),
         ("target", "2024", "固定资产投资增长"), ("actual", "2024", "房地产开发投资下降")]
+
+
+def test_a_bulletins_change_since_the_start_of_the_year_keeps_its_balance() -> None:
+    # 年末…存款余额8265.3亿元，比年初增加612.4亿元: the rise of that balance, 比年初 kept with an amount, dropped
+    # with a rate
+    text = ("2023年某市国民经济和社会发展统计公报\n年末全市金融机构本外币各项存款余额8265.3亿元，比年初增加612.4亿元；"
+            "各项贷款余额7012.6亿元，比年初增加598.1亿元，增长9.3%。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [it.indicator for it in items] == ["金融机构本外币各项存款余额", "金融机构本外币各项存款余额比年初增加",
+                                             "各项贷款余额", "各项贷款余额比年初增加", "各项贷款余额增长"]
