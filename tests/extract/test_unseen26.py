@@ -191,3 +191,16 @@ def test_a_bulletins_change_since_the_start_of_the_year_keeps_its_balance() -> N
     items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
     assert [it.indicator for it in items] == ["金融机构本外币各项存款余额", "金融机构本外币各项存款余额比年初增加",
                                              "各项贷款余额", "各项贷款余额比年初增加", "各项贷款余额增长"]
+
+
+def test_units_in_latin_symbols_words_of_stock_and_streaks() -> None:
+    # 100GWh / 80EFLOPS are units, not names like 5G; 改造2000年以前建成的老旧小区 dates the stock, not the
+    # figure; 连续4年超800亿斤 is a streak's bar; 超越 is a floor; 同比名义增长 takes its subject
+    text = ("2023年某市政府工作报告\n二、2023年工作安排\n新增动力电池产能超过100GWh，算力规模超过80EFLOPS。"
+            "改造2000年以前建成的老旧小区18个。粮食产量连续4年超800亿斤。普惠授信户数超越9万户。"
+            "居民人均可支配收入3.2万元，同比名义增长6.2%。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [(it.indicator, it.cmp, it.low, it.unit, it.period) for it in items] == [
+        ("新增动力电池产能", ">=", 100.0, "GWh", "2023"), ("算力规模", ">=", 80.0, "EFLOPS", "2023"),
+        ("改造老旧小区", "=", 18.0, "个", "2023"), ("普惠授信户数", ">=", 9.0, "万户", "2023"),
+        ("居民人均可支配收入", "=", 3.2, "万元", "2023"), ("居民人均可支配收入名义增长", "=", 6.2, "%", "2023")]

@@ -155,6 +155,8 @@ BASE_YEAR = re.compile(r"[由从從]\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
 # 在2020年基础上继续提高: the base of a goal, not the year of the sentence (到2025年，…在2020年基础上…)
 # (在2025年地区生产总值预计达到5200亿元的基础上: the base may state its figure)
 ON_BASE_YEAR = re.compile(r"[在以较比]\s*(?:19|20)\d\d\s*年(?:底|末)?(?:[^，,。；;：:\n]{0,30}?的)?(?:水平)?基[础礎]上")
+# 改造2000年以前建成的老旧小区: a year that defines what is counted, no period
+BUILT_BEFORE_YEAR = re.compile(tpat(r"(?:19|20)\d\d\s*年(?:底|末)?(?:以前|之前|前|以后|之后|后)(?:建成|建设|建造|竣工|投用|出生)"))
 # the figure inside such a base: the base's year before it, 的基础上 after it
 ON_BASE_OPEN = re.compile(r"[在以较比]\s*((?:19|20)\d\d)\s*年(?:底|末)?[^，,。；;：:\n]{0,30}\Z")
 ON_BASE_AFTER = re.compile(r"[^，,。；;：:\n\d]{0,6}?的(?:水平)?基[础礎]上")
@@ -787,6 +789,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         if "基" in sentence:
             sentence = ON_BASE_YEAR.sub("", sentence)
             clause = ON_BASE_YEAR.sub("", clause)
+        if "前" in sentence or "后" in sentence or "後" in sentence:
+            sentence = BUILT_BEFORE_YEAR.sub("", sentence)
+            clause = BUILT_BEFORE_YEAR.sub("", clause)
         if "年的" in sentence or "年同期" in sentence:
             sentence = BACK_TO_YEAR.sub("", sentence)
             clause = BACK_TO_YEAR.sub("", clause)

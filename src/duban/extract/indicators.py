@@ -22,6 +22,7 @@ _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][
 PAIRED_PLAIN_QUOTES = re.compile(r'"([^"\n，。；;,]{1,10})"(?=[\u4e00-\u9fff])')
 # the words after the last year mentioned: 成都市政府工作报告2023年成都地区生产总值 -> 成都地区生产总值
 AFTER_YEAR = re.compile(r"^.*(?<![较比与由从從])(?:19|20)\d\d\s*年(?:度|底|末)?")
+BUILT_YEAR = re.compile(tpat(r"(?:19|20)\d\d\s*年(?:底|末)?(?:以前|之前|前|以后|之后|后)(?:建成|建设|建造|竣工|投用)的?"))
 # a comparison base inside the phrase: 能耗较2020年下降 -> 能耗下降; 劳动生产率由2020年的 -> 劳动生产率
 BASE_YEAR = re.compile(r"(?:较|比|与)(?:19|20)\d\d\s*年(?:同期|末|底)?(?:相比)?|[由从從](?:19|20)\d\d\s*年(?:末|底)?的")
 # 罗湖的目标是地区生产总值增长 -> 地区生产总值增长
@@ -48,7 +49,7 @@ PAREN = re.compile(r"[(（][^()（）]{0,12}[)）]")
 SPEAKER = re.compile(r"[【\[][^【】\[\]]{1,12}[】\]]")
 MEETING = re.compile(tpat(r"^.*(?:会议|全会|人代会|大会)(?:隆重|今天|今日|上午|下午)?(?:开幕|召开|闭幕|举行)(?:了|时|上)?"))
 CHANGE = re.compile(tpat(
-    r"^(?:比上年末?|同比|较上年末?|比去年|[比较]年初|实际|名义|年均|同口径|按可比价(?:格)?计算)?(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增|降|涨|"
+    r"^(?:比上年末?|同比|较上年末?|比去年|[比较]年初|实际|名义|年均|同口径|按可比价(?:格)?计算){0,2}(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增|降|涨|"
     r"扩大|缩小|减|提升|净增|新增)$"))
 CHANGE_END = re.compile(tpat(r"(?:比上年|同比|较上年|[比较]年初|实际|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升)$"))
 # (比年初增加612.4亿元 after a year-end balance: the labellers keep 比年初 with an amount)
@@ -69,7 +70,10 @@ def _clean(phrase: str) -> str:
         m = MEETING.match(p)
         if m and m.end() < len(p):
             p = p[m.end():]
-    p = BASE_YEAR.sub("", AFTER_YEAR.sub("", re.sub(r"\s+", "", p))).replace("分别", "")
+    p = re.sub(r"\s+", "", p)
+    if "前" in p or "后" in p or "後" in p:
+        p = BUILT_YEAR.sub("", p)  # 改造2000年以前建成的老旧小区: the year defines the stock, no period
+    p = BASE_YEAR.sub("", AFTER_YEAR.sub("", p)).replace("分别", "")
     goal = AFTER_GOAL.match(p)
     if goal and goal.end() < len(p):
         rest = p[goal.end():]
@@ -367,9 +371,10 @@ CLOSE_SHARE = re.compile(r"[)）]的?")
 # 实际/实际完成 before an outcome after its goal: no part of the indicator
 ACTUAL_OF_PLAN = re.compile(tpat(r"^实际(?:完成|新增|达到|实现|建成|开工|改造|帮扶|培训|为|是|达)?了?$"))
 # a share of a plan (完成年度计划的110.6%, 完成全年总量目标的107%): the words after 完成
-PLAN_SHARE = re.compile(tpat(r"完成了?((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务)(?:目标|任务)?)的?$"))
+# (完成年度预算的102.7%: a budget is the plan of a revenue)
+PLAN_SHARE = re.compile(tpat(r"完成了?((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务|预算)(?:目标|任务)?)的?$"))
 # a share of a plan after the amount done (…完成投资420亿元，占年度计划的108%): the plan named after 占
-PLAN_PART = re.compile(tpat(r"^(?:占|为|是|相当于)((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务)(?:目标|任务)?)的?$"))
+PLAN_PART = re.compile(tpat(r"^(?:占|为|是|相当于)((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务|预算)(?:目标|任务)?)的?$"))
 # the amount done after a subject (市重点项目完成投资 -> 市重点项目)
 DONE_END = re.compile(tpat(r"(?:累计)?(?:完成|实现)(?:投资|产值)?(?:额)?$|(?:总)?投资(?:额)?$"))
 # investment with no subject of its own (完成投资, 累计完成投资, 总投资, 计划总投资)
