@@ -204,3 +204,15 @@ def test_units_in_latin_symbols_words_of_stock_and_streaks() -> None:
         ("新增动力电池产能", ">=", 100.0, "GWh", "2023"), ("算力规模", ">=", 80.0, "EFLOPS", "2023"),
         ("改造老旧小区", "=", 18.0, "个", "2023"), ("普惠授信户数", ">=", 9.0, "万户", "2023"),
         ("居民人均可支配收入", "=", 3.2, "万元", "2023"), ("居民人均可支配收入名义增长", "=", 6.2, "%", "2023")]
+
+
+def test_bare_changes_take_the_subject_a_label_a_wrap_or_a_trend_clause_names() -> None:
+    # 地区生产总值：计划增长12%… (a line's label closed by a colon), …地区生产总值\n增长8%以上 (a PDF wrap before the
+    # change), 固定资产投资止跌回稳，力争增长2% (the clause before says how it turned)
+    text = ("关于某省2016年国民经济和社会发展计划执行情况与2017年计划草案的报告\n一、2016年计划执行情况\n"
+            "地区生产总值：计划增长12%左右，执行结果为10502.56亿元，增长10.7%。\n"
+            "二、2017年主要预期目标\n今年经济社会发展的主要\n预期目标是：地区生产总值\n增长8%以上；"
+            "固定资产投资止跌回稳，力争增长2%。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [it.indicator for it in items] == ["地区生产总值增长", "地区生产总值", "地区生产总值增长",
+                                             "地区生产总值增长", "固定资产投资增长"]

@@ -17,7 +17,7 @@ from duban.extract.quantities import Quantity, tpat
 # bullet marks of an illustrated summary (▶ 一般公共预算总收入 约865亿元) start an indicator too
 BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—▶►▸●◆◇■□★☆✔✓•▪➤❖]|\s{2,}")
 _HAN_END = re.compile(r"[\u4e00-\u9fff]")
-_PROSE_MARK = re.compile(r"[，,。；;、]")
+_PROSE_MARK = re.compile(r"[，,。；;、：:]")
 _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|——|第[一二三四五六七八九十\d]+[章节部条])")
 PAIRED_PLAIN_QUOTES = re.compile(r'"([^"\n，。；;,]{1,10})"(?=[\u4e00-\u9fff])')
 # the words after the last year mentioned: 成都市政府工作报告2023年成都地区生产总值 -> 成都地区生产总值
@@ -35,7 +35,7 @@ LEAD = re.compile(tpat(
     r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|第?一季度|上半年|前三季度|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价(?:格)?计算|"
     r"我国|我省|我市|我区|我县|我们?|全市|全省|全区|全县|区属|市属|全国的?|要|将|要求|力争|确保|努力|争取|"
     r"计划(?!总投资)|按(?:自然|同|可比)口径(?:计算)?|预计|预期|拟|目标是|目标为|目标|主要预期目标是|发展主要预期目标是|并|和|及|与|而|也|还|又|再|"
-    r"进一步|(?:低于|高于|超过|略低于)?(?:规划|纲要)(?:确定|提出|设定)的?|(?:近|这|过去)?[两三]年(?:来|间)?(?!行动|计划|攻坚|规划|平均|年均)|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是|主要是|主要受|主要原因是)+"))
+    r"进一步|(?:低于|高于|超过|略低于)?(?:规划|纲要)(?:确定|提出|设定)的?|(?:近|这|过去)?[两三]年(?:来|间)?(?!行动|计划|攻坚|规划|平均|年均)|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是|主要是|主要受|主要原因是|执行结果|执行数)+"))
 # words between the indicator and the number that link them (节制在/掌握在, 冲破: what spinners write
 # for 控制在, 突破)
 TRAIL = re.compile(tpat(
@@ -139,10 +139,11 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     for b in BOUNDARY.finditer(left):  # noqa: B007 - we want the last boundary
         pass
     after_boundary = left[b.end():] if b else left
-    if b is not None and not after_boundary and b.group() == "\n" and b.start() > 0 and _HAN_END.match(left, b.start() - 1):
-        # 实施省市县长项目工程\n320个: a PDF layer's line wrapped the phrase right before its figure (a line of
-        # prose, not a heading above a line opening with a figure; normalize does not flag every PDF layer,
-        # so the line itself decides)
+    if (b is not None and b.group() == "\n" and b.start() > 0 and _HAN_END.match(left, b.start() - 1)
+            and (not after_boundary or CHANGE.match(after_boundary.strip()))):
+        # 实施省市县长项目工程\n320个, 地区生产总值\n增长8%: a PDF layer's line wrapped the phrase right before
+        # its figure or its change (a line of prose, not a heading above a line opening with a figure;
+        # normalize does not flag every PDF layer, so the line itself decides)
         at = lo + b.start()
         line = text[text.rfind("\n", 0, at) + 1 : at]
         cut = None
@@ -151,7 +152,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         words = left[cut.end() if cut else 0 : b.start()]
         head = _HEADING_START.match(line)
         if len(words) >= 2 and (_PROSE_MARK.search(line, head.end() if head else 0) or (len(line) >= 20 and not head)):
-            after_boundary = words
+            after_boundary = words + after_boundary
     if (b is not None and b.group() == "、" and (joined := _shared_count(left, b.start())) is not None
             and (joined != left[: b.start()] or prev is None or lo != prev.end)):  # (not the noun of the figure before)
         after_boundary = joined + after_boundary  # 新建改扩建中小学、幼儿园61所: one count of both
@@ -299,9 +300,12 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
             phrase = subject_of(prev_indicator or "")  # 增长10%，预计完成372亿元: the level of that subject
         elif same:
             phrase = prev_indicator
+        elif (phrase and b is not None and b.group() in "，," and (trend := TREND_CLAUSE.search(left, 0, b.start())) is not None
+              and (trend.start() == 0 or BOUNDARY.match(left, trend.start() - 1))):
+            phrase = trend.group(1) + phrase  # 固定资产投资止跌回稳，力争增长2%: the subject of the clause before
         elif phrase and b is not None and b.group() in "。：:" and (
                 label := ITEM_LABEL.search(text, max(0, lo + b.end() - 24), lo + b.end())) is not None:
-            phrase = label.group(1) + phrase  # 2.规模以上工业增加值。预计增长9.5%: the item's label's change
+            phrase = (label.group(1) or label.group(2)) + phrase  # 2.规模以上工业增加值。预计增长9.5%: the label's change
         elif not phrase and b is not None and not SENTENCE_END.search(b.group()):
             before = left[: b.start()]
             cut = None
@@ -312,7 +316,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         # 1.地区生产总值。预计完成286.4亿元: a numbered or dashed item's label names what its sentences count
         at = lo + b.end()
         if (label := ITEM_LABEL.search(text, max(0, at - 24), at)) is not None:
-            phrase = label.group(1)
+            phrase = label.group(1) or label.group(2)
     return _finish(phrase + right, gdp, repair)
 
 
@@ -335,12 +339,18 @@ CHANGE_GOAL_END = re.compile(tpat(r"(增长|增速|下降|提高|降低)(?:预�
 GROWTH_GOAL = re.compile(tpat(r"(?:(?:^|把|将)(?:经济|全年|今年)?的?增长|经济(?:增长|成长))(?:预期)?目标"
                               r"(?:定在|定为|确定为|设定为|设定在|定|为|是)?$"))
 # a line's label of one indicator, closed by a full stop or colon (1.地区生产总值。 ——一般公共预算收入：)
-ITEM_LABEL = re.compile(r"(?<![^\n])[ \t\u3000]*(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十]{1,3}[)）]|——)[ \t\u3000]*"
-                        r"([^\s。，,；;：:\d()（）]{2,14})[。：:]\Z")
+# (地区生产总值：计划增长12%… at a line's start: a label closed by a colon needs no mark before it, when it
+# names no goal or lead-in of its own: 主要预期目标是： is none)
+ITEM_LABEL = re.compile(r"(?<![^\n])[ \t\u3000]*(?:(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十]{1,3}[)）]|——)[ \t\u3000]*"
+                        r"([^\s。，,；;：:\d()（）]{2,14})[。：:]"
+                        r"|(?!\S*(?:目标|任务|情况|如下|安排|工作|指标))([^\s。，,；;：:\d()（）]{2,14}?)(?<![是为])[：:])\Z")
 # 恢复到2019年(同期)的: a share of a past year's level
 BACK_SHARE = re.compile(tpat(r"(?:恢复|回升|回到|回复)(?:到|至)?\s*((?:19|20)\d\d)\s*年(同期)?(?:水平)?的?\s*$"))
 THIS_INDICATOR = re.compile(tpat(r"(?:这一|这个|该|此项|这项)指标"))
 EXPECTED_CHANGE = re.compile(tpat(r"预期(?=增长|下降|提高|降低|增速)"))
+# a clause saying how an indicator turned, before the change it then gives (固定资产投资止跌回稳，增长2%)
+TREND_CLAUSE = re.compile(tpat(r"([^\d,，;；:：。！？!?\n、]{2,14}?)(?:止跌回稳|止跌回升|企稳回升|扭转[^，,。；;]{0,10}局面|"
+                               r"稳步回升|持续回升|回升向好|由负转正|恢复增长)$"))
 # “目标定在6%左右，…” a speaker opening with the year's goal in %: the economy's growth
 BARE_GOAL = re.compile(tpat(r"[“「『‘]?(?:把|将)?(?:今年|全年)?的?(?:预期)?目标(?:定在?|定为|设定在?|设定为)$"))
 # a row number before a table cell or list item (2<TAB>一季度…, 3 上半年…)
