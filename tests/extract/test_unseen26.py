@@ -216,3 +216,10 @@ def test_bare_changes_take_the_subject_a_label_a_wrap_or_a_trend_clause_names() 
     items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
     assert [it.indicator for it in items] == ["地区生产总值增长", "地区生产总值", "地区生产总值增长",
                                              "地区生产总值增长", "固定资产投资增长"]
+
+
+def test_the_investment_of_projects_counted_before_it_with_a_goals_stance() -> None:
+    # 全年实施重点项目450个，力争完成投资1100亿元以上: the investment of those projects (实现投资 written 完成投资)
+    text = "2024年重点工作。全年实施重点项目450个，力争完成投资1100亿元以上。全年安排县重点项目180个，实现投资350亿元以上。\n"
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [it.indicator for it in items][1::2] == ["重点项目完成投资", "县重点项目完成投资"]

@@ -212,7 +212,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
             and prev.kind == "count" and same_sentence():
         # 过亿元项目120个，完成投资560亿元: the investment of the projects counted before it
         counted = PROJECT_VERB.sub("", subject_of(prev_indicator or ""))  # the projects, not their start
-        return _finish(counted + _group(inv), gdp, repair)
+        return _finish(counted + _group(inv).replace("实现", "完成"), gdp, repair)  # (实现投资: as 完成投资)
     if not right and (share := BARE_SHARE.match(phrase)) is not None and same_sentence():
         # 一般公共预算收入350亿元，…税收占比72%: the share of the total before it (税收占一般公共预算收入比重)
         total = subject_of(prev_indicator or "")
@@ -388,7 +388,9 @@ PLAN_PART = re.compile(tpat(r"^(?:占|为|是|相当于)((?:全年|年度|年|�
 # the amount done after a subject (市重点项目完成投资 -> 市重点项目)
 DONE_END = re.compile(tpat(r"(?:累计)?(?:完成|实现)(?:投资|产值)?(?:额)?$|(?:总)?投资(?:额)?$"))
 # investment with no subject of its own (完成投资, 累计完成投资, 总投资, 计划总投资)
-BARE_INVESTMENT = re.compile(tpat(r"^(?:累计|共|全年)?((?:完成|总|计划总)?投资)(?:额)?(?:达到?|为|超过?)?$"))
+# (力争完成投资, 确保全年完成投资不低于: a goal's stance words before it)
+BARE_INVESTMENT = re.compile(tpat(r"^(?:累计|共|全年|年内|力争|确保|计划(?!总)|预计)*((?:完成|实现|总|计划总)?投资)(?:额)?"
+                                  r"(?:达到?|为|超过?|不低于|不少于)?$"))
 # the verb before the projects counted (安排市级重大项目, 新开工过亿元项目)
 PROJECT_VERB = re.compile(tpat(r"^(?:安排|新开工|开工|实施|推进|谋划|储备|新建|在建)(?=\S*(?:项目|工程))"))
 # a share with no whole of its own (税收占比), and the totals of money it can be a share of
