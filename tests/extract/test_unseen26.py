@@ -223,3 +223,13 @@ def test_the_investment_of_projects_counted_before_it_with_a_goals_stance() -> N
     text = "2024年重点工作。全年实施重点项目450个，力争完成投资1100亿元以上。全年安排县重点项目180个，实现投资350亿元以上。\n"
     items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
     assert [it.indicator for it in items][1::2] == ["重点项目完成投资", "县重点项目完成投资"]
+
+
+def test_indicators_of_stages_the_economys_growth_and_a_plan_restated_under_a_label() -> None:
+    # 供应6000套 after 筹集…住房1.1万套 (a later stage of the same housing); 经济增长 is GDP's growth;
+    # ——地区生产总值。年初计划增长7%左右 (the label's change)
+    text = ("2024年工作安排。筹集建设人才住房和保障性住房1.1万套，供应6000套。今年全省经济增长5.5%左右。\n"
+            "——地区生产总值。年初计划增长7%左右，预计全年完成3064.7亿元。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [it.indicator for it in items] == ["筹集建设人才住房和保障性住房", "人才住房和保障性住房供应", "地区生产总值增长",
+                                             "地区生产总值增长", "地区生产总值"]

@@ -35,7 +35,7 @@ LEAD = re.compile(tpat(
     r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|第?一季度|上半年|前三季度|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价(?:格)?计算|"
     r"我国|我省|我市|我区|我县|我们?|全市|全省|全区|全县|区属|市属|全国的?|要|将|要求|力争|确保|努力|争取|"
     r"计划(?!总投资)|按(?:自然|同|可比)口径(?:计算)?|预计|预期|拟|目标是|目标为|目标|主要预期目标是|发展主要预期目标是|并|和|及|与|而|也|还|又|再|"
-    r"进一步|(?:低于|高于|超过|略低于)?(?:规划|纲要)(?:确定|提出|设定)的?|(?:近|这|过去)?[两三]年(?:来|间)?(?!行动|计划|攻坚|规划|平均|年均)|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是|主要是|主要受|主要原因是|执行结果|执行数)+"))
+    r"进一步|(?:低于|高于|超过|略低于)?(?:规划|纲要)(?:确定|提出|设定)的?|(?:近|这|过去)?[两三]年(?:来|间)?(?!行动|计划|攻坚|规划|平均|年均)|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是|主要是|主要受|主要原因是|执行结果|执行数|年初计划|年初预期)+"))
 # words between the indicator and the number that link them (节制在/掌握在, 冲破: what spinners write
 # for 控制在, 突破)
 TRAIL = re.compile(tpat(
@@ -274,6 +274,13 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         # 全年新建养老服务中心6家，已建成4家: the progress of the goal before it, its subject and the verb
         subject = NEW_LEAD.sub("", subject_of(prev_indicator or ""))
         return _finish(subject + _t2s().convert(_group(done)), gdp, repair)
+    if (not right and prev is not None and prev.kind == "count" and STAGE_ONLY.match(phrase)
+            and same_sentence()):
+        # 筹集人才住房和保障性住房1.5万套，供应6000套; 新开工保障性住房1万套，基本建成8000套: a later stage of
+        # what the figure before it counts (the thing, without the verb that counted it)
+        subject = HOUSING_VERB.sub("", subject_of(prev_indicator or ""))
+        if subject:
+            return _finish(subject + phrase, gdp, repair)
     if not right and (rate := BARE_RATE.match(after_boundary.strip())) is not None:
         # 新增学位5.02万个，完成率111.6%: the rate of what the figure before it counts (新增学位完成率;
         # the cleaning would leave 率 alone, taking 完成 for a verb)
@@ -328,6 +335,8 @@ def _finish(phrase: str, gdp: str, repair: Callable[[str], str]) -> str:
         phrase = phrase.replace("GDP", gdp)
     if "经济总量" in phrase:  # the catalogue's GDP, as labellers write it (经济总量增长 -> 地区生产总值增长)
         phrase = re.sub("(?:国民)?经济总量", gdp, phrase)
+    if phrase in ("经济增长", "经济增速"):  # 今年经济增长5.5%左右: the economy's growth, GDP's, as labellers write it
+        phrase = gdp + "增长"
     return repair(phrase)[:40]
 
 
@@ -405,6 +414,10 @@ PROGRESS_ONLY = re.compile(tpat(r"^(?:目前|上半年|截至\d{1,2}月(?:底|�
 BARE_RATE = re.compile(tpat(r"^(?:总体|整体|年度|全年|计划)?((?:完成|执行|兑现|落实)率)(?:为|达到?|是)?$"))
 ACTUAL_LEAD_WORD = re.compile(tpat(r"^实际"))
 NEW_LEAD = re.compile(tpat(r"^(?:新增|净增|新培育|新认定|新引进|新登记|新设立|新建|累计)"))
+# a stage of building or handing over, with no subject of its own (供应6000套, 基本建成1.1万套)
+STAGE_ONLY = re.compile(tpat(r"^(?:基本建成|建成|竣工|供应|分配|交付(?:使用)?|完工|投用|投入使用)$"))
+# the verbs that count what is built or raised before the thing itself (筹集建设, 新开工, 开工建设…)
+HOUSING_VERB = re.compile(tpat(r"^(?:(?:建设|筹集|筹建|新开工|开工|新建|改造)(?:建设|筹集)?(?:各类)?)+|(?:新开工|开工)$"))
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
