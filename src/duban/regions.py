@@ -258,8 +258,9 @@ WRAP_IN_WORD = re.compile(rf"(?<={_HAN})\n(?={_HAN})")
 _PLAN_YEAR = re.compile(_YEAR + r"(?:经济社会发展|发展)?(?:的)?(?:主要)?(?:预期)?(?:目标|重点工作|工作安排|主要任务|具体工作|工作任务)")
 _REVIEW_YEAR = re.compile(r"(?:回顾|刚刚过去的|过去的)" + _YEAR + r"|" + _YEAR + r"(?:工作)?回顾")
 # 2021年2月23日在太原市第十四届人民代表大会, 2022年4月8日上午,南京市十六届人大
-# (2026年1月 日安徽省…, 2026年1月XX日: a template's date with the day left blank or held by a placeholder)
-_DATE_AT_CONGRESS = re.compile(_YEAR + r"(\d{1,2})月\s*(?:\d{1,2}|[Xx×＊*]{1,2})?\s*日[^\n。]{0,20}?(?:人民代表大会|人大)")
+# (2026年1月 日安徽省…, 2026年1月XX日, 2021年3月 湖南省…: a template's date with the day left blank, held by a
+# placeholder or left out)
+_DATE_AT_CONGRESS = re.compile(_YEAR + r"(\d{1,2})月\s*(?:(?:\d{1,2}|[Xx×＊*]{1,2})?\s*日)?[^\n。]{0,20}?(?:人民代表大会|人大)")
 # a page dated in its head (2024年02月01日, 2016-01-24) that covers a congress
 # (not 截至2022年12月31日 / 到…: the end of a period reported on, no date of the page)
 _DATED_HEAD = re.compile(r"(?<![至止到])((?:19|20)\d\d)(?:年\d{1,2}月\d{1,2}日|-\d\d-\d\d)")

@@ -233,3 +233,19 @@ def test_indicators_of_stages_the_economys_growth_and_a_plan_restated_under_a_la
     items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
     assert [it.indicator for it in items] == ["筹集建设人才住房和保障性住房", "人才住房和保障性住房供应", "地区生产总值增长",
                                              "地区生产总值增长", "地区生产总值"]
+
+
+def test_a_space_aligned_plan_table_with_cells_one_space_apart() -> None:
+    # a name one space before its value (…拥有量(件) 2.9) and a words cell one space before the attribute
+    # (完成国家下达任务 约束性): the rows are read, not shifted, and the table goes on; the approval line
+    # dates the outline without its day (2021年3月 某省…人民代表大会…批准)
+    text = ("某省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n（2021年3月 某省第十三届人民代表大会第五次会议批准）\n"
+            "表1  “十四五”时期经济社会发展主要指标\n"
+            "类别   序号  指  标                          2020年    2025年    年均增长/累计   属性\n"
+            "创新   5    每万人口高价值发明专利拥有量(件) 2.9       6         〔3.1〕          预期性\n"
+            "绿色   13   单位地区生产总值能源消耗降低(%)  —         —         完成国家下达任务 约束性\n"
+            "生态   14   森林覆盖率(%)                    59.96     60        〔0.04〕         约束性\n")
+    ex = duban.extract(duban.read_text(text))
+    assert ex.year == 2021
+    assert [(it.low, it.period) for it in ex.items if it.kind != "task"] == [
+        (2.9, "2020"), (6.0, "2021-2025"), (3.1, "2021-2025"), (59.96, "2020"), (60.0, "2021-2025"), (0.04, "2021-2025")]

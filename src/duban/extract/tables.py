@@ -61,6 +61,8 @@ _CUMULATIVE = re.compile(r"^[\[［〔【](?P<v>[^\]］〕】]*)[\]］〕】]$")
 _WORDS = re.compile(r"^[\[［〔【]?[<>≤≥＜＞]?[\u4e00-\u9fffA-Za-z0-9.%‰、]{2,30}[\]］〕】]?$")  # (保持在合理区间、各年度视情提出: a goal in words)
 # a name cell ending in its unit, one space, then a value (a PDF layer that kept one space of the gap)
 _GLUED_VALUE = re.compile(r"^(\S.*[)）])[ \u3000]([-<>≤≥＜＞\d][\d. \u3000%‰]*(?:以上|以下|以内|左右)?)$")
+# a cell ending in the attribute of a plan indicator after one space (完成国家下达任务 约束性)
+_ATTRIBUTE_GLUED = re.compile(r"^(\S.*?)[ \u3000]((?:约束|预期)性)$")
 # a value cell with its unit: 1200万人左右, 1.3万亿斤以上 (the unit as short as the rest allows)
 _UNIT_VALUE = re.compile(r"^(?P<pre>[<>≤≥＜＞]=?|约|不低于|不少于|不超过|不高于|超过)?(?P<a>\d+(?:\.\d+)?)"
                          r"(?P<unit>[\u4e00-\u9fff/]{1,6}?)(?P<post>以上|以下|以内|左右|及以上)?$")
@@ -740,15 +742,20 @@ def _wrapped(text: str, cells: list[tuple[str, int]], end: int,
 
 def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], year: int | None,
               bulletin: bool, five: tuple[int, int] | None) -> list[Cell] | None:
-    row = _row(cells, cols)
-    if row is None:
+    row = None
+    if len(cells) < len(cols) and (attr := _ATTRIBUTE_GLUED.match(cells[-1][0])) is not None:
+        # 完成国家下达任务 约束性: a words cell one space before the attribute column (属性) of the row
+        cells = [*cells[:-1], (attr.group(1), cells[-1][1]), (attr.group(2), cells[-1][1] + attr.start(2))]
+    if len(cells) < len(cols):
         # a PDF layer that kept one space of the gap after the name's unit (…比重(%) 9. 8  15  —): the name
-        # cell split there
+        # cell split there, before the row is taken for one missing a cell (which would shift its cells)
         for j, (cell, at) in enumerate(cells):
             glued = _GLUED_VALUE.match(cell)
             if glued is not None and _value(glued.group(2)) is not None:
                 row = _row([*cells[:j], (glued.group(1), at), (glued.group(2), at + glued.start(2)), *cells[j + 1:]], cols)
                 break
+    if row is None:
+        row = _row(cells, cols)
         if row is None:
             return None
     name_j = next((j for j, c in enumerate(cols) if c.role == "name"), None)
