@@ -406,7 +406,7 @@ PROJECT_VERB = re.compile(tpat(r"^(?:安排|新开工|开工|实施|推进|谋�
 BARE_SHARE = re.compile(tpat(r"^((?:税收|税收收入|非税收入|民生支出|民生领域支出))占比$"))
 TOTAL_OF_MONEY = re.compile(tpat(r"(?:收入|支出)$"))
 # a total with no noun of its own (总量突破1.2万家, 总数达到60万户)
-TOTAL_ONLY = re.compile(tpat(r"^(?:总量|总数|总规模)$"))
+TOTAL_ONLY = re.compile(tpat(r"^(?:总量|总数|总规模|总长|总长度|总里程|总面积)$"))
 # the progress of a goal with no subject of its own (已建成, 目前已开工, 上半年已完成)
 PROGRESS_ONLY = re.compile(tpat(r"^(?:目前|上半年|截至\d{1,2}月(?:底|末)|1[-—至]\d{1,2}月)?(?:已经?|均已)(?:累计)?"
                                 r"([^\d,，;；、。]{1,4})$"))
