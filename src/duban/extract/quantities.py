@@ -392,12 +392,14 @@ ROUND_NUMBER = re.compile(r"(?<=近)(?P<n>[百千万萬])(?=[^\s\d百千万萬�
 # 突破千亿元。 超过百亿元; 接近千億元, 突破万亿元: a round amount reached, closing its clause (not
 # 千亿级, 超百亿元企业, 突破百亿元大关, 迈上千亿台阶: a name, a modifier or a milestone's figure of speech)
 # (the reaching verb checked by a lookbehind after the round word: a class first keeps the scan fast)
-ROUND_AMOUNT = re.compile(r"(?P<n>[百千])(?=[亿億](?:元|美元|斤)[，。；,;！!？?\n])(?<=[破过過超近逾到达達][百千])")
+# (超过百万辆, 突破千万人次: a round count of a million or ten million reached, likewise)
+ROUND_AMOUNT = re.compile(r"(?P<n>[百千])(?=(?:[亿億](?:元|美元|斤)|[万萬](?:辆|輛|人次|人|吨|噸|户|戶|套|台|千瓦|平方米))"
+                          r"[，。；,;！!？?\n])(?<=[破过過超近逾到达達][百千])")
 # 百分之百 closing its clause: the whole (100%), written with no numeral NUMBER can read (not the
 # adverb of 百分之百达标, 百分之百的覆盖)
 WHOLE_PERCENT = re.compile(r"(?<=百分之)(?P<n>百)(?=[，。；、,;：:）)！!？?\s]|\Z)")
 STREAK_BEFORE = re.compile(r"[连連][续續][^，。；,;]*\Z")
-_ROUND_WORDS = ("百亿", "千亿", "百億", "千億")  # where ROUND_AMOUNT can match
+_ROUND_WORDS = ("百亿", "千亿", "百億", "千億", "百万", "千万", "百萬", "千萬")  # where ROUND_AMOUNT can match
 _ROUND_VALUES = {"百": 100.0, "千": 1000.0, "万": 1.0, "萬": 1.0}
 
 
