@@ -261,3 +261,11 @@ def test_a_list_of_projects_announced_by_notice_and_its_cost() -> None:
     assert [(it.kind, it.period, it.cmp, it.unit) for it in items] == [
         ("target", "2014", "=", "条"), ("target", "2014", ">=", "万辆次"), ("target", "2014", "<=", "个工作日"),
         ("target", "2014", "~", "亿元")]
+
+
+def test_a_quote_opening_on_the_growth_goal_names_it() -> None:
+    # “5.5%左右的目标，是跳一跳够得着的目标” (a delegate on the year's growth goal); 提前实现2025年65%的目标
+    # after a figure stays that figure's indicator
+    text = ("2024年某市政府工作报告发布。报告提出，地区生产总值增长5.5%左右。\n“5.5%左右的目标，是跳一跳够得着的目标。”代表说。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [it.indicator for it in items] == ["地区生产总值增长", "地区生产总值增长"]

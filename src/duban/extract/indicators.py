@@ -219,6 +219,10 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         part = _t2s().convert(_group(share))
         if TOTAL_OF_MONEY.search(total) and part not in total:
             return _finish(part + "占" + total + "比重", gdp, repair)
+    if (not right and not phrase.strip("“\"「『") and q.unit == "%" and text[max(0, q.start - 1) : q.start] in ("“", '"', "「", "『", "\n", "")
+            and GROWTH_GOAL_AFTER.match(text, q.end) is not None):
+        # “5.5%左右的目标，是跳一跳够得着的目标”: a quote or line opening on the growth goal
+        return _finish(gdp + "增长", gdp, repair)
     if not right and (GROWTH_GOAL.search(phrase) or (q.unit == "%" and BARE_GOAL.match(phrase))
                       or ("目标" in after_boundary and GROWTH_GOAL.search(after_boundary.rstrip()))):
         # (报告把今年全省经济增长预期目标定在6%左右: the cleaning leaves only 定 of it)
@@ -360,6 +364,8 @@ EXPECTED_CHANGE = re.compile(tpat(r"预期(?=增长|下降|提高|降低|增速)
 # a clause saying how an indicator turned, before the change it then gives (固定资产投资止跌回稳，增长2%)
 TREND_CLAUSE = re.compile(tpat(r"([^\d,，;；:：。！？!?\n、]{2,14}?)(?:止跌回稳|止跌回升|企稳回升|扭转[^，,。；;]{0,10}局面|"
                                r"稳步回升|持续回升|回升向好|由负转正|恢复增长)$"))
+# a bare growth figure named as the goal or the pace after it (5.5%左右的增长目标, 6%左右的增速)
+GROWTH_GOAL_AFTER = re.compile(tpat(r"的(?:经济)?(?:增长|增速)?(?:预期)?目标|的(?:经济)?增速"))
 # “目标定在6%左右，…” a speaker opening with the year's goal in %: the economy's growth
 BARE_GOAL = re.compile(tpat(r"[“「『‘]?(?:把|将)?(?:今年|全年)?的?(?:预期)?目标(?:定在?|定为|设定在?|设定为)$"))
 # a row number before a table cell or list item (2<TAB>一季度…, 3 上半年…)
