@@ -269,3 +269,10 @@ def test_a_quote_opening_on_the_growth_goal_names_it() -> None:
     text = ("2024年某市政府工作报告发布。报告提出，地区生产总值增长5.5%左右。\n“5.5%左右的目标，是跳一跳够得着的目标。”代表说。\n")
     items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
     assert [it.indicator for it in items] == ["地区生产总值增长", "地区生产总值增长"]
+
+
+def test_an_age_bound_opening_the_noun_counted_stays_in_it() -> None:
+    # 为4.2万名65岁以上老年人免费体检: the people counted are 65岁以上老年人 (65岁 itself is no item)
+    items = [it for it in duban.extract(duban.read_text("2024年民生实事：为4.2万名65岁以上老年人免费体检。")).items
+             if it.kind != "task"]
+    assert [(it.low, it.indicator) for it in items] == [(4.2, "65岁以上老年人免费体检")]

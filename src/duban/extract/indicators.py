@@ -20,6 +20,7 @@ _HAN_END = re.compile(r"[\u4e00-\u9fff]")
 _PROSE_MARK = re.compile(r"[，,。；;、：:]")
 _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|——|第[一二三四五六七八九十\d]+[章节部条])")
 PAIRED_PLAIN_QUOTES = re.compile(r'"([^"\n，。；;,]{1,10})"(?=[\u4e00-\u9fff])')
+AGE_BOUND = re.compile(r"\d{1,3}周?岁及?(?:以上|以下)")
 # the words after the last year mentioned: 成都市政府工作报告2023年成都地区生产总值 -> 成都地区生产总值
 AFTER_YEAR = re.compile(r"^.*(?<![较比与由从從])(?:19|20)\d\d\s*年(?:度|底|末)?")
 BUILT_YEAR = re.compile(tpat(r"(?:19|20)\d\d\s*年(?:底|末)?(?:以前|之前|前|以后|之后|后)(?:建成|建设|建造|竣工|投用)的?"))
@@ -163,15 +164,18 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     # a count: the noun it counts follows (新增4290个学位, 推进2所高中)
     right = ""
     if q.kind in ("count", "percent", "scale") and q.end < len(text):
-        m = NOUN_AFTER.match(text, q.end)
+        # (为4.2万名65岁以上老年人免费体检: an age bound opens the noun counted)
+        age = AGE_BOUND.match(text, q.end) if q.kind == "count" and text[q.end : q.end + 1].isdigit() else None
+        m = NOUN_AFTER.match(text, age.end() if age else q.end)
         if m:
-            seg = m.group()
+            seg = (age.group() if age else "") + m.group()
+            skip = age.end() - age.start() if age else 0  # (the age bound's 以上 ends no noun)
             if q.kind == "count" and (alt := NOUN_ALT.match(text, m.end())) is not None \
-                    and not NOUN_STOP.search(seg):
+                    and not NOUN_STOP.search(seg, skip):
                 # 7个县(区)脱贫摘帽: the noun counted carries its alternative in brackets
                 rest = NOUN_AFTER.match(text, alt.end())
                 seg += alt.group() + (rest.group() if rest else "")
-            stop = NOUN_STOP.search(seg)
+            stop = NOUN_STOP.search(seg, skip)
             right = seg[: stop.start()] if stop else seg
             if q.kind != "count" and (len(right) > 3 or (not stop and m.end() < len(text)
                                                          and text[m.end()].isdigit())):
