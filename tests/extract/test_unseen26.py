@@ -253,13 +253,13 @@ def test_a_space_aligned_plan_table_with_cells_one_space_apart() -> None:
 
 def test_a_list_of_projects_announced_by_notice_and_its_cost() -> None:
     # 关于2014年十件实事的公告 titles a plan: its numbered items are goals of that year; 共需投入资金 is what the
-    # plan will cost; 通行车辆突破600万辆次 and 压缩至1个工作日 (a ceiling)
+    # plan will cost; 通行车辆突破600万辆次; 压缩至1个工作日 is that level (labellers write <= only with 以内)
     text = ("某市人民政府关于2014年十件实事的公告\n某市人民政府门户网站 2014-02-20\n"
             "一、改善交通出行。新开和调整公交线路30条，港珠澳大桥通行车辆突破600万辆次。\n"
             "二、优化服务。企业开办时间压缩至1个工作日。\n据测算，2014年十件实事共需投入资金约48亿元。\n")
     items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
     assert [(it.kind, it.period, it.cmp, it.unit) for it in items] == [
-        ("target", "2014", "=", "条"), ("target", "2014", ">=", "万辆次"), ("target", "2014", "<=", "个工作日"),
+        ("target", "2014", "=", "条"), ("target", "2014", ">=", "万辆次"), ("target", "2014", "=", "个工作日"),
         ("target", "2014", "~", "亿元")]
 
 
