@@ -281,6 +281,7 @@ def test_an_age_bound_opening_the_noun_counted_stays_in_it() -> None:
 def test_a_title_announcing_n_projects_for_the_people_heads_a_plan() -> None:
     # 某市2021年十件惠民实事公布: the list after an intro that speaks of last year's consultation is this year's plan
     text = ("某市2021年十件惠民实事公布\n发布时间：2021-02-26\n经广泛征集、市人大代表票决，某市确定了2021年十件惠民实事。"
-            "今年的惠民实事项目征集工作自去年10月启动。具体如下：\n一、新增公办幼儿园学位1.2万个。\n二、新建改扩建中小学校20所。\n")
+            "今年的惠民实事项目征集工作自去年10月启动。具体如下：\n一、新增公办幼儿园学位1.2万个。新建、改扩建公办幼儿园30所。\n"
+            "二、新建改扩建中小学校20所，缓解主城区“大班额”问题。\n")
     items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
-    assert [(it.kind, it.period) for it in items] == [("target", "2021"), ("target", "2021")]
+    assert [(it.kind, it.period) for it in items] == [("target", "2021")] * 3

@@ -706,12 +706,15 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                     k = j - 1
                     while k >= 0 and structure.heading_spans[k][0] >= pos and structure.parts[k] == "unknown":
                         k -= 1
-                    if k >= 0 and structure.heading_spans[k][0] >= pos:
+                    titled_list = (structure.parts[0] == "plan" and structure.heading_spans[0][0] < TITLE_HEAD
+                                   and LIST_HEADING.match(text, h0) is not None
+                                   and all(p == "unknown" for p in structure.parts[1:j]))
+                    if k >= 0 and structure.heading_spans[k][0] >= pos and not (k == 0 and titled_list):
                         part, (h0, h1) = structure.parts[k], structure.heading_spans[k]
-                    elif (structure.parts[0] == "plan" and structure.heading_spans[0][0] < TITLE_HEAD
-                          and LIST_HEADING.match(text, h0) and all(p == "unknown" for p in structure.parts[1:j])):
+                    elif titled_list:
                         # a page titled as a plan (某市2023年十件重点民生实事项目公布) whose numbered list
-                        # follows an intro that spoke of last year: the list is the title's plan
+                        # follows an intro that spoke of last year: the list is the title's plan (its
+                        # first item too, after the intro)
                         part = "plan"
                 if j != sec and part != "unknown" and h0 >= pos and h1 <= sent_start:
                     # a new section whose heading names its part: the heading sets the mode
