@@ -834,7 +834,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             # 由2020年的70.4%: an actual of the base year, which says nothing of what follows
             kind, strong = "actual", False
             yr = _last_year(base_m.group())
-        elif (ON_BASE_AFTER.match(text, q.end) is not None
+        elif ("基" in text[q.end : q.end + 12] and ON_BASE_AFTER.match(text, q.end) is not None
               and (ob := ON_BASE_OPEN.search(text, max(0, q.start - 36), q.start)) is not None):
             # 在2025年地区生产总值预计达到5200亿元的基础上，增长6%左右: the figure of the base, likewise
             kind, strong, base = "actual", False, True

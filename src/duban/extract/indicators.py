@@ -299,7 +299,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         if same_sentence:
             return prev_indicator or ""
         phrase = _clean(phrase[2:])
-    if not right and prev_indicator and (this := THIS_INDICATOR.match(phrase)) is not None:
+    if not right and prev_indicator and "指标" in phrase and (this := THIS_INDICATOR.match(phrase)) is not None:
         # 去年这一指标增长3.8%: the indicator named before, in this sentence or the one before
         return _finish(subject_of(prev_indicator) + phrase[this.end():], gdp, repair)
     if (CHANGE.match(phrase) and not right) or not (phrase or right):
