@@ -285,3 +285,13 @@ def test_a_title_announcing_n_projects_for_the_people_heads_a_plan() -> None:
             "二、新建改扩建中小学校20所，缓解主城区“大班额”问题。\n")
     items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
     assert [(it.kind, it.period) for it in items] == [("target", "2021")] * 3
+
+
+def test_attributes_of_a_count_and_the_plans_average_growth() -> None:
+    # 新开工高速公路7条、里程约600公里 (the length of those roads); 设定6.5%左右的预期目标 (the growth goal);
+    # 与“十四五”规划年均增长7%左右相衔接 (the economy's average over the plan); a bulletin's standard subject
+    text = ("2024年工作安排。新开工高速公路7条、里程约600公里。设定6.5%左右的预期目标，与“十四五”规划年均增长7%左右相衔接。"
+            "全年具有资质等级的总承包和专业承包建筑业企业完成建筑业总产值1520亿元。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [it.indicator for it in items] == ["新开工高速公路", "新开工高速公路里程", "地区生产总值增长", "地区生产总值年均增长",
+                                             "建筑业总产值"]

@@ -36,7 +36,7 @@ LEAD = re.compile(tpat(
     r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|第?一季度|上半年|前三季度|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价(?:格)?计算|"
     r"我国|我省|我市|我区|我县|我们?|全市|全省|全区|全县|区属|市属|全国的?|要|将|要求|力争|确保|努力|争取|"
     r"计划(?!总投资)|按(?:自然|同|可比)口径(?:计算)?|预计|预期|拟|目标是|目标为|目标|主要预期目标是|发展主要预期目标是|并|和|及|与|而|也|还|又|再|"
-    r"进一步|(?:低于|高于|超过|略低于)?(?:规划|纲要)(?:确定|提出|设定)的?|(?:近|这|过去)?[两三]年(?:来|间)?(?!行动|计划|攻坚|规划|平均|年均)|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是|主要是|主要受|主要原因是|执行结果|执行数|年初计划|年初预期)+"))
+    r"进一步|(?:低于|高于|超过|略低于)?(?:规划|纲要)(?:确定|提出|设定)的?|(?:近|这|过去)?[两三]年(?:来|间)?(?!行动|计划|攻坚|规划|平均|年均)|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是|主要是|主要受|主要原因是|执行结果|执行数|年初计划|年初预期|具有资质等级的总承包和专业承包建筑业企业)+"))
 # words between the indicator and the number that link them (节制在/掌握在, 冲破: what spinners write
 # for 控制在, 突破)
 TRAIL = re.compile(tpat(
@@ -212,6 +212,11 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         subject = subject_of(prev_indicator or "")
         counted = NEW_LEAD.sub("", subject)
         return _finish(counted + phrase if counted != subject else subject, gdp, repair)
+    if (not right and phrase and prev is not None and prev.kind == "count" and ATTRIBUTE_ONLY.match(phrase)
+            and same_sentence()):
+        # 新开工高速公路7条、里程约600公里; 累计建成精品村164个，覆盖率达到88%: an attribute of what the count
+        # before it counts
+        return _finish(subject_of(prev_indicator or "") + phrase, gdp, repair)
     if not right and (inv := BARE_INVESTMENT.match(after_boundary.strip())) is not None and prev is not None \
             and prev.kind == "count" and same_sentence():
         # 过亿元项目120个，完成投资560亿元: the investment of the projects counted before it
@@ -223,8 +228,11 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         part = _t2s().convert(_group(share))
         if TOTAL_OF_MONEY.search(total) and part not in total:
             return _finish(part + "占" + total + "比重", gdp, repair)
-    if (not right and not phrase.strip("“\"「『") and q.unit == "%" and text[max(0, q.start - 1) : q.start] in ("“", '"', "「", "『", "\n", "")
-            and GROWTH_GOAL_AFTER.match(text, q.end) is not None):
+    if ("规划" in phrase or "纲要" in phrase or "規劃" in phrase) and PLAN_AVERAGE.match(phrase):
+        return _finish(gdp + "年均增长", gdp, repair)  # 与“十四五”规划年均增长6%左右相衔接: the economy's average
+    if (not right and q.unit == "%" and GROWTH_GOAL_AFTER.match(text, q.end) is not None
+            and (SETTING_VERB.match(phrase) or (not phrase.strip("“\"「『")
+                                                and text[max(0, q.start - 1) : q.start] in ("“", '"', "「", "『", "\n", "")))):
         # “5.5%左右的目标，是跳一跳够得着的目标”: a quote or line opening on the growth goal
         return _finish(gdp + "增长", gdp, repair)
     if not right and (GROWTH_GOAL.search(phrase) or (q.unit == "%" and BARE_GOAL.match(phrase))
@@ -368,6 +376,7 @@ EXPECTED_CHANGE = re.compile(tpat(r"预期(?=增长|下降|提高|降低|增速)
 # a clause saying how an indicator turned, before the change it then gives (固定资产投资止跌回稳，增长2%)
 TREND_CLAUSE = re.compile(tpat(r"([^\d,，;；:：。！？!?\n、]{2,14}?)(?:止跌回稳|止跌回升|企稳回升|扭转[^，,。；;]{0,10}局面|"
                                r"稳步回升|持续回升|回升向好|由负转正|恢复增长)$"))
+SETTING_VERB = re.compile(tpat(r"^(?:设定|确定|提出|定为|定在)$"))  # (设定6.5%左右的预期目标)
 # a bare growth figure named as the goal or the pace after it (5.5%左右的增长目标, 6%左右的增速)
 GROWTH_GOAL_AFTER = re.compile(tpat(r"的(?:经济)?(?:增长|增速)?(?:预期)?目标|的(?:经济)?增速"))
 # “目标定在6%左右，…” a speaker opening with the year's goal in %: the economy's growth
@@ -424,6 +433,10 @@ PROGRESS_ONLY = re.compile(tpat(r"^(?:目前|上半年|截至\d{1,2}月(?:底|�
 BARE_RATE = re.compile(tpat(r"^(?:总体|整体|年度|全年|计划)?((?:完成|执行|兑现|落实)率)(?:为|达到?|是)?$"))
 ACTUAL_LEAD_WORD = re.compile(tpat(r"^实际"))
 NEW_LEAD = re.compile(tpat(r"^(?:新增|净增|新培育|新认定|新引进|新登记|新设立|新建|累计)"))
+# an attribute with no subject of its own (里程, 覆盖率), of what a count before it counts
+ATTRIBUTE_ONLY = re.compile(tpat(r"^(?:里程|长度|覆盖率|覆盖面)$"))
+# a plan's average growth named with no subject (与“十四五”规划年均增长6%左右相衔接): the economy's
+PLAN_AVERAGE = re.compile(tpat(r"^[“\"]?(?:十[一二三四五]五)?[”\"]?(?:规划|纲要)(?:确定的|提出的)?年均增长$"))
 # a stage of building or handing over, with no subject of its own (供应6000套, 基本建成1.1万套)
 STAGE_ONLY = re.compile(tpat(r"^(?:基本建成|建成|竣工|供应|分配|交付(?:使用)?|完工|投用|投入使用)$"))
 # the verbs that count what is built or raised before the thing itself (筹集建设, 新开工, 开工建设…)
