@@ -295,3 +295,10 @@ def test_attributes_of_a_count_and_the_plans_average_growth() -> None:
     items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
     assert [it.indicator for it in items] == ["新开工高速公路", "新开工高速公路里程", "地区生产总值增长", "地区生产总值年均增长",
                                              "建筑业总产值"]
+
+
+def test_changes_written_bi_shang_yi_nian_or_as_a_harvest() -> None:
+    # 比上一年增长1.5% (a bulletin's wording) and 比上年减产2.1% take the level's subject before them
+    text = "2023年统计公报。全年粮食总产量62.4万吨，比上一年增长1.5%。油料产量3.2万吨，比上年减产2.1%。\n"
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [it.indicator for it in items][1::2] == ["粮食总产量增长", "油料产量减产"]

@@ -50,12 +50,12 @@ PAREN = re.compile(r"[(（][^()（）]{0,12}[)）]")
 SPEAKER = re.compile(r"[【\[][^【】\[\]]{1,12}[】\]]")
 MEETING = re.compile(tpat(r"^.*(?:会议|全会|人代会|大会)(?:隆重|今天|今日|上午|下午)?(?:开幕|召开|闭幕|举行)(?:了|时|上)?"))
 CHANGE = re.compile(tpat(
-    r"^(?:比上年末?|同比|较上年末?|比去年|[比较]年初|实际|名义|年均|同口径|按可比价(?:格)?计算){0,2}(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增|降|涨|"
+    r"^(?:比上一?年末?|同比|较上一?年末?|比去年|[比较]年初|实际|名义|年均|同口径|按可比价(?:格)?计算){0,2}(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增产|减产|增|降|涨|"
     r"扩大|缩小|减|提升|净增|新增)$"))
-CHANGE_END = re.compile(tpat(r"(?:比上年|同比|较上年|[比较]年初|实际|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升)$"))
+CHANGE_END = re.compile(tpat(r"(?:比上一?年|同比|较上一?年|[比较]年初|实际|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升|增产|减产)$"))
 # (比年初增加612.4亿元 after a year-end balance: the labellers keep 比年初 with an amount)
-COMPARED = re.compile(tpat("^(?:比上年末?|同比|较上年末?|[比较]年初)"))
-YEAR_COMPARED = re.compile(tpat("^(?:比上年|较上年|[比较]年初)(?!末)"))
+COMPARED = re.compile(tpat("^(?:比上一?年末?|同比|较上一?年末?|[比较]年初)"))
+YEAR_COMPARED = re.compile(tpat("^(?:比上一?年|较上一?年|[比较]年初)(?!末)"))
 NOUN_AFTER = re.compile(r"[^\s\d,，;；:：。！？!?\n、“”\"()（）0-9０-９]{1,14}")
 # a bracketed alternative right after the noun counted (县(区), 乡镇（街道）), not a note (其中…)
 NOUN_ALT = re.compile(r"[(（](?!其中|含|包括|不含|均)[\u4e00-\u9fff]{1,4}(?:[、/][\u4e00-\u9fff]{1,4})?[)）]")
