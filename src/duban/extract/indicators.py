@@ -36,7 +36,7 @@ LEAD = re.compile(tpat(
     r"^(?:" + _YEAR + r"|其中|同时|此外|另外|全年|第?一季度|上半年|前三季度|今年|明年|本年|去年|上年|年内|当年|初步核算|按可比价(?:格)?计算|"
     r"我国|我省|我市|我区|我县|我们?|全市|全省|全区|全县|区属|市属|全国的?|要|将|要求|力争|确保|努力|争取|"
     r"计划(?!总投资)|按(?:自然|同|可比)口径(?:计算)?|预计|预期|拟|目标是|目标为|目标|主要预期目标是|发展主要预期目标是|并|和|及|与|而|也|还|又|再|"
-    r"进一步|(?:低于|高于|超过|略低于)?(?:规划|纲要)(?:确定|提出|设定)的?|(?:近|这|过去)?[两三]年(?:来|间)?(?!行动|计划|攻坚|规划|平均|年均)|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是|主要是|主要受|主要原因是|执行结果|执行数|年初计划|年初预期|具有资质等级的总承包和专业承包建筑业企业)+"))
+    r"进一步|(?:低于|高于|超过|略低于)?(?:规划|纲要)(?:确定|提出|设定)的?|(?:近|这|过去)?[两三]年(?:来|间)?(?!行动|计划|攻坚|规划|平均|年均)|分别|共|共计|合计|总计|全部|实现|完成|达到|至|以上|左右|是|为|的|共有|了|年末|年底|一是|二是|三是|四是|五是|主要是|主要受|主要原因是|执行结果|执行数|年初计划|年初预期)+"))
 # words between the indicator and the number that link them (节制在/掌握在, 冲破: what spinners write
 # for 控制在, 突破)
 TRAIL = re.compile(tpat(
@@ -215,8 +215,10 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     if (not right and phrase and prev is not None and prev.kind == "count" and ATTRIBUTE_ONLY.match(phrase)
             and same_sentence()):
         # 新开工高速公路7条、里程约600公里; 累计建成精品村164个，覆盖率达到88%: an attribute of what the count
-        # before it counts
-        return _finish(subject_of(prev_indicator or "") + phrase, gdp, repair)
+        # before it counts (when that names a thing: not 累计建成164个 alone)
+        subject = subject_of(prev_indicator or "")
+        if STAGE_VERBS.sub("", subject):
+            return _finish(subject + phrase, gdp, repair)
     if not right and (inv := BARE_INVESTMENT.match(after_boundary.strip())) is not None and prev is not None \
             and prev.kind == "count" and same_sentence():
         # 过亿元项目120个，完成投资560亿元: the investment of the projects counted before it
@@ -433,6 +435,7 @@ PROGRESS_ONLY = re.compile(tpat(r"^(?:目前|上半年|截至\d{1,2}月(?:底|�
 BARE_RATE = re.compile(tpat(r"^(?:总体|整体|年度|全年|计划)?((?:完成|执行|兑现|落实)率)(?:为|达到?|是)?$"))
 ACTUAL_LEAD_WORD = re.compile(tpat(r"^实际"))
 NEW_LEAD = re.compile(tpat(r"^(?:新增|净增|新培育|新认定|新引进|新登记|新设立|新建|累计)"))
+STAGE_VERBS = re.compile(tpat(r"^(?:累计|新建|建成|新开工|开工|完成|实现|新增)+"))
 # an attribute with no subject of its own (里程, 覆盖率), of what a count before it counts
 ATTRIBUTE_ONLY = re.compile(tpat(r"^(?:里程|长度|覆盖率|覆盖面)$"))
 # a plan's average growth named with no subject (与“十四五”规划年均增长6%左右相衔接): the economy's
