@@ -303,3 +303,14 @@ def test_changes_written_bi_shang_yi_nian_or_as_a_harvest() -> None:
     text = "2023年统计公报。全年粮食总产量62.4万吨，比上一年增长1.5%。油料产量3.2万吨，比上年减产2.1%。\n"
     items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
     assert [it.indicator for it in items][1::2] == ["粮食总产量增长", "油料产量减产"]
+
+
+def test_an_outlines_review_of_the_plan_before_is_a_review() -> None:
+    # under a 十五五 outline's title, 第一节 “十四五”时期取得的主要成就 reviews the plan before: outcomes of its
+    # years, not goals of the new plan (the title names no scope of goals)
+    text = ("某市国民经济和社会发展第十五个五年规划和二〇三五年远景目标纲要\n(2026年1月28日某市第十七届人民代表大会第六次会议批准)\n"
+            "第一章  发展基础和发展环境\n第一节  “十四五”时期取得的主要成就\n"
+            "“十四五”时期，全市上下勇毅前行，较好完成了“十四五”规划确定的主要目标任务。"
+            "经济实力跃上新台阶，地区生产总值预计达到5450亿元，年均增长7.1%。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [(it.kind, it.period) for it in items] == [("actual", "2025"), ("actual", "2021-2025")]
