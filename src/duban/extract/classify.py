@@ -565,13 +565,14 @@ def _next_five_scopes(text: str, structure: Structure | None) -> list[tuple[int,
         leads += [m for m in PLAN_GOALS_LEAD.finditer(text)
                   if not PLAN_GOALS_NOT.search(text, m.end(), m.end() + 7)]
     scopes = []
+    outline = _outline_span(text) if leads else None
     for m in leads:
         name = m.start() + 3 if m.re is PLAN_GOALS_LEAD else -1  # (十四五: the lead's first three characters)
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
         j = structure.section_at(m.start()) if structure is not None else None
         if (j == 0 and structure is not None and structure.heading_spans[0][0] < TITLE_HEAD
-                and structure.heading_spans[0][0] <= m.start() < structure.heading_spans[0][1] and _outline_span(text) is not None):
+                and structure.heading_spans[0][0] <= m.start() < structure.heading_spans[0][1] and outline is not None):
             continue  # an outline's own title (…第十五个五年规划和二〇三五年远景目标纲要): no scope of goals, its review is none
         if j is not None and structure is not None and structure.heading_spans[j][0] <= m.start() < structure.heading_spans[j][1]:
             # a heading (二、今后五年主要目标任务): its section, sub-sections included

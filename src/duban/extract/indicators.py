@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache, partial
 
-from duban.extract.quantities import Quantity, tpat
+from duban.extract.quantities import BASE_YEAR_SHARE, Quantity, tpat
 
 # bullet marks of an illustrated summary (▶ 一般公共预算总收入 约865亿元) start an indicator too
 BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—▶►▸●◆◇■□★☆✔✓•▪➤❖]|\s{2,}")
@@ -184,7 +184,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         phrase = ""  # 建成2座污水处理厂和3座垃圾中转站: the words before 和 are the first member's noun
     # (asked only by the two rules below, when their own tests hold)
     same_sentence = partial(_same_prev, text, q, prev, prev_indicator)
-    if q.unit == "%" and "年" in after_boundary and (back := BACK_SHARE.search(after_boundary)) is not None:
+    if q.unit == "%" and "年" in after_boundary and (back := BASE_YEAR_SHARE.search(after_boundary)) is not None:
         # 接待游客人次恢复到2019年的90%: the share of that year's level (of the subject before it, or
         # after 分别 of the figure before it in the sentence)
         subject = _clean(after_boundary[: back.start()])
@@ -328,9 +328,8 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         elif (phrase and b is not None and b.group() in "，," and (trend := TREND_CLAUSE.search(left, 0, b.start())) is not None
               and (trend.start() == 0 or BOUNDARY.match(left, trend.start() - 1))):
             phrase = trend.group(1) + phrase  # 固定资产投资止跌回稳，力争增长2%: the subject of the clause before
-        elif phrase and b is not None and b.group() in "。：:" and (
-                label := ITEM_LABEL.search(text, max(0, lo + b.end() - 24), lo + b.end())) is not None:
-            phrase = (label.group(1) or label.group(2)) + phrase  # 2.规模以上工业增加值。预计增长9.5%: the label's change
+        elif phrase and b is not None and b.group() in "。：:" and (label := _item_label(text, lo + b.end())):
+            phrase = label + phrase  # 2.规模以上工业增加值。预计增长9.5%: the label's change
         elif not phrase and b is not None and not SENTENCE_END.search(b.group()):
             before = left[: b.start()]
             cut = None
@@ -339,10 +338,14 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
             phrase = _clean(before[cut.end():] if cut else before)[-12:]
     if not (phrase or right) and b is not None and b.group() in "。：:":
         # 1.地区生产总值。预计完成286.4亿元: a numbered or dashed item's label names what its sentences count
-        at = lo + b.end()
-        if (label := ITEM_LABEL.search(text, max(0, at - 24), at)) is not None:
-            phrase = label.group(1) or label.group(2)
+        phrase = _item_label(text, lo + b.end())
     return _finish(phrase + right, gdp, repair)
+
+
+def _item_label(text: str, at: int) -> str:
+    """The label of one indicator that ends right before ``at`` on its line (`ITEM_LABEL`), or ""."""
+    label = ITEM_LABEL.search(text, max(0, at - 24), at)
+    return (label.group(1) or label.group(2)) if label is not None else ""
 
 
 @lru_cache(maxsize=8192)
@@ -371,8 +374,6 @@ GROWTH_GOAL = re.compile(tpat(r"(?:(?:^|把|将)(?:经济|全年|今年)?的?增
 ITEM_LABEL = re.compile(r"(?<![^\n])[ \t\u3000]*(?:(?:\d{1,2}[.．、]|[(（][一二三四五六七八九十]{1,3}[)）]|——)[ \t\u3000]*"
                         r"([^\s。，,；;：:\d()（）]{2,14})[。：:]"
                         r"|(?!\S*(?:目标|任务|情况|如下|安排|工作|指标))([^\s。，,；;：:\d()（）]{2,14}?)(?<![是为])[：:])\Z")
-# 恢复到2019年(同期)的: a share of a past year's level
-BACK_SHARE = re.compile(tpat(r"(?:恢复|回升|回到|回复)(?:到|至)?\s*((?:19|20)\d\d)\s*年(同期)?(?:水平)?的?\s*$"))
 THIS_INDICATOR = re.compile(tpat(r"(?:这一|这个|该|此项|这项)指标"))
 EXPECTED_CHANGE = re.compile(tpat(r"预期(?=增长|下降|提高|降低|增速)"))
 # a clause saying how an indicator turned, before the change it then gives (固定资产投资止跌回稳，增长2%)

@@ -357,7 +357,7 @@ def find_quantities(text: str) -> list[Quantity]:
             tail_at = trillion.end(1)
         t = g.tail.match(text, tail_at)
         q = _read(text, s, e, low, t, g, left)
-        if q is None or (q.unit == "成" and TENTHS_OF_BASE_YEAR.search(left)):
+        if q is None or (q.unit == "成" and BASE_YEAR_SHARE.search(left)):
             continue  # (恢复到2019年的九成: labellers keep a share of a past year's level in %, not in tenths)
         out.append(q)
         pos = q.end
@@ -441,7 +441,8 @@ _LIST_GAP_BEFORE = re.compile(r"[^,，。;；:：\n]{0,10}[、和及与與][ \u3
 
 # a package of measures named by its count of articles (出台稳经济十条, 落实金融十条)
 _POLICY_LEFT = re.compile(tpat(r"出台|印发|制定|落实|推出|兑现|发布|用好|政策|措施"))
-TENTHS_OF_BASE_YEAR = re.compile(tpat(r"(?:恢复|回升|回到|回复)(?:到|至)?\s*(?:19|20)\d\d\s*年(?:同期)?(?:水平)?的?\s*$"))
+# 恢复到2019年(同期)的: a share of a past year's level follows (the year, 同期); indicators names such shares
+BASE_YEAR_SHARE = re.compile(tpat(r"(?:恢复|回升|回到|回复)(?:到|至)?\s*((?:19|20)\d\d)\s*年(同期)?(?:水平)?的?\s*$"))
 # the words 负 ends (减负250亿元 cuts a burden, 正负 is a pair): no minus
 _NOT_MINUS = "减担胜抱欺辜自背肩正"
 
