@@ -23,7 +23,8 @@ from duban.fastre import Spots
 from duban.regions import WRAP_IN_WORD, on_link_line
 
 SENTENCE_END = re.compile(r"[。！？!?;；\n]")
-CLAUSE_START = re.compile(r"[,，;；:：、。！？!?\n(（)）]")
+# (a space before a year word opens a clause: a headline's two parts, 去年经济总量超6万亿 今年预期增长6%左右)
+CLAUSE_START = re.compile(r"(?:[,，;；:：、。！？!?\n(（)）]| (?=今年|明年|去年|上年))")
 # the last sentence end / clause start of a window, in one call: the greedy run backs off to it
 LAST_END = re.compile(r"(?s:.*)" + SENTENCE_END.pattern)
 LAST_CLAUSE_START = re.compile(r"(?s:.*)" + CLAUSE_START.pattern)
@@ -198,6 +199,8 @@ BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既�
 BARE_CHANGE = re.compile(tpat(r"\s*(?:增长|增速|下降|提高|降低|上涨)\s*"))
 # 高于年度目标2.9个百分点: the gap between the outcome and its goal, an outcome itself
 GAP_TO_GOAL = re.compile(tpat(r"(?:高于|低于|超过|快于|慢于|超出)[^,，;；。]{0,6}目标(?:值)?\s*$"))
+# 为目标任务5000人的105.2%: the share of the goal just restated that was done, an outcome itself
+SHARE_OF_GOAL_FIGURE = re.compile(tpat(r"(?:为|占|完成|达到)[^,，;；。\d]{0,8}(?:目标|计划|任务)[^,，;；。\d]{0,4}\d[\d.]*[^,，;；。\d]{0,5}的\s*$"))
 # 比年初预期目标低1.9个百分点: the goal named as the base of a gap
 GOAL_AS_BASE = re.compile(tpat(r"[比较](?:年度|全年|年初|预期|既定|计划|控制)*目标(?:值)?(?:高|低|快|慢)了?\s*$"))
 ACTUAL_OPENS = re.compile(tpat(r"\s*实际(?:增长|下降|增加|减少)"))
@@ -551,8 +554,9 @@ LIST_ITEM = re.compile(r"[ \t\u3000]*(?:——|—|-|·|•|●|\d{1,2}\s*[.．�
 
 
 # a plan's goals introduced by its name (“十四五”时期主要目标：…, 报告就“十四五”时期主要目标任务作出说明：,
-# a heading 二、“十四五”时期的奋斗目标): the goals after it are the plan's (not its progress: 进展, 完成情况)
-PLAN_GOALS_LEAD = re.compile(tpat(r"十[一二三四五六]五[”\"'」]?(?:时期|期间|规划)?的?(?:经济社会发展)?(?:主要|奋斗|发展)?目标(?:任务)?")
+# a heading 二、“十四五”时期的奋斗目标, …经济社会发展要努力实现以下主要目标：): the goals after it are the plan's (not its progress: 进展, 完成情况)
+PLAN_GOALS_LEAD = re.compile(tpat(r"十[一二三四五六]五[”\"'」]?(?:时期|期间|规划)?的?(?:经济社会发展)?"
+                                  r"(?:(?:(?:要|将)(?:努力|奋力|力争)?|努力|奋力|力争)实现(?:以下|如下|下列)?)?(?:主要|奋斗|发展)?目标(?:任务)?")
                              + r"(?=[^\n，。；：:,;]{0,6}(?:[:：]|\n|\Z))")
 PLAN_GOALS_NOT = re.compile(tpat(r"进展|完成|情况|评估|实现|回顾"))
 
@@ -831,6 +835,11 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         if q.unit == "百分点" and kind == "target" and (GOAL_AS_BASE.search(clause) is not None
                                                        or GAP_TO_GOAL.search(clause) is not None):
             kind, yr, strong = "actual", None, False  # 比年初预期目标低1.9个百分点: the gap to the goal, an outcome
+        elif (q.unit == "%" and kind == "target" and "的" in clause and (sg := SHARE_OF_GOAL_FIGURE.search(clause)) is not None
+              and all(t.start() >= sg.start() for t in c.clause_target.finditer(clause))):
+            # 为目标任务5000人的105.2%: the share of the goal done, when the goal word is the clause's only
+            # cue (力争达到目标任务5万人的110% is a goal)
+            kind, yr, strong = "actual", None, False
         near = text[max(0, q.start - 12) : q.start]
         base_m = BASELINE.search(near) if ("由" in near or "从" in near or "從" in near) else None
         base = base_m is not None
@@ -852,7 +861,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                           and not WORK_DONE.search(sentence, rl.end()))
                          or (("目标" in clause or "目標" in clause or "预期的" in clause or "預期的" in clause)
                              and RESTATED_BEFORE.search(clause) is not None
-                             and not (q.unit == "百分点" and GAP_TO_GOAL.search(clause)))
+                             and not (q.unit == "百分点" and GAP_TO_GOAL.search(clause))
+                             and not (q.unit == "%" and "的" in clause and SHARE_OF_GOAL_FIGURE.search(clause)))
                          or (("的" in text[q.end : q.end + 6] or text.startswith(("目标", "目標"), q.end))
                              and RESTATED_AFTER.match(text, q.end) is not None)
                          or ("等" in text[q.end : q.end + 81] and GOALS_LISTED_AFTER.match(text, q.end) is not None)

@@ -17,6 +17,7 @@ from duban.extract.quantities import BASE_YEAR_SHARE, Quantity, tpat
 # bullet marks of an illustrated summary (▶ 一般公共预算总收入 约865亿元) start an indicator too
 BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—▶►▸●◆◇■□★☆✔✓•▪➤❖]|\s{2,}")
 _HAN_END = re.compile(r"[\u4e00-\u9fff]")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _PROSE_MARK = re.compile(r"[，,。；;、：:]")
 _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|——|第[一二三四五六七八九十\d]+[章节部条])")
 PAIRED_PLAIN_QUOTES = re.compile(r'"([^"\n，。；;,]{1,10})"(?=[\u4e00-\u9fff])')
@@ -140,10 +141,12 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     for b in BOUNDARY.finditer(left):  # noqa: B007 - we want the last boundary
         pass
     after_boundary = left[b.end():] if b else left
+    until = q.start  # where q's sentence is asked up to (before a line wrap that cut its phrase)
     if (b is not None and b.group() == "\n" and b.start() > 0 and _HAN_END.match(left, b.start() - 1)
-            and (not after_boundary or CHANGE.match(after_boundary.strip()))):
-        # 实施省市县长项目工程\n320个, 地区生产总值\n增长8%: a PDF layer's line wrapped the phrase right before
-        # its figure or its change (a line of prose, not a heading above a line opening with a figure;
+            and (not after_boundary or CHANGE.match(after_boundary.strip())
+                 or (len(after_boundary) <= 3 and _HAN_WORD.fullmatch(after_boundary)))):
+        # 实施省市县长项目工程\n320个, 地区生产总值\n增长8%, 城镇调查失\n业率5.1%: a PDF layer's line wrapped the
+        # phrase right before its figure or its change, or inside its last word (a line of prose, not a heading above a line opening with a figure;
         # normalize does not flag every PDF layer, so the line itself decides)
         at = lo + b.start()
         line = text[text.rfind("\n", 0, at) + 1 : at]
@@ -154,6 +157,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         head = _HEADING_START.match(line)
         if len(words) >= 2 and (_PROSE_MARK.search(line, head.end() if head else 0) or (len(line) >= 20 and not head)):
             after_boundary = words + after_boundary
+            until = at  # (…增加到2.57万亿元，年均增长\n7.6%: the bare change's subject is before the wrap)
     if (b is not None and b.group() == "、" and (joined := _shared_count(left, b.start())) is not None
             and (joined != left[: b.start()] or prev is None or lo != prev.end)):  # (not the noun of the figure before)
         after_boundary = joined + after_boundary  # 新建改扩建中小学、幼儿园61所: one count of both
@@ -183,7 +187,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     if right and phrase and prev is not None and lo == prev.end and phrase[-1] in "和及与與":
         phrase = ""  # 建成2座污水处理厂和3座垃圾中转站: the words before 和 are the first member's noun
     # (asked only by the two rules below, when their own tests hold)
-    same_sentence = partial(_same_prev, text, q, prev, prev_indicator)
+    same_sentence = partial(_same_prev, text, until, prev, prev_indicator)
     if q.unit == "%" and "年" in after_boundary and (back := BASE_YEAR_SHARE.search(after_boundary)) is not None:
         # 接待游客人次恢复到2019年的90%: the share of that year's level (of the subject before it, or
         # after 分别 of the figure before it in the sentence)
@@ -462,9 +466,9 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return m is None
 
 
-def _same_prev(text: str, q: Quantity, prev: Quantity | None, prev_indicator: str | None) -> bool:
-    """The quantity before ``q`` has an indicator and stands in ``q``'s sentence."""
-    return bool(prev_indicator) and prev is not None and _same_sentence(text, prev.end, q.start)
+def _same_prev(text: str, at: int, prev: Quantity | None, prev_indicator: str | None) -> bool:
+    """The quantity before the one at ``at`` has an indicator and stands in its sentence."""
+    return bool(prev_indicator) and prev is not None and _same_sentence(text, prev.end, at)
 
 
 PAGE_FOOTER = re.compile(r"\s*[—－-]{1,2}\s*\d{1,3}\s*[—－-]{1,2}\s*")

@@ -33,6 +33,8 @@ _SPACE = re.compile(r"[\s\u3000]+")
 # where a numbered heading's title ends; ";;" is a censored quote mark in some PDF copies, not a stop
 _TITLE_STOP = re.compile(r"[。:：；]|(?<!;);(?!;)")
 _LEAD = re.compile(r"[^\w\u3400-\u9fff]*")
+# a line that opens with a figure and its unit (2.9个百分点, 617.5亿斤): the line before is wrapped there
+_FIGURE_GOES_ON = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点|[十百千万亿]*(?:元|斤|吨|人|户|家|个|项|套|倍))")
 _SENT_END = re.compile(r"[。！!？?…]+[\"”’」』）)\]】]*")
 
 
@@ -182,8 +184,8 @@ def _title_words(line: str) -> str | None:
         return None
     if len(_CJK.findall(line)) < r.min_cjk:
         return None
-    if line.count(",") + line.count("，") > 1 or "。" in line:
-        return None
+    if line.count(",") + line.count("，") > 1 or "。" in line or ";" in line or "；" in line:
+        return None  # (…失业率5.1%;居民消费价格上涨0.2%;…: a wrapped line of a list of figures)
     return None if is_furniture(line) else line
 
 
@@ -365,6 +367,8 @@ def structure(doc: Document) -> Structure:
         if words is None:
             continue
         nxt = lines[k + 1] if k + 1 < n else None
+        if nxt is not None and text[nxt[0]].isdigit() and _FIGURE_GOES_ON.match(text, nxt[0]):
+            continue  # …低于预期目标\n2.9个百分点;…: a line wrapped before the figure it goes on to
         part = heading_part(line)
         label = line.endswith((":", "：")) and len(line) <= 13
         if part != "unknown" and nxt is not None:

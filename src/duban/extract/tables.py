@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
+from unicodedata import east_asian_width
 
 from duban.document import Document
 from duban.extract.classify import part_suffix
@@ -61,13 +62,20 @@ _CUMULATIVE = re.compile(r"^[\[［〔【](?P<v>[^\]］〕】]*)[\]］〕】]$")
 _WORDS = re.compile(r"^[\[［〔【]?[<>≤≥＜＞]?[\u4e00-\u9fffA-Za-z0-9.%‰、]{2,30}[\]］〕】]?$")  # (保持在合理区间、各年度视情提出: a goal in words)
 # a name cell ending in its unit, one space, then a value (a PDF layer that kept one space of the gap)
 _GLUED_VALUE = re.compile(r"^(\S.*[)）])[ \u3000]([-<>≤≥＜＞\d][\d. \u3000%‰]*(?:以上|以下|以内|左右)?)$")
-# a cell ending in the attribute of a plan indicator after one space (完成国家下达任务 约束性)
-_ATTRIBUTE_GLUED = re.compile(r"^(\S.*?)[ \u3000]((?:约束|预期)性)$")
+# a unit cell one space before a value (微克/立方米 28)
+_GLUED_UNIT = re.compile(r"^(\S+)[ \u3000]([-<>≤≥＜＞]?\d[\d.]*%?)$")
+# a cell ending in the attribute of a plan indicator after one space (完成国家下达任务 约束性) or right
+# after a bracket (〔完成国家下达任务〕约束性)
+_ATTRIBUTE_GLUED = re.compile(r"^(\S.*?)(?:[ \u3000]|(?<=[\]］〕】)]))((?:约束|预期)性)$")
 # a value cell with its unit: 1200万人左右, 1.3万亿斤以上 (the unit as short as the rest allows)
 _UNIT_VALUE = re.compile(r"^(?P<pre>[<>≤≥＜＞]=?|约|不低于|不少于|不超过|不高于|超过)?(?P<a>\d+(?:\.\d+)?)"
                          r"(?P<unit>[\u4e00-\u9fff/]{1,6}?)(?P<post>以上|以下|以内|左右|及以上)?$")
 # a value cell that says the goal in words first: 与经济增长同步,6左右
 _WORDS_THEN_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,16}[,，]([^,，]+)$")
+# how far (display columns) a cell may start from its header label's start and still stand under it
+_PLACE_SLACK = 3
+# the rest of a value cut at its decimal point by a line break (.5, .5%)
+_CUT_REST = re.compile(r"\.\d+%?")
 _EMPTY = re.compile(r"^(?:[—\-－/／…]+|--|无|)$")
 _PRE_CMP = {"<": "<=", "≤": "<=", "＜": "<=", "<=": "<=", ">": ">=", "≥": ">=", "＞": ">=", ">=": ">=",
             "约": "~", "不低于": ">=", "不少于": ">=", "超过": ">=", "不超过": "<=", "不高于": "<=",
@@ -441,15 +449,18 @@ def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Ce
                 i += 1
                 continue
             cols, head = spaced
+            marks = None
             five = _five_near(original, lines[i].start(), fives)
             pos = lines[i].start()
             i += 1
         else:
             five = _five_near(original, lines[i].start(), fives)
+            header = _split(lines[i].group(), lines[i].start())
+            marks = [_column_at(original, at) for _, at in header] if len(header) == len(cols) else None
             pos = lines[i].end() + 1
             i += 1
             pos, cols = _sublabels(original, pos, cols)
-        pos = _read_table(doc, pos, cols, year, bulletin, five, out, rows_read)
+        pos = _read_table(doc, pos, cols, year, bulletin, five, out, rows_read, marks)
         tables.append((head, pos))
         while i < len(lines) and lines[i].start() < pos:
             i += 1
@@ -466,9 +477,11 @@ def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Ce
 
 
 def _read_table(doc: Document, pos: int, cols: list[Column], year: int | None, bulletin: bool,
-                five: tuple[int, int] | None, out: list[Cell], rows_read: list[tuple[int, int]]) -> int:
+                five: tuple[int, int] | None, out: list[Cell], rows_read: list[tuple[int, int]],
+                marks: list[int] | None = None) -> int:
     """Read the rows from ``pos`` on into ``out`` (cells) and ``rows_read`` (spans in doc.text) until
-    the table ends; returns where it ended in the original."""
+    the table ends; returns where it ended in the original. ``marks``: the display column where each
+    header label starts, when the header's cells are the columns (a row short of a cell is placed by them)."""
     original = doc.original
     gap = categories = 0
     grouped = any(c.role == "category" for c in cols)
@@ -488,6 +501,8 @@ def _read_table(doc: Document, pos: int, cols: list[Column], year: int | None, b
             categories += 1
             pos = end + 1
             continue
+        if cells and (cut := _cut_value(original, cells, end)) is not None:
+            cells, end = cut
         got = _read_row(doc, cells, cols, year, bulletin, five) if cells else None
         if got is None and len(cells) == 1 and " " in cells[0][0]:
             # cells one space apart (a PDF layer that kept one space of each column gap)
@@ -505,6 +520,8 @@ def _read_table(doc: Document, pos: int, cols: list[Column], year: int | None, b
                 got = _read_row(doc, wrapped[0], cols, year, bulletin, five)
                 if got is not None:
                     end = wrapped[1]
+        if got is None and marks is not None and len(marks) == len(cols) and 2 < len(cells) < len(cols) and (placed := _placed(original, cells, marks)):
+            got = _read_row(doc, placed, cols, year, bulletin, five)  # a row short of a cell, laid out under its labels
         if got is None and cells and _ROW_START.match(line) and not _PROSE.search(line):
             got = []  # a numbered row whose cells do not line up with the header: no item, the table goes on
         if got is None:
@@ -716,6 +733,53 @@ def _sublabels(text: str, pos: int, cols: list[Column]) -> tuple[int, list[Colum
     return end + 1, out
 
 
+def _column_at(text: str, at: int) -> int:
+    """The display column of ``text[at]`` in its line (an ideograph or a full-width sign takes two)."""
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    return len(line) + sum(1 for c in line if c >= "\u1100" and east_asian_width(c) in "WF")
+
+
+def _placed(text: str, cells: list[tuple[str, int]], marks: list[int]) -> list[tuple[str, int]] | None:
+    """A row of fewer cells than columns, each cell put under the header label starting in the same
+    display column (a layout copy of a PDF aligns them, give or take a column); None when a cell stands
+    under no label or two under one."""
+    row: list[tuple[str, int]] = [("", -1)] * len(marks)
+    last = -1
+    split: list[tuple[str, int]] = []
+    for cell, at in cells:
+        glued = _GLUED_UNIT.match(cell)
+        if glued is not None and unit_of(glued.group(1)) is not None:
+            # 微克/立方米 28: a long unit cell one space before the value (the layout kept one space)
+            split += [(glued.group(1), at), (glued.group(2), at + glued.start(2))]
+        else:
+            split.append((cell, at))
+    if len(split) > len(marks):
+        return None
+    for cell, at in split:
+        col = _column_at(text, at)
+        k = min(range(len(marks)), key=lambda j: abs(marks[j] - col))
+        if abs(marks[k] - col) > _PLACE_SLACK or k <= last:
+            return None
+        row[k] = (cell, at)
+        last = k
+    return row
+
+
+def _cut_value(text: str, cells: list[tuple[str, int]], end: int) -> tuple[list[tuple[str, int]], int] | None:
+    """A row whose last value the PDF cut at its decimal point (<5 / .5 on the next line, under it): the
+    cells with that value joined (its text runs over the line break, as its quote does) and the end of
+    the next line; None when the next line does not start with the rest of a number."""
+    if not cells[-1][0][-1:].isdigit() or end >= len(text):
+        return None
+    nend = text.find("\n", end + 1)
+    nend = len(text) if nend < 0 else nend
+    more = _split(text[end + 1:nend], end + 1)
+    if not more or _CUT_REST.fullmatch(more[0][0]) is None:
+        return None
+    last, at = cells[-1]
+    return [*cells[:-1], (text[at:more[0][1] + len(more[0][0])], at), *more[1:]], nend
+
+
 def _wrapped(text: str, cells: list[tuple[str, int]], end: int,
              cols: list[Column]) -> tuple[list[tuple[str, int]], int] | None:
     """A row whose last cell (the indicator's name, or a words cell such as 高于地区生产总|值增长) goes on
@@ -731,6 +795,8 @@ def _wrapped(text: str, cells: list[tuple[str, int]], end: int,
     # the name goes on in words, or its unit bracket alone starts the next line (…拥有量\n(件)  0.8 …)
     unit = _BRACKET.fullmatch(_t2s().convert(more[0][0]))
     if not _HAN.match(more[0][0]) and (unit is None or unit_of(unit.group(1)) is None):
+        if _value(more[0][0]) is not None and len(cells) + len(more) in (len(cols), len(cols) - 1):
+            return [*cells, *more], nend  # the name whole on its line (…医师数(人)), the values all on the next
         return None
     if len(cells) + len(more) - 1 not in (len(cols), len(cols) - 1):
         return None
@@ -781,7 +847,7 @@ def _read_row(doc: Document, cells: list[tuple[str, int]], cols: list[Column], y
     for j, (col, (cell, at)) in enumerate(zip(cols, row, strict=True)):
         if col.role in ("index", "name", "unit", "attr", "other", "category") or at < 0:
             continue
-        bare = cell.replace(" ", "")
+        bare = cell.replace(" ", "") if "\n" not in cell else "".join(cell.split())  # (a value cut by a line break)
         said = _SAYS_SPAN.match(bare) if col.role == "average" else None
         if said:  # 年均>7, 累计3.5 in a 年均增长[累计] column: the cell says which it is
             bare = ("[" + bare[2:] + "]") if said.group() == "累计" else bare[2:]

@@ -451,9 +451,10 @@ def _pdf_evidence(text: str) -> bool:
 
 
 # a line break inside a number, between a number and its unit (改造老旧小区2\n05个, 达到1260\n万千瓦, 新增 1583\n家),
-# or inside the comparator after it (控制在 3% 以\n内)
+# or inside the comparator after it (控制在 3% 以\n内, 涨幅3%左\n右)
 _NUMBER_CUT = re.compile(r"\n(?:(?<=\d\n)[ \t\u3000]*(?=\.?\d|[万亿千百%‰％]|[\u4e00-\u9fff](?!、))"
-                         r"|(?<=以\n)[ \t\u3000]*(?=[内上下]))")  # (newline first: a fast scan; 以\n内: a comparator cut)
+                         r"|(?<=以\n)[ \t\u3000]*(?=[内上下])|(?<=[\d%％]左\n)[ \t\u3000]*(?=右))")
+# (newline first: a fast scan; 以\n内, 3%左\n右: a comparator cut)
 
 
 def running_header_edits(text: str) -> list[Edit]:
