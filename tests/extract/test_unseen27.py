@@ -121,3 +121,36 @@ def test_a_wrap_inside_the_last_word_before_a_figure_keeps_the_indicator() -> No
     from duban.ingest.normalize import unwrap_edits
     text = "— 2 —\n三、2024年主要预期目标\n地区生产总值增长5.5%左右，居民消费价格涨幅3%左\n右，粮食产量稳定在600亿斤以上。\n"
     assert (text.index("左\n") + 1, text.index("左\n") + 2, "") in unwrap_edits(text)
+
+
+def test_a_completion_notice_sets_each_goal_before_what_was_done() -> None:
+    # 为1500户…实施适老化改造，完成1686户: on a page reviewing a year's list, the figure right after 完成 is
+    # what was done and the one before it the goal; 计划完工200台，实际完工268台 names the same indicator;
+    # a quoted name opens the noun counted (15条“美丽街区”道路整治)
+    text = ("关于2023年某区政府实事项目完成情况的通报\n"
+            "一、养老服务。为1500户老年人家庭实施适老化改造，完成1686户。\n"
+            "二、居住条件。既有多层住宅加装电梯计划完工200台，实际完工268台；完成15条“美丽街区”道路整治。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [(it.kind, it.low) for it in items][:2] == [("target", 1500.0), ("actual", 1686.0)]
+    assert items[3].indicator == items[2].indicator
+    assert items[4].indicator == "美丽街区道路整治"
+
+
+def test_a_wrap_after_a_trailing_space_keeps_the_change_subject() -> None:
+    # 工业总产值 3280 亿元,增长 \n1.5%: a PDF layer left a space at the line end before the wrap
+    text = ("2014年，全区工业总产值 3280 亿元,增长 \n1.5%;商品销售总额 4450 亿元,增长 9.6%;社会消费品零售总额\n"
+            " 720 亿元,增长 8.1%。\n")
+    items = duban.extract(duban.Document(text)).items
+    assert [it.indicator for it in items if it.kind != "task"] == [
+        "工业总产值", "工业总产值增长", "商品销售总额", "商品销售总额增长", "社会消费品零售总额", "社会消费品零售总额增长"]
+
+
+def test_a_unit_cell_one_space_before_its_value_is_split_when_a_row_is_placed() -> None:
+    # 微克/立方米 28: the layout kept one space between the unit cell and the value; the row is short of a
+    # cell, and placed under its labels once the two are apart
+    text = (
+        "专栏1 “十五五”时期主要指标\n"
+        "指标                    单位          2025年     2030年     属性\n"
+        "森林覆盖率              %             61.2       61.5       约束性\n"
+        "PM2.5平均浓度           微克/立方米 28        ≤25        约束性\n")
+    assert ("PM2.5平均浓度", "<=", 25.0, "2026-2030") in _rows(text)

@@ -57,7 +57,8 @@ CHANGE_END = re.compile(tpat(r"(?:比上一?年|同比|较上一?年|[比较]年
 # (比年初增加612.4亿元 after a year-end balance: the labellers keep 比年初 with an amount)
 COMPARED = re.compile(tpat("^(?:比上一?年末?|同比|较上一?年末?|[比较]年初)"))
 YEAR_COMPARED = re.compile(tpat("^(?:比上一?年|较上一?年|[比较]年初)(?!末)"))
-NOUN_AFTER = re.compile(r"[^\s\d,，;；:：。！？!?\n、“”\"()（）0-9０-９]{1,14}")
+# (完成15条“美丽街区”道路整治: a quoted name may open the noun, the words after it close it)
+NOUN_AFTER = re.compile(r"(?:“[^“”\n\d]{1,12}”)?[^\s\d,，;；:：。！？!?\n、“”\"()（）0-9０-９]{1,14}")
 # a bracketed alternative right after the noun counted (县(区), 乡镇（街道）), not a note (其中…)
 NOUN_ALT = re.compile(r"[(（](?!其中|含|包括|不含|均)[\u4e00-\u9fff]{1,4}(?:[、/][\u4e00-\u9fff]{1,4})?[)）]")
 NOUN_STOP = re.compile(tpat(r"(?:以上|以下|左右|和|与|及|的|等|为|达|实现|并|安排|确定|计算|、)"))
@@ -142,21 +143,23 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         pass
     after_boundary = left[b.end():] if b else left
     until = q.start  # where q's sentence is asked up to (before a line wrap that cut its phrase)
-    if (b is not None and b.group() == "\n" and b.start() > 0 and _HAN_END.match(left, b.start() - 1)
-            and (not after_boundary or CHANGE.match(after_boundary.strip())
-                 or (len(after_boundary) <= 3 and _HAN_WORD.fullmatch(after_boundary)))):
+    if (b is not None and (b.group() == "\n" or (b.group().count("\n") == 1 and not b.group().strip()))
+            and (wrap := len(left[: b.start()].rstrip(" \u3000"))) > 0
+            and _HAN_END.match(left, wrap - 1) and (not (ab := after_boundary.strip(" \u3000")) or CHANGE.match(ab)
+                                                     or (len(ab) <= 3 and _HAN_WORD.fullmatch(ab)))):
         # 实施省市县长项目工程\n320个, 地区生产总值\n增长8%, 城镇调查失\n业率5.1%: a PDF layer's line wrapped the
-        # phrase right before its figure or its change, or inside its last word (a line of prose, not a heading above a line opening with a figure;
-        # normalize does not flag every PDF layer, so the line itself decides)
+        # phrase right before its figure or its change, or inside its last word, maybe after a space (a line
+        # of prose, not a heading above a line opening with a figure; normalize does not flag every PDF
+        # layer, so the line itself decides)
         at = lo + b.start()
         line = text[text.rfind("\n", 0, at) + 1 : at]
         cut = None
         for cut in BOUNDARY.finditer(left, 0, b.start()):  # noqa: B007 - the boundary before the wrap
             pass
-        words = left[cut.end() if cut else 0 : b.start()]
+        words = left[cut.end() if cut else 0 : wrap]
         head = _HEADING_START.match(line)
         if len(words) >= 2 and (_PROSE_MARK.search(line, head.end() if head else 0) or (len(line) >= 20 and not head)):
-            after_boundary = words + after_boundary
+            after_boundary = words + ab
             until = at  # (…增加到2.57万亿元，年均增长\n7.6%: the bare change's subject is before the wrap)
     if (b is not None and b.group() == "、" and (joined := _shared_count(left, b.start())) is not None
             and (joined != left[: b.start()] or prev is None or lo != prev.end)):  # (not the noun of the figure before)
@@ -172,7 +175,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         age = AGE_BOUND.match(text, q.end) if q.kind == "count" and text[q.end : q.end + 1].isdigit() else None
         m = NOUN_AFTER.match(text, age.end() if age else q.end)
         if m:
-            seg = (age.group() if age else "") + m.group()
+            seg = (age.group() if age else "") + (m.group() if "“" not in m.group() else m.group().replace("“", "").replace("”", ""))
             skip = age.end() - age.start() if age else 0  # (the age bound's 以上 ends no noun)
             if q.kind == "count" and (alt := NOUN_ALT.match(text, m.end())) is not None \
                     and not NOUN_STOP.search(seg, skip):
@@ -370,7 +373,7 @@ SENTENCE_END = re.compile(r"[。！？!?;；\n]")
 # 地区生产总值增长目标: a change's goal word after it
 CHANGE_GOAL_END = re.compile(tpat(r"(增长|增速|下降|提高|降低)(?:预期)?目标(?:为|是|定在|定为)?$"))
 # (…订今年经济成长目标5%左右: the economy's growth goal after other words, 成长 a Taiwan wording)
-GROWTH_GOAL = re.compile(tpat(r"(?:(?:^|把|将)(?:经济|全年|今年)?的?增长|经济(?:增长|成长))(?:预期)?目标"
+GROWTH_GOAL = re.compile(tpat(r"(?:(?:^|把|将)(?:经济|全年|今年)?的?(?:增长|增速)|经济(?:增长|成长|增速))(?:预期)?目标"
                               r"(?:定在|定为|确定为|设定为|设定在|定|为|是)?$"))
 # a line's label of one indicator, closed by a full stop or colon (1.地区生产总值。 ——一般公共预算收入：)
 # (地区生产总值：计划增长12%… at a line's start: a label closed by a colon needs no mark before it, when it
@@ -400,7 +403,7 @@ BENCHMARK_GAP = re.compile(tpat(r"^(?:但|并|且|均)?(?:增速|增幅)?(?:分�
 AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出|控制在)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|规划|控制|调控)*目标"
                                r"|(?:年度|全年|年初)(?:预期|计划))(?:值)?的?[(（]?$"))
 # the goal as the base of the gap (比年初预期目标低1.9个百分点)
-GOAL_AS_BASE = re.compile(tpat(r"^[比较]((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?(高|低|快|慢)了?$"))
+GOAL_AS_BASE = re.compile(tpat(r"^[比较]((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?(高|低|快|慢)(?:出|了)?$"))
 # an execution verdict with the goal in brackets (增长4.5%，未完成计划(6%)): the goal of the outcome's indicator
 VERDICT_GOAL = re.compile(tpat(r"^(?:未|超额|超|基本)?(?:完成|达到)(?:年度|全年|年初)?(?:计划|目标|预期目标)[(（]?$"))
 # the verdict before a goal restated with its name after it (虽未实现年初确定的6.5%—7%的预期目标)
@@ -414,7 +417,7 @@ BRACKET_CHANGE = re.compile(tpat(r"[(（]\s*(?:增长|增速|下降|提高|降�
 # the bracket of a restated goal closed before a share of it (完成年度目标(7.5%)的101%)
 CLOSE_SHARE = re.compile(r"[)）]的?")
 # 实际/实际完成 before an outcome after its goal: no part of the indicator
-ACTUAL_OF_PLAN = re.compile(tpat(r"^实际(?:完成|新增|达到|实现|建成|开工|改造|帮扶|培训|为|是|达)?了?$"))
+ACTUAL_OF_PLAN = re.compile(tpat(r"^实际(?:完成|新增|达到|实现|建成|开工|完工|交付|改造|帮扶|培训|为|是|达)?了?$"))
 # a share of a plan (完成年度计划的110.6%, 完成全年总量目标的107%): the words after 完成
 # (完成年度预算的102.7%: a budget is the plan of a revenue)
 PLAN_SHARE = re.compile(tpat(r"完成了?((?:全年|年度|年|本年|当年)?(?:总量|投资)?(?:计划|目标|任务|预算)(?:目标|任务)?)的?$"))
