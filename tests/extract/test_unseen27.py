@@ -154,3 +154,19 @@ def test_a_unit_cell_one_space_before_its_value_is_split_when_a_row_is_placed() 
         "森林覆盖率              %             61.2       61.5       约束性\n"
         "PM2.5平均浓度           微克/立方米 28        ≤25        约束性\n")
     assert ("PM2.5平均浓度", "<=", 25.0, "2026-2030") in _rows(text)
+
+
+def test_a_gap_above_the_goal_said_with_gaochu_is_an_outcome() -> None:
+    # 比计划目标高出0.8个百分点: the outcome's gap to the goal (高出 as 高), of the year reviewed
+    text = ("关于某市2013年计划执行情况与2014年计划草案的报告\n"
+            "2013年，社会消费品零售总额增长13.8%，比计划目标高出0.8个百分点。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [(it.kind, it.period, it.indicator) for it in items][-1] == (
+        "actual", "2013", "社会消费品零售总额增长高于计划目标")
+
+
+def test_the_goal_of_economic_speed_names_gdp_growth() -> None:
+    # 报告把经济增速目标定在5.5%左右 (a reporter's question): the economy's growth goal
+    text = "四川日报记者：报告把经济增速目标定在5.5%左右，请问是基于什么考虑？\n"
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [(it.indicator, it.cmp, it.low) for it in items] == [("地区生产总值增长", "~", 5.5)]
