@@ -170,3 +170,49 @@ def test_the_goal_of_economic_speed_names_gdp_growth() -> None:
     text = "四川日报记者：报告把经济增速目标定在5.5%左右，请问是基于什么考虑？\n"
     items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
     assert [(it.indicator, it.cmp, it.low) for it in items] == [("地区生产总值增长", "~", 5.5)]
+
+
+def test_a_review_going_through_the_goals_set_stays_a_review() -> None:
+    # 会议确定的主要预期目标中，…的目标未能完全实现，预计全年增长4.3%: a review of the goals, not a plan
+    # lead; the goals it restates (低于年初确定的6.5%, 完成年度计划40万人的112.8%) are the year's targets
+    text = ("关于某省2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n"
+            "一、2023年国民经济和社会发展计划执行情况\n"
+            "2023年，全省经济运行总体平稳。省十四届人大一次会议确定的主要预期目标中，地区生产总值增长5.5%左右的目标"
+            "未能完全实现，预计全年增长4.3%；规模以上工业增加值预计增长4.5%，低于年初确定的6.5%；"
+            "城镇新增就业45.1万人，完成年度计划40万人的112.8%；城镇调查失业率5.4%。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    got = [(it.kind, it.period, it.low) for it in items]
+    assert got == [("target", "2023", 5.5), ("actual", "2023", 4.3), ("actual", "2023", 4.5),
+                   ("target", "2023", 6.5), ("actual", "2023", 45.1), ("target", "2023", 40.0),
+                   ("actual", "2023", 112.8), ("actual", "2023", 5.4)]
+    assert items[3].indicator == "规模以上工业增加值预计增长"
+
+
+def test_an_indicator_table_inside_a_review_leaves_the_prose_after_it_in_the_review() -> None:
+    # the table's caption and header name next year's goals (2024年目标); its header is no heading and its
+    # labels set no mode: the prose after the table is still the year reviewed
+    text = ("关于某省2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n"
+            "一、2023年国民经济和社会发展计划执行情况\n"
+            "2023年，全省经济社会发展保持总体稳定。主要指标完成情况如下表：\n"
+            "表1 2023年主要指标执行情况及2024年预期目标\n"
+            "序号 指标名称 单位 2023年计划 2023年执行 2024年目标\n"
+            "1 地区生产总值增长 % 7左右 5.2 6左右\n"
+            "2 城镇新增就业 万人 60 61.2 60以上\n"
+            "全年全省地区生产总值20164.6亿元，粮食产量1114.6万吨，民生支出占一般公共预算支出比重稳定在75%以上。\n"
+            "二、2024年国民经济和社会发展计划草案\n"
+            "建议2024年主要预期目标为：地区生产总值增长6%左右。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    prose = [(it.kind, it.period) for it in items if it.low in (20164.6, 1114.6, 75.0)]
+    assert prose == [("actual", "2023")] * 3
+
+
+def test_tasks_counted_as_done_and_a_goal_exceeded_in_brackets() -> None:
+    # 38项任务全部完成: the tasks done, no goal (任务 after the count is not a goal word here); 确定了十件
+    # 民生实事，共38项具体任务: the list's size, no item; 超出年初计划(5000个)24%: the goal in brackets
+    text = ("某市人民政府办公厅关于2024年市级重点民生实事完成情况的通报\n"
+            "2024年，市委、市政府确定了十件重点民生实事，共38项具体任务。截至2024年12月底，38项任务全部完成，"
+            "其中31项超额完成。\n"
+            "三、完善托育服务。新增普惠性托位6200个，超出年初计划(5000个)24%。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [(it.kind, it.low) for it in items][:4] == [("actual", 38.0), ("actual", 31.0), ("actual", 6200.0),
+                                                       ("target", 5000.0)]

@@ -79,7 +79,10 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
         year = detect_year(head(), simplified=True) or report_year(text, dated)
         if year and dated and year > dated:
             year = dated  # a report is not made after the page that carries it (a miscounted session)
-    verdicts = classify(text, quantities, year, structure)
+    # indicator tables kept as text (PDF/Word text layers) are read cell by cell from the original; their
+    # labels (2023年目标, 预期性) set no mode for the prose after them, so classify reads the text without them
+    table = find_cells(doc, year, is_bulletin(text)) if report else ([], [], [])
+    verdicts = classify(_blanked(text, table[2]) if table[2] else text, quantities, year, structure)
     # 5. indicator phrase, canonical id, provenance in the original text
     prev = prev_ind = None
     gdp = "国内生产总值" if _NATIONAL.search(text) else "地区生产总值"
@@ -102,9 +105,8 @@ def run(doc: Document, *, year: int | None = None) -> Extraction:
         for indicator in each.get(j, (ind,))
     ]
     item_qs = [q for j, q in enumerate(quantities) for _ in each.get(j, (None,))] if each else quantities
-    # indicator tables kept as text (PDF/Word text layers): read cell by cell from the original
-    if report:
-        items = _with_tables(doc, structure, items, item_qs, year, is_bulletin(text))
+    if table[0]:
+        items = _with_tables(doc, structure, items, item_qs, table[0], table[1])
     # 6. qualitative tasks (commitments without a number)
     items.extend(find_tasks(doc, structure, year))
     return Extraction(source=doc.name, items=items, sections=structure.sections, year=year)
@@ -184,13 +186,24 @@ def _span(text: str, q, floor: int) -> tuple[int, int]:
     return start, q.end
 
 
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span blanked (its line breaks kept): the same length, the same offsets."""
+    parts, at = [], 0
+    for s, e in spans:
+        s = max(s, at)
+        parts += [text[at:s], _NOT_NEWLINE.sub(" ", text[s:e])]
+        at = max(at, e)
+    parts.append(text[at:])
+    return "".join(parts)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 def _with_tables(doc: Document, structure: Structure, items: list[Item], quantities: list,
-                 year: int | None, bulletin: bool) -> list[Item]:
-    """``items`` with the value cells of the text tables of ``doc``; the quantities that the prose
-    scan found inside a table row are replaced by the row's cells."""
-    cells, rows = find_cells(doc, year, bulletin)
-    if not cells:
-        return items
+                 cells: list, rows: list[tuple[int, int]]) -> list[Item]:
+    """``items`` with the value ``cells`` of the text tables of ``doc``; the quantities that the prose
+    scan found inside a table row (``rows``) are replaced by the row's cells."""
     starts = [r[0] for r in rows]
     kept = [it for it, q in zip(items, quantities, strict=True) if not _inside(rows, starts, q.start)]
     for c in cells:

@@ -86,7 +86,8 @@ TO_PLAN_END = re.compile(r"[到至][“\"']?$")
 CHANGE_BEFORE = re.compile(tpat("(?:增长|提高|下降|降低|增加|减少|上升)了?$"))
 PLAN_CONTEXT = re.compile(tpat("规划|时期|期间|到20\\d\\d年"))
 DONE_AFTER = re.compile(tpat("[^。,，;；]{0,4}(?:(?:总体|全面|全部|圆满|基本|顺利)?(?:完成|实现|达成|完结|办结)|(?:好于|优于|超出|超过|高于)预期"
-                             "|持平)"))  # (与预期目标持平: an outcome set against the goal; 圆满完结 a spun 圆满完成)
+                             "|持平)|中(?=[,，])"))  # (与预期目标持平: an outcome set against the goal; 圆满完结 a spun 圆满完成;
+# 确定的主要预期目标中，…: a review going through the goals set)
 QUANTITY_BEFORE = re.compile(r"[\d%％](?:左右|以上|以内|以下)?的$")  # (增长8%左右的预期目标: a goal named)
 FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:时期|期间|(?:规划)?(?:实施)?以来|规划期|前[两二三四]年)")
 # (比上半年加快0.3个百分点: a comparison base, not the period of the figure)
@@ -178,7 +179,7 @@ RESTATED_LEAD = re.compile(tpat(r"\s*(?:[^，,。：:\n]{1,12}[：:]\s*)?(?:[^�
 # (the goal may stand in brackets: 低于年度预期目标(8.5%左右))
 # (低于年初预期的7%: the goal named by 预期 alone, before its figure)
 RESTATED_BEFORE = re.compile(tpat(r"(?:(?:预期|控制|调控|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?"
-                                  r"|(?:年初|年度|全年)预期的)\s*[(（]?\s*$"))
+                                  r"|(?:年初|年度|全年)预期的|(?:低于|高于|超过|快于|慢于|达到)年初(?:确定|提出|设定)的|与预期的)\s*[(（]?\s*$"))
 CUMULATIVE = re.compile(tpat(r"累计\Z"))
 # after a part-of-year review of this year (上半年…增长6.1%): the rest of the year's outlook
 REST_OF_YEAR = re.compile(tpat("下半年|第?四季度"))
@@ -193,7 +194,7 @@ DONE_CLAUSE = re.compile(tpat(_DONE_WORDS))
 WORK_DONE = re.compile(tpat(_DONE_WORDS + "|建成|已|超额"))
 # 低于年度预期目标(8.5%左右): the goal in brackets (the bracket starts a clause of its own)
 # (also after an execution verdict: 增长4.5%，未完成计划(6%), 超额完成计划(10%))
-BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既定)目标(?:值)?|(?:低于|高于|超过|快于|慢于)(?:年度|全年|年初)计划"
+BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既定)目标(?:值)?|(?:低于|高于|超过|超出|快于|慢于)(?:年度|全年|年初)计划"
                                  r"|(?:未|超额|超|基本)?(?:完成|达到)(?:年度|全年|年初)?(?:计划|目标|预期目标))\s*[(（]\s*$"))
 # (完成年度预期目标(增长6%): the bracket opens with the change its figure is of)
 BARE_CHANGE = re.compile(tpat(r"\s*(?:增长|增速|下降|提高|降低|上涨)\s*"))
@@ -201,6 +202,9 @@ BARE_CHANGE = re.compile(tpat(r"\s*(?:增长|增速|下降|提高|降低|上涨)
 GAP_TO_GOAL = re.compile(tpat(r"(?:高于|低于|超过|快于|慢于|超出)[^,，;；。]{0,6}目标(?:值)?\s*$"))
 # 为目标任务5000人的105.2%: the share of the goal just restated that was done, an outcome itself
 SHARE_OF_GOAL_FIGURE = re.compile(tpat(r"(?:为|占|完成|达到)[^,，;；。\d]{0,8}(?:目标|计划|任务)[^,，;；。\d]{0,4}\d[\d.]*[^,，;；。\d]{0,5}的\s*$"))
+# 完成年度计划40万人的112.8%: the goal's figure between the goal word and the share done of it
+GOAL_BEFORE_SHARE = re.compile(tpat(r"(?:完成|占|为|达到)了?(?:年度|全年|年初)?(?:计划|目标|任务|目标任务)\s*$"))
+SHARE_AFTER = re.compile(r"\s*的\s*\d+(?:\.\d+)?\s*%")
 # 比年初预期目标低1.9个百分点: the goal named as the base of a gap
 GOAL_AS_BASE = re.compile(tpat(r"[比较](?:年度|全年|年初|预期|既定|计划|控制)*目标(?:值)?(?:高|低|快|慢)(?:出|了)?\s*$"))
 ACTUAL_OPENS = re.compile(tpat(r"\s*实际(?:增长|下降|增加|减少)"))
@@ -854,13 +858,16 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             kind, strong, base = "actual", False, True
             yr, on_base_end = int(ob.group(1)), q.end
         # a goal restated in a review: a target, of the period under review
+        goal_of_share = (q.unit != "%" and "的" in text[q.end : q.end + 2] and GOAL_BEFORE_SHARE.search(clause) is not None
+                         and SHARE_AFTER.match(text, q.end) is not None)  # 完成年度计划40万人的112.8%: the plan's figure
         restated = (not base
                     and (bulletin or sec_part == "review" or mode == "actual" or kind == "actual"
                          or (sentence_year is not None and year is not None and sentence_year < year))
                     # (not after a clause of work done: 年度目标为增长6.5%以上，实际完成…，增长6.7%，高于目标0.2个百分点)
                     and (((rl := RESTATED_LEAD.match(sentence)) is not None and not DONE_CLAUSE.search(clause)
                           and not WORK_DONE.search(sentence, rl.end()))
-                         or (("目标" in clause or "目標" in clause or "预期的" in clause or "預期的" in clause)
+                         or (("目标" in clause or "目標" in clause or "预期的" in clause or "預期的" in clause
+                              or "确定的" in clause or "確定的" in clause)
                              and RESTATED_BEFORE.search(clause) is not None
                              and not (q.unit == "百分点" and GAP_TO_GOAL.search(clause))
                              and not (q.unit == "%" and "的" in clause and SHARE_OF_GOAL_FIGURE.search(clause)))
@@ -887,6 +894,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                               or (("计划" in clause or "計劃" in clause) and PLAN_BEFORE.search(clause)))
                              and (PLAN_THEN_ACTUAL.match(text, q.end) is not None
                                   or (opens and PLAN_THEN_ACTUAL_NEXT.match(text, q.end) is not None)))
+                         or goal_of_share
                          or ((not clause.strip() or BARE_CHANGE.fullmatch(clause) is not None)
                              and BRACKETED_GOAL.search(text, max(0, q.start - 20), clause_mark + 1) is not None)))
         if bulletin and sec_part != "plan":

@@ -401,7 +401,7 @@ BENCHMARK_GAP = re.compile(tpat(r"^(?:但|并|且|均)?(?:增速|增幅)?(?:分�
                                 r"(?:全国|全省|全市|全区|全州|全县)(?:平均水平|平均)?)$"))
 # (低于年初预期的7%, 低于年度计划(7%): the goal named by 预期 or 计划 alone; 控制在年度调控目标3%以内: held in it)
 AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出|控制在)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|规划|控制|调控)*目标"
-                               r"|(?:年度|全年|年初)(?:预期|计划))(?:值)?的?[(（]?$"))
+                               r"|(?:年度|全年|年初)(?:预期|计划)|年初(?:确定|提出|设定))(?:值)?的?[(（]?$"))
 # the goal as the base of the gap (比年初预期目标低1.9个百分点)
 GOAL_AS_BASE = re.compile(tpat(r"^[比较]((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?(高|低|快|慢)(?:出|了)?$"))
 # an execution verdict with the goal in brackets (增长4.5%，未完成计划(6%)): the goal of the outcome's indicator

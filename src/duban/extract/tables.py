@@ -74,6 +74,8 @@ _UNIT_VALUE = re.compile(r"^(?P<pre>[<>≤≥＜＞]=?|约|不低于|不少于|�
 _WORDS_THEN_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,16}[,，]([^,，]+)$")
 # how far (display columns) a cell may start from its header label's start and still stand under it
 _PLACE_SLACK = 3
+# a table's caption line (表1 …, 专栏2 …, 附表 …, …主要指标…)
+_CAPTION = re.compile(r"[ \t\u3000]*(?:(?:附?表|专栏|專欄)[ \t\u3000]*[\d一二三四五六七八九十]|[^\n。]{0,30}主要指标[^\n。]{0,20}$)")
 # the rest of a value cut at its decimal point by a line break (.5, .5%)
 _CUT_REST = re.compile(r"\.\d+%?")
 _EMPTY = re.compile(r"^(?:[—\-－/／…]+|--|无|)$")
@@ -427,17 +429,20 @@ def _has_cells(text: str, m: re.Match, start: int, end: int) -> bool:
     return False
 
 
-def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Cell], list[tuple[int, int]]]:
-    """Value cells of the text tables of ``doc``, and the spans (in doc.text) of the rows read."""
+def find_cells(doc: Document, year: int | None,
+               bulletin: bool) -> tuple[list[Cell], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Value cells of the text tables of ``doc``, the spans (in doc.text) of the rows read, and the
+    spans (in doc.text) of the tables that gave cells, each with its caption line (表1 …)."""
     original = doc.original
     lines = _candidates(original)
     heads = _single_space_headers(original)
     if not lines and not heads:
-        return [], []
+        return [], [], []
     fives = [(m.start(), m.group()) for m in _FIVE_RE.finditer(original)]
     out: list[Cell] = []
     rows_read: list[tuple[int, int]] = []
     tables: list[tuple[int, int]] = []  # (header start, end) in the original of the tables read
+    valued: list[tuple[int, int]] = []  # those that gave cells
     i = 0
     while i < len(lines):
         head = lines[i].start()
@@ -460,8 +465,11 @@ def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Ce
             pos = lines[i].end() + 1
             i += 1
             pos, cols = _sublabels(original, pos, cols)
+        n = len(out)
         pos = _read_table(doc, pos, cols, year, bulletin, five, out, rows_read, marks)
         tables.append((head, pos))
+        if len(out) > n:
+            valued.append((head, pos))
         while i < len(lines) and lines[i].start() < pos:
             i += 1
     # a header whose labels stand one space apart over rows one space apart (a PDF layer that kept
@@ -470,10 +478,22 @@ def find_cells(doc: Document, year: int | None, bulletin: bool) -> tuple[list[Ce
         if any(s <= start < e for s, e in tables):
             continue
         pos, cols = _sublabels(original, end + 1, cols)
+        n = len(out)
         pos = _read_table(doc, pos, cols, year, bulletin, _five_near(original, start, fives), out, rows_read)
         tables.append((start, pos))
+        if len(out) > n:
+            valued.append((start, pos))
     rows_read.sort()
-    return out, rows_read
+    return out, rows_read, [_with_caption(doc.text, *doc.from_original(s, e)) for s, e in sorted(valued)]
+
+
+def _with_caption(text: str, start: int, end: int) -> tuple[int, int]:
+    """A table's span in doc.text widened to the caption line right above its header (表1 2022年主要指标
+    执行情况及2023年预期目标), which names the table, not the prose after it."""
+    above = text.rfind("\n", 0, max(0, start - 1)) + 1
+    if above < start and _CAPTION.match(text, above, start - 1) is not None:
+        return above, end
+    return start, end
 
 
 def _read_table(doc: Document, pos: int, cols: list[Column], year: int | None, bulletin: bool,
