@@ -216,3 +216,25 @@ def test_tasks_counted_as_done_and_a_goal_exceeded_in_brackets() -> None:
     items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
     assert [(it.kind, it.low) for it in items][:4] == [("actual", 38.0), ("actual", 31.0), ("actual", 6200.0),
                                                        ("target", 5000.0)]
+
+
+def test_a_price_adjusted_growth_is_the_real_growth_of_the_level_before() -> None:
+    # 城镇居民人均可支配收入22398元，扣除价格因素增长7.5%: the labellers write 实际增长 of that subject
+    text = "2013年，城镇居民人均可支配收入22398元，扣除价格因素增长7.5%；农民人均纯收入8475元，扣除价格因素后实际增长9.5%。\n"
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [it.indicator for it in items if it.unit == "%"] == ["城镇居民人均可支配收入实际增长", "农民人均纯收入实际增长"]
+
+
+def test_a_year_after_an_adverbial_of_circumstance_opens_the_review() -> None:
+    # 在市委的坚强领导下，2024年全市…取得新成效。全年地区生产总值达到5600亿元左右: the year reviewed, not
+    # this year's goal (左右 alone does not make a goal in a sentence of that year)
+    text = ("某市2025年政府工作报告(全文)\n2025-01-16 来源：某某日报\n\n"
+            "在中国共产党某市委的坚强领导下，2024年全市经济社会发展取得新成效。全年地区生产总值达到5600亿元左右，增长5.6%。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [(it.kind, it.period) for it in items] == [("actual", "2024"), ("actual", "2024")]
+
+
+def test_within_a_time_bounds_it_and_nothing_else() -> None:
+    # 压缩至1个工作日内: <= a time; 3所内容丰富: 内 opens the next word
+    text = "今年，企业开办时间压缩至1个工作日内，新建学校3所内容丰富。\n"
+    assert [(cmp, v) for _, cmp, v, _, _ in _got(text)] == [("<=", 1.0), ("=", 3.0)]

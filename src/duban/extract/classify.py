@@ -51,7 +51,8 @@ def sets_next_plan(text: str) -> bool:
 # digits so that the regex engine can skip to the next 1 or 2
 YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
 # (after a speaker tag of a press conference or interview: 省政府研究室主任：2023年，…)
-LEAD_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
+# (在市委的坚强领导下，2024年…: an adverbial of circumstance may open the sentence before its year)
+LEAD_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*(?:在[^，,。；;\n\d]{2,30}?[下中][，,]\s*)?((?:19|20)\d\d)")
 SPEAKER_LEAD_YEAR = re.compile(r"\s*[^\n:：。，,；;\d]{1,14}[:：]\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
 # a year as the topic of a sentence (2023年，…) when it opens the sentence, after a speaker's tag at most
 # (TOPIC_OPENS: what may stand before it; found from the year, a class-first scan, not tried at every position)
@@ -59,6 +60,8 @@ SPEAKER_LEAD_YEAR = re.compile(r"\s*[^\n:：。，,；;\d]{1,14}[:：]\s*(?:[一
 LINE_YEAR = re.compile(r"\n[ \t\u3000]*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[（(][一二三四五六七八九十\d]{1,2}[)）])?[ \t\u3000]*"
                        # (or after a reported-speech lead of a news page: 报告指出，2020年面对…)
                        r"(?:(?:报告|他|她)(?:指出|提出|表示|介绍|说)[，,:：]?)?"
+                       # (or after an adverbial of circumstance: 在市委的坚强领导下，2024年全市…)
+                       r"(?:在[^，,。；;\n\d]{2,30}?[下中][，,]\s*)?"
                        r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 YEAR_TOPIC = re.compile(r"((?:19|20)\d\d)\s*年[，,]")
 TOPIC_OPENS = re.compile(r"(?:^|[\n。；;!！?？])[ \t\u3000]*(?:[^\n:：。，,；;\d]{1,14}[:：][ \t\u3000]*)?\Z")

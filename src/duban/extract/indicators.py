@@ -319,6 +319,8 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     if not right and prev_indicator and "指标" in phrase and (this := THIS_INDICATOR.match(phrase)) is not None:
         # 去年这一指标增长3.8%: the indicator named before, in this sentence or the one before
         return _finish(subject_of(prev_indicator) + phrase[this.end():], gdp, repair)
+    if phrase.startswith(("扣除", "扣减")) and (adjusted := PRICE_ADJUSTED.match(phrase)) is not None:
+        phrase = "实际" + phrase[adjusted.end():]  # 扣除价格因素后增长7.5%: the real growth (实际增长)
     if (CHANGE.match(phrase) and not right) or not (phrase or right):
         # a bare change (…671亿元,同比增长9.4%) takes the subject of the quantity before it in the
         # sentence; a bare second figure (分别增长8%和8.8%) takes its whole indicator
@@ -417,6 +419,7 @@ BRACKET_CHANGE = re.compile(tpat(r"[(（]\s*(?:增长|增速|下降|提高|降�
 # the bracket of a restated goal closed before a share of it (完成年度目标(7.5%)的101%)
 CLOSE_SHARE = re.compile(r"[)）]的?")
 # 实际/实际完成 before an outcome after its goal: no part of the indicator
+PRICE_ADJUSTED = re.compile(tpat(r"^(?:扣除|扣减)(?:价格|物价)(?:上涨)?因素(?:后)?(?:实际)?"))
 ACTUAL_OF_PLAN = re.compile(tpat(r"^实际(?:完成|新增|达到|实现|建成|开工|完工|交付|改造|帮扶|培训|为|是|达)?了?$"))
 # a share of a plan (完成年度计划的110.6%, 完成全年总量目标的107%): the words after 完成
 # (完成年度预算的102.7%: a budget is the plan of a revenue)

@@ -436,6 +436,7 @@ def _with_round_numbers(text: str, out: list[Quantity], g: _Grammar) -> list[Qua
     return sorted(out + found, key=lambda q: q.start) if found else out
 
 
+_TIME_UNITS = frozenset(("个工作日", "工作日", "天", "日", "小时", "个小时", "分钟", "个月", "秒"))
 _LIST_GAP_BEFORE = re.compile(r"[^,，。;；:：\n]{0,10}[、和及与與][ \u3000]?\Z")
 
 
@@ -547,6 +548,8 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar,
         unit_rule = UnitRule("%" if percent.group().startswith("百") else "‰", "percent")
         s = s - (percent.end() - percent.start())
     end = t.end()
+    if after_w == "内" and unit_w not in _TIME_UNITS:
+        after_w, end = None, t.start("after")  # 3所内容: 内 bounds a time only (1个工作日内)
     if unit_rule is None:
         if not scale_w:
             return None
