@@ -238,3 +238,39 @@ def test_within_a_time_bounds_it_and_nothing_else() -> None:
     # 压缩至1个工作日内: <= a time; 3所内容丰富: 内 opens the next word
     text = "今年，企业开办时间压缩至1个工作日内，新建学校3所内容丰富。\n"
     assert [(cmp, v) for _, cmp, v, _, _ in _got(text)] == [("<=", 1.0), ("=", 3.0)]
+
+
+def test_a_growth_with_no_subject_in_its_sentence_is_the_economys() -> None:
+    # 答：…全年增长5.5%左右 / 分季度看，一季度增长3.3%: no subject before the change anywhere in its sentence;
+    # a growth after a level in its sentence keeps that level's subject
+    text = ("记者提问：全年目标能否实现？答：上半年的成绩为完成全年目标打下了扎实基础，全年增长5.5%左右。\n"
+            "分季度看，一季度增长3.3%。一般公共预算收入100亿元，增长8%。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task" and it.unit == "%"]
+    assert [it.indicator for it in items] == ["地区生产总值增长", "地区生产总值增长", "一般公共预算收入增长"]
+
+
+def test_a_number_spaced_digit_by_digit_is_read_with_its_growth() -> None:
+    # 全体居民人均可支配收入 29 4 0 6 元，增长9.6%: a PDF layer spaced the number into runs of digits
+    text = "2021年，全体居民人均可支配收入 29 4 0 6 元,增长 9.6%。\n"
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [(it.indicator, it.low) for it in items] == [("全体居民人均可支配收入", 29406.0),
+                                                       ("全体居民人均可支配收入增长", 9.6)]
+
+
+def test_the_end_of_the_plan_before_inside_a_plans_goals_is_that_years_level() -> None:
+    # “十三五”期末，全市地区生产总值达到12370亿元 among the new plan's goals: the level the plan before reached
+    # (2020), not a goal; the goals after it stay the plan's
+    text = ("某市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n第二节 “十四五”主要目标\n"
+            "“十四五”时期，综合实力实现新跃升。地区生产总值年均增长6%左右。“十三五”期末，全市地区生产总值达到12370亿元，"
+            "人均地区生产总值超过16万元。生态环境实现新改善。PM2.5年均浓度控制在30微克/立方米以内。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [(it.kind, it.period) for it in items] == [("target", "2021-2025"), ("actual", "2020"), ("actual", "2020"),
+                                                       ("target", "2021-2025")]
+
+
+def test_money_actually_paid_out_is_an_outcome() -> None:
+    # 实际拨付9.8亿元 on a completion notice: what was paid out, not a goal
+    text = ("关于2025年县十件民生实事完成情况的通报\n"
+            "从实施情况看，今年民生实事项目具有三个特点：一是群众参与度高；二是资金保障有力，县财政统筹安排民生实事资金"
+            "9.6亿元，实际拨付9.8亿元。\n")
+    assert _got(text)[-1][:3] == ("actual", "=", 9.8)

