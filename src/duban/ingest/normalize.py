@@ -697,13 +697,16 @@ def spacing_edits(text: str) -> tuple[list[Edit], int]:
 # width (decimals, four digits), and a line opening with the runs is a letter-spaced line (its own rule).
 # (the whole run is matched here: the one-pass rules of spacing.toml see a fixed width behind a space only)
 _DIGIT_RUNS = re.compile(r"\d{1,3}(?: \d{1,3}){2,}(?:\.\d+)?(?= ?[\u4e00-\u9fff%])")
+_SPACED_DIGITS = re.compile(r" \d{1,3} \d")
 _RUN_BEFORE = re.compile(r"[\u4e00-\u9fff，,、；;：:] ?\Z")
 
 
 def digit_spaced_edits(text: str) -> list[Edit]:
     """Edits removing the spaces inside digit-spaced numbers (see `_DIGIT_RUNS`)."""
     edits: list[Edit] = []
-    for m in _DIGIT_RUNS.finditer(text) if " " in text else ():
+    if _SPACED_DIGITS.search(text) is None:  # (a literal-first scan: most texts have no spaced digits)
+        return edits
+    for m in _DIGIT_RUNS.finditer(text):
         s = m.start()
         if s == 0 or text[s - 1].isdigit() or _RUN_BEFORE.search(text, max(0, s - 2), s) is None:
             continue
