@@ -274,3 +274,15 @@ def test_money_actually_paid_out_is_an_outcome() -> None:
             "从实施情况看，今年民生实事项目具有三个特点：一是群众参与度高；二是资金保障有力，县财政统筹安排民生实事资金"
             "9.6亿元，实际拨付9.8亿元。\n")
     assert _got(text)[-1][:3] == ("actual", "=", 9.8)
+
+
+def test_a_spun_news_page_reviewing_last_year_is_dated_by_the_year_reviewed() -> None:
+    # 当局事情汇报 / 汇报回首了2023年事情 (a spinner's 政府工作报告 / 报告回顾了2023年工作): the report is 2024's,
+    # and 过去一年 is 2023
+    text = ("某市当局事情汇报:2024年地域生产总值预期增添5.5%阁下_某某资讯网\n"
+            "2月1日,某市第十五届人民代表大会第三次会议开幕,市长代表市当局作当局事情汇报。汇报回首了2023年事情,"
+            "提出了2024年经济社会发展重要方针和重点使命。\n"
+            "过去一年,全市地域生产总值到达7864.76亿元,增添3%;一般大众预算收入完成555.2亿元,增添8.6%。\n")
+    ex = duban.extract(duban.read_text(text))
+    assert ex.year == 2024
+    assert {(it.kind, it.period) for it in ex.items if it.kind != "task" and it.low == 7864.76} == {("actual", "2023")}

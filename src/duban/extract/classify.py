@@ -320,7 +320,7 @@ _YEAR_RULES: list[tuple[re.Pattern, int, int]] = [
     (re.compile(r"((?:19|20)\d\d)\s*年?(?:经济社会)?(?:发展)?(?:的)?(?:主要)?(?:预期)?目标"), 0, 4),
     (re.compile(r"((?:19|20)\d\d)\s*年?(?:具体)?(?:工作安排|重点工作|主要任务|工作任务|工作部署|具体工作)"), 0, 4),
     (re.compile(r"(?:部署了?|安排了?|展望)\s*((?:19|20)\d\d)\s*年"), 0, 3),
-    (re.compile(r"(?:回顾)\s*((?:19|20)\d\d)\s*年"), 1, 4),
+    (re.compile(r"(?:回顾)了?\s*((?:19|20)\d\d)\s*年"), 1, 4),
     (re.compile(r"((?:19|20)\d\d)\s*年?(?:工作回顾|重点回顾|工作总结)"), 1, 4),
     # a bulletin covers the year of its title, which a PDF may split over lines (2022年国民经济和社会
     #发展\n统计公报); the publication date after it (2023年3月) must not win
@@ -1203,9 +1203,16 @@ def _mode_of(chunk: str, year: int | None, c: Cues, plan: bool = False,
         if y > year and kind == "target" and (end := SENTENCE_END.search(chunk, chunk.rfind(str(y)))) is not None \
                 and OWN_GOAL_PERIOD.search(chunk, end.end()) is not None:
             y = None  # 到2035年…。“十四五”时期主要目标：: the later sentence's goals are not of 2035
+        if (y == year and kind == "actual" and not so_far
+                and (cued := YEAR_AFTER_CUE.match(chunk, best[0])) is not None and int(cued.group(1)) < year):
+            # 报告回顾了2023年工作，提出了2024年…: the review is of the year right after its cue, not of the
+            # plan's year named after it
+            y = int(cued.group(1))
     return kind, y
 
 
+# a review cue right before the year it reviews (回顾了2023年, 回顾2023年)
+YEAR_AFTER_CUE = re.compile(tpat(r"[^\d，,。；;\n]{0,6}?((?:19|20)\d\d)\s*年"))
 # (not 今年: 今年前三季度 is the part of this year reviewed)
 GOAL_VERB_BEFORE = re.compile(tpat(r"(?:力争|确保|争取|力求|努力|要)\s?$"))
 
