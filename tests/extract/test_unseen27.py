@@ -286,3 +286,18 @@ def test_a_spun_news_page_reviewing_last_year_is_dated_by_the_year_reviewed() ->
     ex = duban.extract(duban.read_text(text))
     assert ex.year == 2024
     assert {(it.kind, it.period) for it in ex.items if it.kind != "task" and it.low == 7864.76} == {("actual", "2023")}
+
+
+def test_last_years_low_base_sets_no_review_and_a_report_shows_a_years_review() -> None:
+    # 主要预期目标中的高增速考虑了去年低基数的影响: 去年 names a base, the goals after it stay this year's;
+    # 报告显示，2013年甘肃经济…: the reported-speech lead opens that year's review
+    text = ("三、2021年主要目标和任务\n2021年主要预期目标是：地区生产总值增长15%左右。\n"
+            "主要预期目标中的高增速考虑了去年低基数的影响。重点做好以下工作：\n"
+            "——加快项目建设。全年推进亿元以上项目220个。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert [(it.kind, it.period) for it in items] == [("target", "2021"), ("target", "2021")]
+    news = ("某省：今年GDP预期增长10%\n2014年01月17日07:32  来源：某某网\n"
+            "省长在政府工作报告中提出，2014年全省生产总值预期增长10%。\n"
+            "报告显示，2013年某省经济保持了较快增长。全省生产总值达到6300亿元，增长12.1%。\n")
+    items = [it for it in duban.extract(duban.read_text(news)).items if it.kind != "task"]
+    assert [(it.kind, it.period) for it in items if it.low in (6300.0, 12.1)] == [("actual", "2013")] * 2

@@ -59,7 +59,7 @@ SPEAKER_LEAD_YEAR = re.compile(r"\s*[^\n:：。，,；;\d]{1,14}[:：]\s*(?:[一
 # a line opening with a year, after a heading number at most
 LINE_YEAR = re.compile(r"\n[ \t\u3000]*(?:[一二三四五六七八九十]+、|\d{1,2}[.、]|[（(][一二三四五六七八九十\d]{1,2}[)）])?[ \t\u3000]*"
                        # (or after a reported-speech lead of a news page: 报告指出，2020年面对…)
-                       r"(?:(?:报告|他|她)(?:指出|提出|表示|介绍|说)[，,:：]?)?"
+                       r"(?:(?:报告|他|她)(?:指出|提出|表示|介绍|说|显示)[，,:：]?)?"
                        # (or after an adverbial of circumstance: 在市委的坚强领导下，2024年全市…)
                        r"(?:在[^，,。；;\n\d]{2,30}?[下中][，,]\s*)?"
                        r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
