@@ -301,3 +301,13 @@ def test_last_years_low_base_sets_no_review_and_a_report_shows_a_years_review() 
             "报告显示，2013年某省经济保持了较快增长。全省生产总值达到6300亿元，增长12.1%。\n")
     items = [it for it in duban.extract(duban.read_text(news)).items if it.kind != "task"]
     assert [(it.kind, it.period) for it in items if it.low in (6300.0, 12.1)] == [("actual", "2013")] * 2
+
+
+def test_a_share_of_a_past_years_level_dates_neither_its_sentence_nor_the_next() -> None:
+    # 接待游客人次恢复到2019年水平的90% in a list of this year's tasks: 2019 is the base of the share, not the
+    # year of the goal, nor of the goals after it
+    text = ("三、2021年主要目标和重点任务\n全年重点做好以下工作：\n"
+            "二是培育壮大产业。新增规上工业企业100户；接待游客人次恢复到2019年水平的90%。\n"
+            "三是守护滇池。新建污水管网200公里，实施湿地修复2000亩。\n")
+    items = [it for it in duban.extract(duban.read_text(text)).items if it.kind != "task"]
+    assert {(it.kind, it.period) for it in items} == {("target", "2021")}

@@ -470,7 +470,7 @@ def _last_year(s: str) -> int | None:
     if "年" not in s:  # every YEAR match holds 年 or looks ahead to one (in ``s``: a slice ends there)
         return None
     y = None
-    back = "年的" in s or "年同期" in s
+    back = "年的" in s or "年同期" in s or "年水平" in s
     for m in YEAR.finditer(s):  # noqa: B007 - the last one
         if back and (b := BACK_TO_YEAR.search(s, max(0, m.start() - 5), m.end() + 5)) and b.start() < m.start() < b.end():
             continue  # 恢复到2019年的八成: a comparison base, not the year spoken of
@@ -813,7 +813,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         if "前" in sentence or "后" in sentence or "後" in sentence:
             sentence = BUILT_BEFORE_YEAR.sub("", sentence)
             clause = BUILT_BEFORE_YEAR.sub("", clause)
-        if "年的" in sentence or "年同期" in sentence:
+        if "年的" in sentence or "年同期" in sentence or "年水平" in sentence:
             sentence = BACK_TO_YEAR.sub("", sentence)
             clause = BACK_TO_YEAR.sub("", clause)
         if "相比" in sentence or "相較" in sentence or "相较" in sentence or "年的" in sentence:
