@@ -52,7 +52,8 @@ def sets_next_plan(text: str) -> bool:
 YEAR = re.compile(r"((?:19|20)(?<![\d.比较](?:19|20))\d\d)(?:\s*年(?!\s*\d{1,2}\s*月)|(?=[-—~至到]\s*(?:19|20)\d\d\s*年))")
 # (after a speaker tag of a press conference or interview: 省政府研究室主任：2023年，…)
 # (在市委的坚强领导下，2024年…: an adverbial of circumstance may open the sentence before its year)
-LEAD_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*(?:在[^，,。；;\n\d]{2,30}?[下中][，,]\s*)?((?:19|20)\d\d)")
+_CIRCUMSTANCE = r"(?:在[^，,。；;\n\d]{2,30}?[下中][，,]\s*)?"
+LEAD_YEAR = re.compile(r"\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*" + _CIRCUMSTANCE + r"((?:19|20)\d\d)")
 SPEAKER_LEAD_YEAR = re.compile(r"\s*[^\n:：。，,；;\d]{1,14}[:：]\s*(?:[一二三四五六七八九十]+、|\d+[.、])?\s*((?:19|20)\d\d)")
 # a year as the topic of a sentence (2023年，…) when it opens the sentence, after a speaker's tag at most
 # (TOPIC_OPENS: what may stand before it; found from the year, a class-first scan, not tried at every position)
@@ -61,8 +62,7 @@ LINE_YEAR = re.compile(r"\n[ \t\u3000]*(?:[一二三四五六七八九十]+、|\
                        # (or after a reported-speech lead of a news page: 报告指出，2020年面对…)
                        r"(?:(?:报告|他|她)(?:指出|提出|表示|介绍|说|显示)[，,:：]?)?"
                        # (or after an adverbial of circumstance: 在市委的坚强领导下，2024年全市…)
-                       r"(?:在[^，,。；;\n\d]{2,30}?[下中][，,]\s*)?"
-                       r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
+                       + _CIRCUMSTANCE + r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 YEAR_TOPIC = re.compile(r"((?:19|20)\d\d)\s*年[，,]")
 TOPIC_OPENS = re.compile(r"(?:^|[\n。；;!！?？])[ \t\u3000]*(?:[^\n:：。，,；;\d]{1,14}[:：][ \t\u3000]*)?\Z")
 # a heading line of an illustrated summary naming a year and no part word, last before a sentence
@@ -842,11 +842,13 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             kind = "target"
         elif (c.after_actual_needs is None or c.after_actual_needs.search(after)) and c.after_actual.match(after):
             kind = "actual"
+        # 为目标任务5000人的105.2%: the share done of a goal just restated (asked twice below, found once)
+        goal_share = SHARE_OF_GOAL_FIGURE.search(clause) if q.unit == "%" and "的" in clause else None
         if q.unit == "百分点" and kind == "target" and (GOAL_AS_BASE.search(clause) is not None
                                                        or GAP_TO_GOAL.search(clause) is not None):
             kind, yr, strong = "actual", None, False  # 比年初预期目标低1.9个百分点: the gap to the goal, an outcome
-        elif (q.unit == "%" and kind == "target" and "的" in clause and (sg := SHARE_OF_GOAL_FIGURE.search(clause)) is not None
-              and all(t.start() >= sg.start() for t in c.clause_target.finditer(clause))):
+        elif (kind == "target" and goal_share is not None
+              and all(t.start() >= goal_share.start() for t in c.clause_target.finditer(clause))):
             # 为目标任务5000人的105.2%: the share of the goal done, when the goal word is the clause's only
             # cue (力争达到目标任务5万人的110% is a goal)
             kind, yr, strong = "actual", None, False
@@ -875,7 +877,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                               or "确定的" in clause or "確定的" in clause)
                              and RESTATED_BEFORE.search(clause) is not None
                              and not (q.unit == "百分点" and GAP_TO_GOAL.search(clause))
-                             and not (q.unit == "%" and "的" in clause and SHARE_OF_GOAL_FIGURE.search(clause)))
+                             and goal_share is None)
                          or (("的" in text[q.end : q.end + 6] or text.startswith(("目标", "目標"), q.end))
                              and RESTATED_AFTER.match(text, q.end) is not None)
                          or ("等" in text[q.end : q.end + 81] and GOALS_LISTED_AFTER.match(text, q.end) is not None)

@@ -143,7 +143,7 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         pass
     after_boundary = left[b.end():] if b else left
     until = q.start  # where q's sentence is asked up to (before a line wrap that cut its phrase)
-    if (b is not None and (b.group() == "\n" or (b.group().count("\n") == 1 and not b.group().strip()))
+    if (b is not None and b.group().count("\n") == 1 and not b.group().strip()  # (a line break, maybe with spaces)
             and (wrap := len(left[: b.start()].rstrip(" \u3000"))) > 0
             and _HAN_END.match(left, wrap - 1) and (not (ab := after_boundary.strip(" \u3000")) or CHANGE.match(ab)
                                                      or (len(ab) <= 3 and _HAN_WORD.fullmatch(ab)))):

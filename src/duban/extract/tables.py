@@ -796,7 +796,7 @@ def _cut_value(text: str, cells: list[tuple[str, int]], end: int) -> tuple[list[
     more = _split(text[end + 1:nend], end + 1)
     if not more or _CUT_REST.fullmatch(more[0][0]) is None:
         return None
-    last, at = cells[-1]
+    at = cells[-1][1]
     return [*cells[:-1], (text[at:more[0][1] + len(more[0][0])], at), *more[1:]], nend
 
 
