@@ -253,8 +253,9 @@ _TITLE_YEAR_AFTER = re.compile(r"(?:人民)?政府工作报告\s*[（(【\[]\s*(
 _EXEC_AND_PLAN = re.compile(_YEAR + r"[^。\n]{0,30}?计划执行情况[^。\n]{0,6}?(?:与|和|及|暨)" + _YEAR + r"[^。\n]{0,30}?计划")
 _TITLE_HEAD = 500
 _IN_SENTENCE = re.compile(r"[。，,；;！？]")
-# a line break between two ideographs: a PDF layer wrapped a word (…计划执行情\n况与…)
-WRAP_IN_WORD = re.compile(rf"(?<={_HAN})\n(?={_HAN})")
+# a line break between two ideographs: a PDF layer wrapped a word (…计划执行情\n况与…); or after the
+# connector before the second year (…计划执行情况与\n2024年计划草案的报告)
+WRAP_IN_WORD = re.compile(rf"(?<={_HAN})\n(?={_HAN})|(?<=[与和及暨])\n(?=\d)")
 _PLAN_YEAR = re.compile(_YEAR + r"(?:经济社会发展|发展)?(?:的)?(?:主要)?(?:预期)?(?:目标|重点工作|工作安排|主要任务|具体工作|工作任务)")
 _REVIEW_YEAR = re.compile(r"(?:回顾|刚刚过去的|过去的)" + _YEAR + r"|" + _YEAR + r"(?:工作)?回顾")
 # 2021年2月23日在太原市第十四届人民代表大会, 2022年4月8日上午,南京市十六届人大

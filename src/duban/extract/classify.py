@@ -98,7 +98,8 @@ FIVE_YEAR_PERIOD = re.compile(r"(" + "|".join(FIVE_YEAR) + r")[”\"';；]*(?:�
 # (比上半年加快0.3个百分点: a comparison base, not the period of the figure)
 PART_OF_YEAR = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度)|1[-—至][369]月"))
 # the parts a figure of its sentence can belong to: those, and the second quarter (二季度要力争…回升到4%以上)
-PART_OF_SENTENCE = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度|第二季度|二季度)|1[-—至][369]月|"
+# (二季度末, 三季度末: by the quarter's end, the year so far: 二季度末开工率达到70%)
+PART_OF_SENTENCE = fastre.compile(tpat("(?<![比较])(?:上半年|第一季度|一季度|前三季度|第?[二三]季度末|第二季度|二季度)|1[-—至][369]月|"
                                           "截至[369]月(?:底|末)"))
 # a part-of-year cue carried over the sentences after it on a part-of-year news page, until one of
 # these names another period (全年, 下半年, 去年, a year); 比一季度 is a comparison, not a cue, nor is
@@ -148,7 +149,7 @@ AVERAGE = re.compile(tpat("年均|累计"))
 TITLE_HEAD = 300  # a heading this near the start is the page's title
 LIST_HEADING = re.compile(r"[ \t\u3000]*[一二三四五六七八九十]{1,3}、")
 # verbs of work done (新建, 改造, 新增, 治理): the count after them is a flow, not a level
-FLOW_VERB = re.compile(tpat(r"新建|改建|扩建|改造|新增|治理|建成|开工|完成|实施|引进|植树|造林|搬迁"))
+FLOW_VERB = re.compile(tpat(r"新建|改建|扩建|改造|新增|治理|整治|建成|开工|完成|实施|引进|植树|造林|搬迁"))
 # a sentence that opens with the five years it sums (五年新建…, 过去五年共…)
 FIVE_LEAD = re.compile(tpat(r"\s*(?:过去的?)?五年(?:来|间|中|内)?[，,]?(?:累计|共)?"))
 BASELINE_FROM = re.compile(tpat("[由从]$"))
@@ -159,6 +160,9 @@ FIGURE_YEAR = re.compile(tpat(r"((?:19|20)\d\d)年(?:底|末)?的?(?:达到|为)
 # (由每人每月75元提高到85元: a rate per head or month keeps its base)
 BASELINE = re.compile(r"[由从從]\s*(?:(?:19|20)\d\d\s*年(?:底|末)?)?的?\s*(?:每人每月|每人每年|每人|人均|每月|每年|每亩)?\s*$")
 BASE_YEAR = re.compile(r"[由从從]\s*(?:19|20)\d\d\s*年(?:底|末)?的?")
+# the end of 由2011年的32栋增加到2016年的55栋, in a clause before the quantity's: that figure's year, not
+# the sentence's (过去五年，…；新增国家高新技术企业530家 stays with the five years)
+END_YEAR = re.compile(r"(?<=[到至])\s*(?:19|20)\d\d\s*年(?:底|末)?的")
 # 在2020年基础上继续提高: the base of a goal, not the year of the sentence (到2025年，…在2020年基础上…)
 # (在2025年地区生产总值预计达到5200亿元的基础上: the base may state its figure)
 ON_BASE_YEAR = re.compile(r"[在以较比]\s*(?:19|20)\d\d\s*年(?:底|末)?(?:[^，,。；;：:\n]{0,30}?的)?(?:水平)?基[础礎]上")
@@ -199,7 +203,7 @@ DONE_CLAUSE = re.compile(tpat(_DONE_WORDS))
 WORK_DONE = re.compile(tpat(_DONE_WORDS + "|建成|已|超额"))
 # 低于年度预期目标(8.5%左右): the goal in brackets (the bracket starts a clause of its own)
 # (also after an execution verdict: 增长4.5%，未完成计划(6%), 超额完成计划(10%))
-BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既定)目标(?:值)?|(?:低于|高于|超过|超出|快于|慢于)(?:年度|全年|年初)计划"
+BRACKETED_GOAL = re.compile(tpat(r"(?:(?:预期|控制|年度|全年|计划|既定)目标(?:值)?|(?:低于|高于|超过|超出|快于|慢于|比)(?:年度|全年|年初)计划"
                                  r"|(?:未|超额|超|基本)?(?:完成|达到)(?:年度|全年|年初)?(?:计划|目标|预期目标))\s*[(（]\s*$"))
 # (完成年度预期目标(增长6%): the bracket opens with the change its figure is of)
 BARE_CHANGE = re.compile(tpat(r"\s*(?:增长|增速|下降|提高|降低|上涨)\s*"))
@@ -805,6 +809,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         clause = text[clause_mark + 1 : q.start]
         if "由" in sentence or "从" in sentence:
             # 由2020年的70.4%提高到75%: the base's year is not the year of the sentence
+            if "的" in sentence and len(sentence) > len(clause):
+                sentence = END_YEAR.sub("", sentence[: len(sentence) - len(clause)]) + clause
             sentence = BASE_YEAR.sub("", sentence)
             clause = BASE_YEAR.sub("", clause)
         if "基" in sentence:
@@ -1350,8 +1356,9 @@ def _clause_average(text: str, at: int, clause_mark: int) -> bool:
 
 
 def part_suffix(cue: str) -> str:
-    """The period suffix of a part-of-year cue: 上半年/1-6月 -> H1, 一季度/1-3月 -> Q1, 二季度 -> Q2, 前三季度/1-9月 -> Q1-Q3."""
-    if "半" in cue or "6" in cue:
+    """The period suffix of a part-of-year cue: 上半年/1-6月/二季度末 -> H1, 一季度/1-3月 -> Q1, 二季度 -> Q2,
+    前三季度/1-9月/三季度末 -> Q1-Q3."""
+    if "半" in cue or "6" in cue or cue.endswith("二季度末"):
         return "H1"
     if "二" in cue:
         return "Q2"
@@ -1387,6 +1394,33 @@ def _is_level(text: str, q: Quantity) -> bool:
     """A level-reached word right before the figure (达到, 提高到; the quantity may begin with its
     comparator word: 突破4万元)."""
     return LEVEL_BEFORE.search(text, max(0, q.num_start - 6), q.num_start) is not None
+
+
+# a paragraph opened by the five years it sums (五年累计新增…；…), or holding 过去五年 / 五年来
+FIVE_PARAGRAPH_LEAD = re.compile(tpat(r"[ \t\u3000]*(?:过去的?)?五年(?:来|间|中|内|[，,]|累计|共)"))
+
+
+# a year named as a base or an end of a change (由2011年的, 比2011年, 增加到2016年的): no period of its own
+_YEAR_AS_BASE = re.compile(r"(?:[由从從比较較到至]\s*)(?:19|20)\d\d\s*年|(?:19|20)\d\d\s*年(?:底|末)?的")
+
+
+def _five_year_paragraph(text: str, pos: int) -> re.Match[str] | None:
+    """The five-year lead of the paragraph ``pos`` is in, before ``pos``: 过去五年 or 五年来 in it, or 五年累计
+    opening it; None when a year other than a base or an end of a change stands between (过去的五年，…。
+    过去的2021年，…新增…: that year's)."""
+    para = text.rfind("\n", 0, pos) + 1
+    past = None
+    for past in PAST_FIVE.finditer(text, para, pos):  # noqa: B007 - the last one
+        pass
+    if past is None:
+        past = FIVE_PARAGRAPH_LEAD.match(text, para, pos)
+    if past is None:
+        return None
+    bases = [m.span() for m in _YEAR_AS_BASE.finditer(text, past.end(), pos)]
+    for m in YEAR.finditer(text, past.end(), pos):
+        if not any(s <= m.start() < e for s, e in bases):
+            return None
+    return past
 
 
 def _total_since(text: str, q: Quantity, sentence: str) -> bool:
@@ -1500,9 +1534,17 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
                     and not _is_level(text, q))):
             return _span_years(five[0], last)
         return str(last)
+    def five_year_flow() -> bool:
+        # 过去五年，…；新增国家高新技术企业530家 / 五年累计新增…；新建学校52所: a count of work done in a
+        # paragraph that a five-year lead opens (asked last)
+        return (FLOW_VERB.search(text, max(clause_mark + 1, q.start - 20, 0), q.start) is not None
+                and "全年" not in sentence and "去年" not in sentence and not _is_level(text, q)
+                and _five_year_paragraph(text, q.start) is not None)
+
     if (year is not None and not bulletin and text.find("五年", *ctx) >= 0 and (sentence_year is None or other_clause_year())
             and (_clause_average(text, q.start, clause_mark) or _total_since(text, q, sentence) or from_base
-                 or (FIVE_LEAD.match(sentence) is not None and not _is_level(text, q)))):  # (every PAST_FIVE has 五年)
+                 or (FIVE_LEAD.match(sentence) is not None and not _is_level(text, q))
+                 or five_year_flow())):  # (every PAST_FIVE has 五年)
         # 五年来/过去五年 … 年均增长, 累计, a sentence opening with 五年: over the five years before the
         # report year, when no other period is named between that cue and the figure (a year carried
         # from a sentence before, a level's or a base's year in a clause of its own, 2021年达到…,
@@ -1511,6 +1553,8 @@ def _year_period(kind: str, yr: int | None, year: int | None, text: str, q: Quan
         past = None
         for past in PAST_FIVE.finditer(text, *ctx):  # noqa: B007 - the last one
             pass
+        if past is None:
+            past = _five_year_paragraph(text, q.start)  # (五年累计… opening the paragraph)
         if past is not None and not any(not _compared_plan(text, m) and (not m.group()[0].isdigit()
                                                                          or _opens_sentence(text, m.start()))
                                         for m in OTHER_PERIOD.finditer(text, past.end(), q.start)):

@@ -15,7 +15,7 @@ from functools import cache, lru_cache, partial
 from duban.extract.quantities import BASE_YEAR_SHARE, Quantity, tpat
 
 # bullet marks of an illustrated summary (▶ 一般公共预算总收入 约865亿元) start an indicator too
-BOUNDARY = re.compile(r"[,，;；:：。！？!?\n、\"|｜丨—▶►▸●◆◇■□★☆✔✓•▪➤❖]|\s{2,}")
+BOUNDARY = re.compile(r"[,，;；:：。！？!?\n\t、\"|｜丨—▶►▸●◆◇■□★☆✔✓•▪➤❖]|\s{2,}")
 _HAN_END = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _PROSE_MARK = re.compile(r"[，,。；;、：:]")
@@ -51,9 +51,9 @@ PAREN = re.compile(r"[(（][^()（）]{0,12}[)）]")
 SPEAKER = re.compile(r"[【\[][^【】\[\]]{1,12}[】\]]")
 MEETING = re.compile(tpat(r"^.*(?:会议|全会|人代会|大会)(?:隆重|今天|今日|上午|下午)?(?:开幕|召开|闭幕|举行)(?:了|时|上)?"))
 CHANGE = re.compile(tpat(
-    r"^(?:比上一?年末?|同比|较上一?年末?|比去年|[比较]年初|实际|名义|年均|同口径|按可比价(?:格)?计算){0,2}(?:增长|增加|下降|降低|减少|提高|上涨|上升|回落|增产|减产|增|降|涨|"
+    r"^(?:比上一?年末?|同比|较上一?年末?|比去年|[比较]年初|实际|名义|年均|同口径|按可比价(?:格)?计算){0,2}(?:增长|增加|增多|下降|降低|减少|提高|上涨|上升|回落|增产|减产|增|降|涨|"
     r"扩大|缩小|减|提升|净增|新增)$"))
-CHANGE_END = re.compile(tpat(r"(?:比上一?年|同比|较上一?年|[比较]年初|实际|年均)?(?:增长|增加|下降|降低|减少|提高|上涨|上升|增产|减产)$"))
+CHANGE_END = re.compile(tpat(r"(?:比上一?年|同比|较上一?年|[比较]年初|实际|年均)?(?:增长|增加|增多|下降|降低|减少|提高|上涨|上升|增产|减产)$"))
 # (比年初增加612.4亿元 after a year-end balance: the labellers keep 比年初 with an amount)
 COMPARED = re.compile(tpat("^(?:比上一?年末?|同比|较上一?年末?|[比较]年初)"))
 YEAR_COMPARED = re.compile(tpat("^(?:比上一?年|较上一?年|[比较]年初)(?!末)"))
@@ -405,8 +405,8 @@ ROW_NUMBER = re.compile(r"\d{1,3}(?:[ \t\u3000]+|[.．](?!\d)[ \t\u3000]*|(?=" +
 # a growth's gap to the region above (高于全省平均水平0.2个百分点), said after that growth
 BENCHMARK_GAP = re.compile(tpat(r"^(?:但|并|且|均)?(?:增速|增幅)?(?:分别)?((?:高于|低于|快于|慢于|超过|超出|领先)"
                                 r"(?:全国|全省|全市|全区|全州|全县)(?:平均水平|平均)?)$"))
-# (低于年初预期的7%, 低于年度计划(7%): the goal named by 预期 or 计划 alone; 控制在年度调控目标3%以内: held in it)
-AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出|控制在)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|规划|控制|调控)*目标"
+# (低于年初预期的7%, 低于年度计划(7%), 比年初计划(8%左右)低: the goal named by 预期 or 计划 alone; 控制在年度调控目标3%以内: held in it)
+AGAINST_GOAL = re.compile(tpat(r"^(高于|低于|超过|快于|慢于|超出|控制在|比)(?:了)?((?:年度|全年|年初|预期|年度预期|既定|计划|规划|控制|调控)*目标"
                                r"|(?:年度|全年|年初)(?:预期|计划)|年初(?:确定|提出|设定))(?:值)?的?[(（]?$"))
 # the goal as the base of the gap (比年初预期目标低1.9个百分点)
 GOAL_AS_BASE = re.compile(tpat(r"^[比较]((?:年度|全年|年初|预期|年度预期|既定|计划|控制)*目标)(?:值)?(高|低|快|慢)(?:出|了)?$"))

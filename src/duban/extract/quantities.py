@@ -243,7 +243,8 @@ class _Grammar:
         # the sentence rules: one pattern each, and a pre-check of the whole text (most texts have none)
         sentence_rules = [r["sentence"] for r in nonitems if "sentence" in r]
         self.sentence_re = re.compile("|".join(f"(?:{tpat(x)})" for x in sentence_rules) or "(?!)")
-        heads = [r"(?:" + x.split("[^")[0] + ")" for x in sentence_rules]
+        # (a head's ^ is the sentence's start: in the scan of the whole text, also right after a sentence mark)
+        heads = [r"(?:" + _ANCHOR.sub(r"(?:^|(?<=[。！？!?；;\n]))", x.split("[^")[0]) + ")" for x in sentence_rules]
         self.sentence_pre = any_of(heads)
         # the same heads, where they are (a rule's match starts with its head's)
         self.sentence_heads = fast_groups(_variant_sources(heads))
@@ -476,6 +477,7 @@ def _single_counts(text: str, s: int, e: int, token: str, left: str, out: list[Q
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_ANCHOR = re.compile(r"(?<![\\\[])\^")  # a ^ that anchors (not escaped, not a class's negation)
 
 
 def _said_by_others(text: str, q: Quantity, g: _Grammar) -> bool:

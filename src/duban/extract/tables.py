@@ -596,15 +596,19 @@ def _label_words(line: str, base: int) -> list[tuple[str, int]]:
     label broken at its slash (年均增长/ 累计)."""
     words = [(m.group(), base + m.start()) for m in _WORD.finditer(line)]
     out: list[tuple[str, int]] = []
+    spaced = False  # is the last label a run of lone ideographs (指 标 名 称: one label, 指标名称)?
     for w, at in words:
+        lone = len(w) == 1 and _HAN.match(w) is not None
         if out:
             prev, pat = out[-1]
             if ((_YEAR_ONLY.match(prev) and w[0] == "年" and column(prev + w).role == "year")
-                    or (len(prev) == 1 and len(w) == 1 and _HAN.match(prev) and _HAN.match(w))
+                    or (lone and (spaced or (len(prev) == 1 and _HAN.match(prev))))
                     or prev[-1] in "/／" or w[0] in "/／"):
                 out[-1] = (prev + w, pat)
+                spaced = lone and (spaced or len(prev) == 1)
                 continue
         out.append((w, at))
+        spaced = False
     return out
 
 
@@ -658,6 +662,7 @@ def _single_space_row(line: str, base: int, cols: list[Column]) -> list[tuple[st
     right = len(cols) - ni - 1
     if len(words) < right + 1:
         return None
+    words = _digit_runs_joined(line, base, words, right)
     tail = words[len(words) - right:] if right else []
     head = words[:len(words) - right]
     row: list[tuple[str, int]] = []
@@ -675,6 +680,36 @@ def _single_space_row(line: str, base: int, cols: list[Column]) -> list[tuple[st
     # the name's words are one name (占 GDP 比重): spaces dropped, the offset kept for the quote
     row.append((re.sub(r"[ \u3000]+", "", name), first[1]))
     return [*row, *tail]
+
+
+_DIGIT_WORD = re.compile(r"\d")
+_DIGITS_END = re.compile(r"\d+(?:\.\d+)?%?(?:以上|以下|以内|左右)?")
+
+
+def _digit_runs_joined(line: str, base: int, words: list[tuple[str, int]], right: int) -> list[tuple[str, int]]:
+    """``words`` with a value spaced digit by digit (规上工业总产值(亿元) 4 3 2 0 4500: a PDF layer that placed
+    each glyph) joined into one word: only after a name that ends in its unit's bracket, and only while
+    the row has more words after that name than value columns (3 5, two one-digit values, stay two)."""
+    named = next((j for j in range(len(words) - 1, -1, -1) if words[j][0][-1] in ")）"), None)
+    if named is None or len(words) - named - 1 <= right:
+        return words
+    out = words[: named + 1]
+    extra = len(words) - named - 1 - right  # the words to absorb
+    j = named + 1
+    while j < len(words):
+        w, at = words[j]
+        k = j
+        while (extra > 0 and k + 1 < len(words) and _DIGIT_WORD.fullmatch(words[k][0])
+               and (_DIGIT_WORD.fullmatch(words[k + 1][0]) or _DIGITS_END.fullmatch(words[k + 1][0]))):
+            k += 1
+            extra -= 1
+        if k > j:
+            end = words[k][1] - base + len(words[k][0])
+            out.append((line[at - base:end], at))  # (the original slice: the quote spans it; values are read without spaces)
+        else:
+            out.append((w, at))
+        j = k + 1
+    return out
 
 
 def _single_space_wrapped(text: str, pos: int, end: int,

@@ -450,9 +450,10 @@ def _pdf_evidence(text: str) -> bool:
     return spacing_edits(text)[1] >= MIN_PDF_SIGNALS
 
 
-# a line break inside a number, between a number and its unit (改造老旧小区2\n05个, 达到1260\n万千瓦, 新增 1583\n家),
+# a line break inside a number, between a number and its unit (改造老旧小区2\n05个, 达到1260\n万千瓦, 新增 1583\n家,
+# 增长15 \n%: a space may stand before the break),
 # or inside the comparator after it (控制在 3% 以\n内, 涨幅3%左\n右)
-_NUMBER_CUT = re.compile(r"\n(?:(?<=\d\n)[ \t\u3000]*(?=\.?\d|[万亿千百%‰％]|[\u4e00-\u9fff](?!、))"
+_NUMBER_CUT = re.compile(r"\n(?:(?:(?<=\d\n)|(?<=\d[ \u3000]\n))[ \t\u3000]*(?=\.?\d|[万亿千百%‰％]|[\u4e00-\u9fff](?!、))"
                          r"|(?<=以\n)[ \t\u3000]*(?=[内上下])|(?<=[\d%％]左\n)[ \t\u3000]*(?=右))")
 # (newline first: a fast scan; 以\n内, 3%左\n右: a comparator cut)
 
@@ -494,8 +495,42 @@ def page_footer_edits(text: str) -> list[Edit]:
     return [(s, min(e + 1, len(text)), "") for s, e, lead in found if lead and counts[lead] >= 2]
 
 
+# a page break inside a sentence: a line that runs on (no mark ends it), blank lines, the page number alone
+# on its line (— 2 —, - 2 -, 第2页), blank lines, the rest of the sentence (居民人均可支配收入增长8 / — 2 — / %；…)
+# (newline first: a fast scan; the line's last character is read in Python)
+_PAGE_BREAK = re.compile(r"\n(?:[ \t\u3000]*\n)*"
+                         r"[ \t\u3000]*(?:[—–-]{1,2}[ \t\u3000]*\d{1,3}[ \t\u3000]*[—–-]{1,2}|" + _PAGE_NO + r")"
+                         r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*")
+_VALUE_CELL_END = re.compile(r" [<>≤≥＜＞]?-?\d[\d.]*(?:%|‰|左右|以上|以内|以下)?$")
+PAGE_BREAK_MIN_LINE = 20  # characters: a line cut by the page's end is a full one (a short line ends its paragraph)
+
+
+def _page_break_edits(text: str) -> list[Edit]:
+    """Joins of a sentence that a page break (its page number line and the blank lines around it) cut."""
+    edits: list[Edit] = []
+    for m in _PAGE_BREAK.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line = text[line_start:m.start()].rstrip()
+        above = text[text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)].rstrip()
+        nxt_end = text.find("\n", m.end())
+        nxt = text[m.end() : nxt_end if nxt_end >= 0 else len(text)]
+        if (len(line.lstrip()) < PAGE_BREAK_MIN_LINE or line[-1] in _SENTENCE_END or not nxt.strip()
+                or not above or text[m.end() - 1] in " \t\u3000"
+                or _HEADING_START.match(nxt) or _columns(nxt) or _columns(line)
+                or (line.count(" ") >= 3 and _VALUE_CELL_END.search(line))):
+            # a short line (or one with none above it: a title) ends its paragraph; an
+            # indented line, a heading or a table row starts a new one; a table row (its last cell a
+            # value, one space after the one before: 8 居民消费价格涨幅 % 3左右 2.3 3左右) ends its table
+            continue
+        edits.append((line_start + len(line), m.end(), ""))
+    return edits
+
+
 def unwrap_edits(text: str) -> list[Edit]:
     edits = _statistical_unwrap(text)
+    if "\n" in text and _has_page_footer(text):
+        breaks = [b for b in _page_break_edits(text) if not edits or not _covered(sorted(edits), b)]
+        edits = sorted(edits + breaks) if breaks else edits
     if "\n" in text and _NUMBER_CUT.search(text) and (edits or _pdf_evidence(text)):
         # a PDF layer too irregular for the width statistics (some paragraphs already joined), or lines
         # the statistics left (a wrap in a shorter line): still a break inside a number is a wrap
