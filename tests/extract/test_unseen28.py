@@ -146,3 +146,45 @@ def test_a_plans_safeguards_chapter_is_part_of_the_plan() -> None:
     assert ex.year == 2024
     kinds = {it.low: (it.kind, it.period) for it in ex.items if it.kind != "task"}
     assert kinds[0.8] == kinds[30.0] == ("target", "2024") and kinds[3438.1] == ("actual", "2023")
+
+
+def test_a_clause_on_the_whole_province_ends_a_delegates_story() -> None:
+    # …我们企业出口订单一度下滑，但全省为企业减税降费超过500亿元: the province's figure, told by a delegate
+    text = ("省人大代表、某企业负责人在分组讨论时说，“去年我们企业出口订单一度下滑，但全省为企业减税降费超过400亿元，"
+            "我们享受到了政策红利。”她说，我们科室去年开展早产儿随访门诊2100多人次。")
+    got = [g[2] for g in _got(text)]
+    assert got == [400.0]
+
+
+def test_a_name_cell_before_a_change_cell_is_its_subject() -> None:
+    text = ("附：2019年主要指标完成情况\n序号\t指标名称\t完成情况\n1\t地区生产总值\t2640亿元，增长7.1%\n"
+            "3\t固定资产投资\t增长23.2%\n")
+    indicators = {r[2]: r[0] for r in _rows(text)}
+    assert indicators[23.2] == "固定资产投资增长" and indicators[2640.0] == "地区生产总值"
+
+
+def test_what_the_report_says_is_no_part_of_the_indicator() -> None:
+    text = "记者注意到，报告提出全年粮食产量稳定在68亿斤以上。"
+    assert [r[0] for r in _rows(text)] == ["粮食产量"]
+
+
+def test_numbers_spaced_digit_by_digit_around_a_spaced_point() -> None:
+    # 增长1 8 . 2 %, 9 . 3 %, 6 . 2 万人, and a number opening the line after a word
+    text = ("2015年，全市地区生产总值增长9 . 3 %；固定资产投资增长1 8 . 2 %；城镇新增就业6 . 2 万人；"
+            "高新技术产业增加值占地区生产总值比重达\n2 5 . 8 %。\n")
+    doc = duban.read_text(text)
+    for figure in ("增长9.3%", "增长18.2%", "就业6.2万人", "2 5.8%"):
+        assert figure.replace("2 5.8", "25.8") in doc.text.replace("\n", "")
+
+
+def test_the_bound_held_right_after_an_outcome_restates_the_goal() -> None:
+    text = ("一、2022年计划执行情况\n城镇新增就业6.32万人，城镇调查失业率5.3%，控制在5.5%以内。\n"
+            "去年的经济增速明显低于年初设定的9%左右。\n")
+    kinds = {r.low: r.kind for r in duban.extract(duban.read_text(text)).items if r.kind != "task"}
+    assert kinds[5.3] == "actual" and kinds[5.5] == "target" and kinds[9.0] == "target"
+
+
+def test_a_range_of_single_chinese_digits_and_counts_by_qi() -> None:
+    text = "2018年主要目标：新增上市企业三至五家，新建学校两到三所。坚持一到两个重点。\n2017年，全年发生各类生产安全事故14起。"
+    got = [(g[1], g[2], g[3]) for g in _got(text)]
+    assert got == [("range", 3.0, "家"), ("range", 2.0, "所"), ("=", 14.0, "起")]

@@ -188,7 +188,8 @@ RESTATED_LEAD = re.compile(tpat(r"\s*(?:[^，,。：:\n]{1,12}[：:]\s*)?(?:[^�
 # (the goal may stand in brackets: 低于年度预期目标(8.5%左右))
 # (低于年初预期的7%: the goal named by 预期 alone, before its figure)
 RESTATED_BEFORE = re.compile(tpat(r"(?:(?:预期|控制|调控|年度|全年|计划|既定|年初确定的?)目标(?:值)?(?:为|是)?(?:增长|下降|提高|降低)?"
-                                  r"|(?:年初|年度|全年)预期的|(?:低于|高于|超过|快于|慢于|达到)年初(?:确定|提出|设定)的|与预期的)\s*[(（]?\s*$"))
+                                  r"|(?:年初|年度|全年)预期的|(?:明显|略|稍)?(?:低于|高于|超过|快于|慢于|达到)(?:了)?年初(?:确定|提出|设定)的|与预期的)\s*[(（]?\s*$"))
+HELD_IN = re.compile(r"\s*控制在\s*")
 CUMULATIVE = re.compile(tpat(r"累计\Z"))
 # after a part-of-year review of this year (上半年…增长6.1%): the rest of the year's outlook
 REST_OF_YEAR = re.compile(tpat("下半年|第?四季度"))
@@ -880,7 +881,7 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                     and (((rl := RESTATED_LEAD.match(sentence)) is not None and not DONE_CLAUSE.search(clause)
                           and not WORK_DONE.search(sentence, rl.end()))
                          or (("目标" in clause or "目標" in clause or "预期的" in clause or "預期的" in clause
-                              or "确定的" in clause or "確定的" in clause)
+                              or "确定的" in clause or "確定的" in clause or "设定的" in clause or "設定的" in clause)
                              and RESTATED_BEFORE.search(clause) is not None
                              and not (q.unit == "百分点" and GAP_TO_GOAL.search(clause))
                              and goal_share is None)
@@ -908,6 +909,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                              and (PLAN_THEN_ACTUAL.match(text, q.end) is not None
                                   or (opens and PLAN_THEN_ACTUAL_NEXT.match(text, q.end) is not None)))
                          or goal_of_share
+                         # 城镇调查失业率5.3%，控制在5.5%以内: the bound held right after the outcome is the goal
+                         or (q.cmp == "<=" and q.unit == "%" and HELD_IN.fullmatch(clause) is not None
+                             and text[max(0, clause_mark - 1) : clause_mark] in ("%", "％"))
                          or ((not clause.strip() or BARE_CHANGE.fullmatch(clause) is not None)
                              and BRACKETED_GOAL.search(text, max(0, q.start - 20), clause_mark + 1) is not None)))
         if bulletin and sec_part != "plan":

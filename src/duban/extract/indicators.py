@@ -50,6 +50,8 @@ PAREN = re.compile(r"[(（][^()（）]{0,12}[)）]")
 # indicator of an interview or news page: the words after them
 SPEAKER = re.compile(r"[【\[][^【】\[\]]{1,12}[】\]]")
 MEETING = re.compile(tpat(r"^.*(?:会议|全会|人代会|大会)(?:隆重|今天|今日|上午|下午)?(?:开幕|召开|闭幕|举行)(?:了|时|上)?"))
+# a news page's lead to what the report says (他注意到报告提出全年粮食产量…): the words after it
+REPORT_SAYS = re.compile(tpat(r"^.*报告(?:中|里)?(?:提出|明确|指出|显示|要求|强调|说)(?:了|的)?"))
 CHANGE = re.compile(tpat(
     r"^(?:比上一?年末?|同比|较上一?年末?|比去年|[比较]年初|实际|名义|年均|同口径|按可比价(?:格)?计算){0,2}(?:增长|增加|增多|下降|降低|减少|提高|上涨|上升|回落|增产|减产|增|降|涨|"
     r"扩大|缩小|减|提升|净增|新增)$"))
@@ -72,6 +74,10 @@ def _clean(phrase: str) -> str:
     if "开" in p or "闭" in p or "举" in p or "開" in p or "閉" in p or "舉" in p:
         m = MEETING.match(p)
         if m and m.end() < len(p):
+            p = p[m.end():]
+    if "报告" in p or "報告" in p:
+        m = REPORT_SAYS.match(p)
+        if m and m.end() < len(p) - 1:
             p = p[m.end():]
     p = re.sub(r"\s+", "", p)
     if "前" in p or "后" in p or "後" in p:
@@ -142,6 +148,13 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
     for b in BOUNDARY.finditer(left):  # noqa: B007 - we want the last boundary
         pass
     after_boundary = left[b.end():] if b else left
+    if b is not None and b.group() == "\t" and (not (ab := after_boundary.strip()) or CHANGE.match(ab)):
+        # a table row's name cell before its value or change cell (固定资产投资<TAB>增长23.2%): the name is
+        # the subject (a tab ends a phrase otherwise: 2024年12月底<TAB>一季度增长5%)
+        cut = None
+        for cut in BOUNDARY.finditer(left, 0, b.start()):  # noqa: B007 - the boundary before the tab
+            pass
+        after_boundary = left[cut.end() if cut else 0 : b.start()] + after_boundary
     until = q.start  # where q's sentence is asked up to (before a line wrap that cut its phrase)
     if (b is not None and b.group().count("\n") == 1 and not b.group().strip()  # (a line break, maybe with spaces)
             and (wrap := len(left[: b.start()].rstrip(" \u3000"))) > 0

@@ -457,6 +457,9 @@ def _single_counts(text: str, s: int, e: int, token: str, left: str, out: list[Q
         return False  # 数十场, 几十家: no figure is given
     if g.percent_words.search(left) or text.startswith(("个百分点", "個百分點"), e):
         return True  # (提高两个百分点: no name or slogan is counted in percentage points)
+    if (r := _CN_RANGE_TAIL.match(text, e)) is not None and not g.stance_before.search(left) and (
+            g.single_count.match(text, r.end()) is not None or g.single_measure.match(text, r.end()) is not None):
+        return True  # 新增上市企业三至五家, 新建学校两到三所: a range of single digits before a count word
     if (c := g.single_count.match(text, e)) is not None:
         # 出台稳经济十条: a package of measures named by its count
         return not (text[c.start()] in "条條" and _POLICY_LEFT.search(left) is not None)
@@ -476,6 +479,7 @@ def _single_counts(text: str, s: int, e: int, token: str, left: str, out: list[Q
             and _LIST_GAP_BEFORE.search(text, prev.end, s) is not None)
 
 
+_CN_RANGE_TAIL = re.compile(r"[至到~～—-][二两兩三四五六七八九十]")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _ANCHOR = re.compile(r"(?<![\\\[])\^")  # a ^ that anchors (not escaped, not a class's negation)
 
@@ -535,7 +539,7 @@ def _read(text: str, s: int, num_end: int, low: float, t: re.Match, g: _Grammar,
     if sep:
         p2 = _parse(num2)
         u1 = u1 or ""
-        if p2 is None or p2[1]:
+        if p2 is None or (p2[1] and p2[1] != "single"):  # (三至五家: a single digit ends the range)
             return None
         high = p2[0]
         if not (high > low) or (u1 and u1 not in ("%", "％", scale_w + unit_w, scale_w)):

@@ -731,9 +731,10 @@ def spacing_edits(text: str) -> tuple[list[Edit], int]:
 # unit (全体居民人均可支配收入 29 4 0 6 元, 7 5 106元); a table's numbers stand apart in runs of their own
 # width (decimals, four digits), and a line opening with the runs is a letter-spaced line (its own rule).
 # (the whole run is matched here: the one-pass rules of spacing.toml see a fixed width behind a space only)
-_DIGIT_RUNS = re.compile(r"\d{1,3}(?: \d{1,3}){2,}(?:\.\d+)?(?= ?[\u4e00-\u9fff%])")
-_SPACED_DIGITS = re.compile(r" \d{1,3} \d")
-_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff，,、；;：:] ?\Z")
+# (two runs are enough before a decimal point spaced on both sides: 增长1 8 . 2 %, 收入1 2 6 . 5 亿元)
+_DIGIT_RUNS = re.compile(r"\d{1,3}(?:(?: \d{1,3}){2,}(?: ?\. ?\d+)?|(?: \d{1,3})+ \. \d+)(?= ?[\u4e00-\u9fff%])")
+_SPACED_DIGITS = re.compile(r" \d{1,3} [\d.]")
+_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff，,、；;：:][ \n]?\Z")  # (a word, maybe at the end of the line before)
 
 
 def digit_spaced_edits(text: str) -> list[Edit]:
