@@ -188,3 +188,16 @@ def test_a_range_of_single_chinese_digits_and_counts_by_qi() -> None:
     text = "2018年主要目标：新增上市企业三至五家，新建学校两到三所。坚持一到两个重点。\n2017年，全年发生各类生产安全事故14起。"
     got = [(g[1], g[2], g[3]) for g in _got(text)]
     assert got == [("range", 3.0, "家"), ("range", 2.0, "所"), ("=", 14.0, "起")]
+
+
+def test_the_part_of_a_pool_is_named_by_the_pools_noun() -> None:
+    text = "2018年工作回顾\n全市10.6万贫困人口中有8.8万人实现预脱贫，2100个相对贫困村中有1600多个村达到出列标准。"
+    indicators = {r[2]: r[0] for r in _rows(text)}
+    assert indicators == {8.8: "贫困人口", 1600.0: "相对贫困村"}
+
+
+def test_a_page_break_between_a_number_and_its_unit_after_a_stray_space() -> None:
+    text = ("2016年，全市经济运行总体平稳，主要指标完成年初确定的目标。全市地区生产总值达到8200亿元，\n"
+            "增长7.5%；全社会固定资产投资完成 5520\n- 1 -\n 亿元，增长10.2%。\n")
+    got = {(g[2], g[3]) for g in _got(text)}
+    assert (5520.0, "亿元") in got

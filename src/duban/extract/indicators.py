@@ -50,6 +50,8 @@ PAREN = re.compile(r"[(（][^()（）]{0,12}[)）]")
 # indicator of an interview or news page: the words after them
 SPEAKER = re.compile(r"[【\[][^【】\[\]]{1,12}[】\]]")
 MEETING = re.compile(tpat(r"^.*(?:会议|全会|人代会|大会)(?:隆重|今天|今日|上午|下午)?(?:开幕|召开|闭幕|举行)(?:了|时|上)?"))
+# the pool a part is taken from, before the part (11.6万贫困人口中有, 2277个相对贫困村中有)
+POOL_BEFORE = re.compile(r"^.*?\d[\d.]*[万亿萬億]?[个個户戶名人家所村座条條]?([\u4e00-\u9fff]{2,12}?)中[有的]$")
 # a news page's lead to what the report says (他注意到报告提出全年粮食产量…): the words after it
 REPORT_SAYS = re.compile(tpat(r"^.*报告(?:中|里)?(?:提出|明确|指出|显示|要求|强调|说)(?:了|的)?"))
 CHANGE = re.compile(tpat(
@@ -181,6 +183,10 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         after_boundary = after_boundary[row.end():]  # 2<TAB>一季度…: a table row's number
     # 低于年度预期目标(8.5%: the words before the bracket the figure stands in
     phrase = _clean(after_boundary.rstrip(" (（") if after_boundary.endswith(("(", "（")) else after_boundary)
+    pooled = False
+    if phrase.endswith(("中有", "中的")) and (pool := POOL_BEFORE.match(phrase)) is not None:
+        # 全市11.6万贫困人口中有9.8万人…: the part is of the pool's noun (the pool is no item)
+        phrase, pooled = pool.group(1), True
     # a count: the noun it counts follows (新增4290个学位, 推进2所高中)
     right = ""
     if q.kind in ("count", "percent", "scale") and q.end < len(text):
@@ -365,6 +371,8 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
         # 全年增长5.5%左右, 我们前三季度增长5.6%: a growth with no subject anywhere before it in its sentence is
         # the economy's (over the sealed pages such a bare 增长 was GDP's in 16 of 35, never labelled bare)
         return _finish(gdp + "增长", gdp, repair)
+    if pooled and right and phrase.endswith(right):
+        right = ""  # 2277个相对贫困村中有1800多个村: the pool's noun again after the count adds nothing
     return _finish(phrase + right, gdp, repair)
 
 

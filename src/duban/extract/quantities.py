@@ -502,7 +502,8 @@ LIST_GAP = re.compile(r"[、，,和及与與\s]{1,3}")
 
 
 def _spread_respectively(text: str, qs: list[Quantity]) -> None:
-    """分别不低于7.5%和8%: a comparator before a 分别 list applies to every member of the list."""
+    """分别不低于7.5%和8%: a comparator before a 分别 list applies to every member of the list (one after
+    its last member, 分别增长8.5%和9%左右, does not: the labellers keep the first member's = 33 to 11)."""
     for i, q in enumerate(qs):
         if q.cmp in ("=", "range") or q.start == q.num_start or not RESPECTIVELY.search(text, max(0, q.start - 4), q.start):
             continue

@@ -502,6 +502,7 @@ _PAGE_BREAK = re.compile(r"\n(?:[ \t\u3000]*\n)*"
                          r"[ \t\u3000]*(?:[—–-]{1,2}[ \t\u3000]*\d{1,3}[ \t\u3000]*[—–-]{1,2}|" + _PAGE_NO + r")"
                          r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*")
 _VALUE_CELL_END = re.compile(r" [<>≤≥＜＞]?-?\d[\d.]*(?:%|‰|左右|以上|以内|以下)?$")
+_INDENT = re.compile(r"\n(?:[ \t]{2,}|\u3000|\t)[ \t\u3000]*\Z")  # a paragraph's indent (one space is a PDF's stray one)
 PAGE_BREAK_MIN_LINE = 20  # characters: a line cut by the page's end is a full one (a short line ends its paragraph)
 
 
@@ -515,7 +516,7 @@ def _page_break_edits(text: str) -> list[Edit]:
         nxt_end = text.find("\n", m.end())
         nxt = text[m.end() : nxt_end if nxt_end >= 0 else len(text)]
         if (len(line.lstrip()) < PAGE_BREAK_MIN_LINE or line[-1] in _SENTENCE_END or not nxt.strip()
-                or not above or text[m.end() - 1] in " \t\u3000"
+                or not above or _INDENT.search(text, m.start(), m.end()) is not None
                 or _HEADING_START.match(nxt) or _columns(nxt) or _columns(line)
                 or (line.count(" ") >= 3 and _VALUE_CELL_END.search(line))):
             # a short line (or one with none above it: a title) ends its paragraph; an
