@@ -201,3 +201,39 @@ def test_a_page_break_between_a_number_and_its_unit_after_a_stray_space() -> Non
             "增长7.5%；全社会固定资产投资完成 5520\n- 1 -\n 亿元，增长10.2%。\n")
     got = {(g[2], g[3]) for g in _got(text)}
     assert (5520.0, "亿元") in got
+
+
+def test_a_numbered_part_heading_does_not_make_the_page_a_review() -> None:
+    # a page announcing this year's list opens with last year's completion (一、2022年…完成情况): its third line,
+    # a part's heading, is no title of a review page, and this year's list keeps this year
+    text = ("某市2023年十方面民生实事项目公布\n发布日期：2023-02-17\n一、2022年民生实事项目完成情况\n"
+            "2022年，新增普惠性托育机构托位3286个，新增学位3.2万个。\n二、2023年十方面民生实事项目\n"
+            "今年我市将实施十方面民生实事项目：\n1.托育服务扩容。新增普惠性托育机构托位3000个以上。\n"
+            "2.教育资源扩充。新增学位2.5万个。\n")
+    got = {r[2]: r[3] for r in _rows(text)}
+    assert got[3286.0] == got[3.2] == "2022" and got[3000.0] == got[2.5] == "2023"
+
+
+def test_the_expected_goal_then_the_estimate_in_an_execution_review() -> None:
+    # 预期增长8%，预计增长12.6%: in the review of a plan's execution, the year's goal, then its estimated outcome
+    text = ("关于某市2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n一、2023年国民经济和社会发展计划执行情况\n"
+            "3. 固定资产投资。预期增长8%，预计增长12.6%，其中制造业投资增长21.4%。\n")
+    got = {r.low: (r.kind, r.period) for r in duban.extract(duban.read_text(text)).items if r.kind != "task"}
+    assert got[8.0] == ("target", "2023") and got[12.6] == got[21.4] == ("actual", "2023")
+
+
+def test_the_same_as_last_year_opens_no_review_in_a_plans_goals() -> None:
+    text = ("二、2018年主要预期目标\n今年全省经济社会发展的主要预期目标是：地区生产总值增长6%左右，固定资产投资同上年持平，"
+            "社会消费品零售总额增长8%左右，城镇新增就业40万人以上。\n")
+    assert {(r.kind, r.period) for r in duban.extract(duban.read_text(text)).items if r.kind != "task"} == {("target", "2018")}
+
+
+def test_the_subject_of_steps_passed_names_the_figure_after_them() -> None:
+    # the steps (跨越万亿元、1.1万亿元两个台阶) give no item; the level and growth after them are of their subject
+    text = "一、过去五年工作回顾\n五年来，全市地区生产总值先后跨越万亿元、1.1万亿元两个台阶，预计2025年达到1.13万亿元，年均增长6%左右。"
+    assert [r[0] for r in _rows(text)] == ["地区生产总值", "地区生产总值年均增长"]
+
+
+def test_candidate_projects_formed_by_a_consultation_are_no_item() -> None:
+    text = "今年的项目面向社会公开征集，共收到市民建议1.2万余条，经梳理论证形成15个候选项目，经代表票决，10个项目全部获得通过。"
+    assert _got(text) == []

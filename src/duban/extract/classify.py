@@ -218,7 +218,7 @@ SHARE_AFTER = re.compile(r"\s*的\s*\d+(?:\.\d+)?\s*%")
 # 比年初预期目标低1.9个百分点: the goal named as the base of a gap
 GOAL_AS_BASE = re.compile(tpat(r"[比较](?:年度|全年|年初|预期|既定|计划|控制)*目标(?:值)?(?:高|低|快|慢)(?:出|了)?\s*$"))
 ACTUAL_OPENS = re.compile(tpat(r"\s*实际(?:增长|下降|增加|减少)"))
-PLAN_OPENS = re.compile(tpat(r"\s*(?:年初|年度|全年)?计划"))
+PLAN_OPENS = re.compile(tpat(r"\s*(?:年初|年度|全年)?(?:计划|预期)"))  # (预期增长8%，预计增长12.6%: the goal, then the outcome)
 PLAN_THEN_ACTUAL = re.compile(tpat(r"[^。；;\n]{0,40}?[，,]\s*(?:实际|预计)"))  # (预计: the estimate of a year not closed)
 # a clause that opens with the plan may have its outcome in the next sentence (计划总投资7.6亿元。…，实际完成投资8.1亿元)
 # (…，累计完成投资10.3亿元: the sum done so far, the outcome likewise)
@@ -247,7 +247,7 @@ GOAL_LABEL = re.compile(tpat(r"(?:(?:年初|年度|全年|计划)(?:目标|任�
 # 年初政府工作报告确定的全年目标是A、B、C (named in a review of part of the year): every member restated
 GOALS_SET_LIST = re.compile(tpat(r"(?:确定|提出|设定|制定|明确)的?(?:全年|年度|今年)?(?:主要)?(?:预期|发展)?目标(?:是|为)"))
 # 地区生产总值计划增长8%以上，实际…: the plan's word right before the figure, after the indicator
-PLAN_BEFORE = re.compile(tpat(r"计划(?:增长|下降|提高|降低|增加|减少|完成|达到|实现|为)?\s*$"))
+PLAN_BEFORE = re.compile(tpat(r"(?:计划|预期)(?:增长|下降|提高|降低|增加|减少|完成|达到|实现|为)?\s*$"))
 # (…与4.5个的规划目标: the plan's goal named after its figure)
 # (未完成年初确定的7%目标: the goal word right after the figure)
 RESTATED_AFTER = re.compile(tpat(r"(?:左右|以上|以内|以下)?的(?:年度|全年|预期|控制|调控|既定|计划|规划)?"
@@ -378,6 +378,7 @@ _REVIEW_TITLE = re.compile(tpat(r"实施情况|中期评估|执行情况|进展�
 
 
 _SENTENCE_MARKS = re.compile(r"[。，,；;]")
+_PART_NUMBER = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")
 _HEADING_MARKS = re.compile(r"[。，,；;：:！？]")
 
 
@@ -385,8 +386,10 @@ def is_plan_review(text: str) -> bool:
     """The page head (the first three lines that are not blank) titles a review of a plan's progress,
     not a bulletin."""
     lines = [line for line in text[:300].splitlines() if line.strip()][:3]
-    # (a title: no sentence of a notice, 请…将进展情况报县政府督查室。)
-    return (any(_REVIEW_TITLE.search(line) and len(line) <= 80 and not _SENTENCE_MARKS.search(line) for line in lines)
+    # (a title: no sentence of a notice, 请…将进展情况报县政府督查室; no numbered heading of a part, 一、2022年
+    # 民生实事项目完成情况 under a title announcing the next year's list)
+    return (any(_REVIEW_TITLE.search(line) and len(line) <= 80 and not _SENTENCE_MARKS.search(line)
+                and not _PART_NUMBER.match(line) for line in lines)
             and not is_bulletin(text))
 
 
@@ -905,7 +908,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
                              and PROGRESS_MARK.search(sentence, gl.end()) is None)
                          # 计划地区生产总值增长8%左右，实际增长8.1%: the plan set against the outcome
                          or (((opens := PLAN_OPENS.match(clause) is not None)
-                              or (("计划" in clause or "計劃" in clause) and PLAN_BEFORE.search(clause)))
+                              or (("计划" in clause or "計劃" in clause or "预期" in clause or "預期" in clause)
+                                  and PLAN_BEFORE.search(clause)))
                              and (PLAN_THEN_ACTUAL.match(text, q.end) is not None
                                   or (opens and PLAN_THEN_ACTUAL_NEXT.match(text, q.end) is not None)))
                          or goal_of_share

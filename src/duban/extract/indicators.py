@@ -50,6 +50,9 @@ PAREN = re.compile(r"[(（][^()（）]{0,12}[)）]")
 # indicator of an interview or news page: the words after them
 SPEAKER = re.compile(r"[【\[][^【】\[\]]{1,12}[】\]]")
 MEETING = re.compile(tpat(r"^.*(?:会议|全会|人代会|大会)(?:隆重|今天|今日|上午|下午)?(?:开幕|召开|闭幕|举行)(?:了|时|上)?"))
+_STEP_FIGURE = re.compile(r"[\d一二三四五六七八九十百千万]")
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_STEP_VERB_END = re.compile(r"(?:先后|连续|相继|接连|连)?(?:跨越|跨上|迈上|跃上|越过|跨过|突破|登上|跨)$")
 # the pool a part is taken from, before the part (11.6万贫困人口中有, 2277个相对贫困村中有)
 POOL_BEFORE = re.compile(r"^.*?\d[\d.]*[万亿萬億]?[个個户戶名人家所村座条條]?([\u4e00-\u9fff]{2,12}?)中[有的]$")
 # a news page's lead to what the report says (他注意到报告提出全年粮食产量…): the words after it
@@ -363,7 +366,14 @@ def indicator_for(text: str, q: Quantity, prev: Quantity | None, prev_indicator:
             cut = None
             for cut in SENTENCE_END.finditer(before):  # noqa: B007 - the last sentence end
                 pass
-            phrase = _clean(before[cut.end():] if cut else before)[-12:]
+            seg = before[cut.end():] if cut else before
+            if seg.endswith("台阶"):
+                # 地区生产总值先后跨越万亿元、1.1万亿元两个台阶，预计2025年达到1.13万亿元: the steps gave no
+                # item (nonitems.toml); their subject is the words of their clause before them
+                steps = _CLAUSE_MARK.split(seg)[-1]
+                if (fig := _STEP_FIGURE.search(steps)) is not None:
+                    seg = _STEP_VERB_END.sub("", steps[: fig.start()])
+            phrase = _clean(seg)[-12:]
     if not (phrase or right) and b is not None and b.group() in "。：:":
         # 1.地区生产总值。预计完成286.4亿元: a numbered or dashed item's label names what its sentences count
         phrase = _item_label(text, lo + b.end())
