@@ -237,3 +237,21 @@ def test_the_subject_of_steps_passed_names_the_figure_after_them() -> None:
 def test_candidate_projects_formed_by_a_consultation_are_no_item() -> None:
     text = "今年的项目面向社会公开征集，共收到市民建议1.2万余条，经梳理论证形成15个候选项目，经代表票决，10个项目全部获得通过。"
     assert _got(text) == []
+
+
+def test_a_table_cell_opening_with_the_change_it_measures() -> None:
+    # 年均增长5.5%左右 under 年均/累计: the value, not a words cell
+    text = ("二、“十五五”时期主要目标\n序号\t指标\t2025年\t2030年\t年均/累计\t属性\n"
+            "1\t地区生产总值(亿元)\t9800\t13000\t年均增长5.5%左右\t预期性\n")
+    got = {(r.cmp, r.low, r.unit, r.period) for r in duban.extract(duban.read_text(text)).items if r.kind == "target"}
+    assert ("~", 5.5, "%", "2026-2030") in got
+
+
+def test_a_spinners_report_and_work_words_are_read_back() -> None:
+    # 当局事情陈说 (政府工作报告) and 事变回顾 (工作回顾): read back, the title names the report and the heading a review
+    text = ("某市2023年当局事情陈说全文\n各位代表：\n现在，我代表市人民政府，向大会报告事变，请予审议。\n一、2022年事变回顾\n"
+            "过去一年，全市地区生产总值达到4523.6亿元，增加4.7%。\n二、2023年主要目的\n地区生产总值增长5%左右。\n")
+    doc = duban.read_text(text)
+    assert "2023年政府工作报告" in doc.text and "2022年工作回顾" in doc.text and "报告工作" in doc.text
+    ex = duban.extract(doc)
+    assert ex.year == 2023 and {(it.kind, it.period) for it in ex.items if it.low == 4523.6} == {("actual", "2022")}

@@ -282,9 +282,13 @@ def _header(cells: list[tuple[str, int]]) -> list[Column] | None:
     return cols
 
 
+# a value cell opening with the change it measures (年均增长5.5%左右 under 年均/累计)
+_CHANGE_LEAD = re.compile(r"^(?:年均)?(?:增长|增速)")
+
+
 def _value(cell: str) -> tuple[str, float, float] | None:
     """'98以上' -> ('>=', 98, 98); '- 0. 6' -> ('=', -0.6, -0.6); '5-6' -> range; None otherwise."""
-    m = _VALUE.match(re.sub(r"[ \u3000,，]", "", cell))
+    m = _VALUE.match(_CHANGE_LEAD.sub("", re.sub(r"[ \u3000,，]", "", cell)))
     if m is None:
         return None
     a = float(m.group("a"))
