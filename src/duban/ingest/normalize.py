@@ -529,8 +529,11 @@ def _page_break_edits(text: str) -> list[Edit]:
 
 def unwrap_edits(text: str) -> list[Edit]:
     edits = _statistical_unwrap(text)
-    if "\n" in text and _has_page_footer(text):
-        breaks = [b for b in _page_break_edits(text) if not edits or not _covered(sorted(edits), b)]
+    # (its newline-first scan costs ~2 us per 1k characters; asking _has_page_footer first cost 8)
+    if "\n" in text and (breaks := _page_break_edits(text)):
+        if edits:
+            ends = sorted(edits)
+            breaks = [b for b in breaks if not _covered(ends, b)]
         edits = sorted(edits + breaks) if breaks else edits
     if "\n" in text and _NUMBER_CUT.search(text) and (edits or _pdf_evidence(text)):
         # a PDF layer too irregular for the width statistics (some paragraphs already joined), or lines
