@@ -14,3 +14,15 @@ def items(text: str) -> list[tuple[str, str, str, float, str, str | None]]:
 def kinds_periods(text: str) -> list[tuple[str, str | None]]:
     """(kind, period) of every target and actual extracted from ``text``."""
     return [(kind, period) for _, kind, _, _, _, period in items(text)]
+
+
+def quoted(text: str) -> list[tuple[str, str, float, str, str]]:
+    """(kind, cmp, low, unit, quote) of every target and actual extracted from ``text`` (read as a page)."""
+    found = duban.extract(duban.read_text(text)).items
+    return [(it.kind, it.cmp, it.low, it.unit, it.quote) for it in found if it.kind != "task"]
+
+
+def rows(text: str) -> list[tuple[str, str, float, str | None]]:
+    """(indicator, cmp, low, period) of every target and actual extracted from ``text`` (read as a page)."""
+    found = duban.extract(duban.read_text(text)).items
+    return [(it.indicator, it.cmp, it.low, it.period) for it in found if it.kind != "task"]

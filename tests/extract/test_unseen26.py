@@ -3,12 +3,9 @@ found on the sealed batches of stop 13 and described there in general terms only
 
 from __future__ import annotations
 
+from extract_examples import quoted as _got
+
 import duban
-
-
-def _got(text: str) -> list[tuple[str, str, float, str, str]]:
-    items = duban.extract(duban.read_text(text)).items
-    return [(it.kind, it.cmp, it.low, it.unit, it.quote) for it in items if it.kind != "task"]
 
 
 def test_the_whole_written_as_baifenzhibai_is_a_hundred_percent() -> None:

@@ -3,17 +3,10 @@ found on the sealed batches of stop 14 and described there in general terms only
 
 from __future__ import annotations
 
+from extract_examples import quoted as _got
+from extract_examples import rows as _rows
+
 import duban
-
-
-def _got(text: str) -> list[tuple[str, str, float, str, str]]:
-    items = duban.extract(duban.read_text(text)).items
-    return [(it.kind, it.cmp, it.low, it.unit, it.quote) for it in items if it.kind != "task"]
-
-
-def _rows(text: str) -> list[tuple[str, str, float, str | None]]:
-    items = duban.extract(duban.read_text(text)).items
-    return [(it.indicator, it.cmp, it.low, it.period) for it in items if it.kind != "task"]
 
 
 def test_a_plan_goal_lead_with_a_verb_opens_the_plans_goals() -> None:

@@ -1,19 +1,12 @@
-"""Round sixty-one on unseen documents (issue 2): each test is an example text of one general failure
+"""Rounds sixty-one to sixty-five on unseen documents (issue 2): each test is an example text of one general failure
 found on the sealed batches of stop 15 and described there in general terms only (the texts are ours)."""
 
 from __future__ import annotations
 
+from extract_examples import quoted as _got
+from extract_examples import rows as _rows
+
 import duban
-
-
-def _got(text: str) -> list[tuple[str, str, float, str, str]]:
-    items = duban.extract(duban.read_text(text)).items
-    return [(it.kind, it.cmp, it.low, it.unit, it.quote) for it in items if it.kind != "task"]
-
-
-def _rows(text: str) -> list[tuple[str, str, float, str | None]]:
-    items = duban.extract(duban.read_text(text)).items
-    return [(it.indicator, it.cmp, it.low, it.period) for it in items if it.kind != "task"]
 
 
 def test_a_delegates_story_after_a_full_stop_is_no_item() -> None:
