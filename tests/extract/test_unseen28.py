@@ -248,3 +248,14 @@ def test_a_spinners_report_and_work_words_are_read_back() -> None:
     assert "2023年政府工作报告" in doc.text and "2022年工作回顾" in doc.text and "报告工作" in doc.text
     ex = duban.extract(doc)
     assert ex.year == 2023 and {(it.kind, it.period) for it in ex.items if it.low == 4523.6} == {("actual", "2022")}
+
+
+def test_a_task_table_row_naming_last_year_dates_only_itself() -> None:
+    # 15<TAB>完成2024年民生实事中跨年度项目3项 in a 2025 task table: that row's work is last year's; the rows after
+    # it stay this year's goals
+    text = ("某区2025年政府工作报告重点任务分工表\n序号\t任务内容\t牵头单位\t完成时限\n"
+            "14\t举办各类文体惠民活动1000场次以上\t区文化广电旅游体育局\t2025年12月\n"
+            "15\t完成2024年民生实事中跨年度项目3项\t区发展改革局\t2025年6月\n"
+            "16\t空气质量优良天数比例不低于90%，PM2.5年均浓度控制在22微克/立方米以下\t区生态环境分局\t2025年12月\n")
+    got = {r.low: (r.kind, r.period) for r in duban.extract(duban.read_text(text)).items if r.kind != "task"}
+    assert got[1000.0] == got[90.0] == got[22.0] == ("target", "2025")

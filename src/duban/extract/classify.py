@@ -683,7 +683,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
     sec_part = "unknown"
     last_sent = -1
     next_fives = _next_five_scopes(text, structure) if "五年" in text or matches else []
-    row_year: tuple[int, int | None] | None = None  # (row start, year before it) after a row named a year
+    # (row start, mode and year before it) after a table row named a year: what the row's cue set stays in it
+    row_year: tuple[int, str, int | None] | None = None
     row_line, row = -1, False  # the line of the quantity before, and whether it is a row
     plan_review = not bulletin and is_plan_review(text)
     # a plan's progress review that sets no plan of its own (not X年计划执行情况与Y年计划草案): a goal
@@ -768,7 +769,8 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
         if line_start != row_line:  # the answer depends on the line only: once per line
             row_line, row = line_start, _row_at(text, q.start)
         if row_year is not None and row_year[0] != line_start:
-            mode_year, row_year = row_year[1], None  # the row that named a year is behind
+            _, mode, mode_year = row_year  # the row that named a year is behind
+            row_year = None
         if sent_start > pos:
             # headings and lead-ins between the last quantity and this sentence set the mode (in a
             # table row or list item, not the rows before it)
@@ -944,8 +946,9 @@ def classify(text: str, quantities: list[Quantity], year: int | None,
             # an explicit year carries on to the sentences after it (not beyond a table row); a goal
             # restated in a review (距离2025年2.8%的目标) does not turn the review into a plan, nor does
             # a plan's goal named in its progress review (规划目标为2025年达到2.6%以上)
-            if row and kind == mode and row_year is None:
-                row_year = (line_start, mode_year)
+            if row and row_year is None and (kind == mode or (yr is not None and year is not None and yr < year)):
+                # (15<TAB>完成2024年民生实事中跨年度项目3项 in a 2025 task table: the rows after it stay goals)
+                row_year = (line_start, mode, mode_year)
             mode, mode_year = kind, yr
         if (part_news and kind == "actual" and local_kind != "actual" and not strong and not base
                 and year is not None and sentence_year in (None, year)
